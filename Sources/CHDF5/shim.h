@@ -1,0 +1,62 @@
+#ifndef NWBKIT_CHDF5_SHIM_H
+#define NWBKIT_CHDF5_SHIM_H
+// libhdf5's public API, plus static inline wrappers for the macros and
+// global ids Swift cannot import (they expand to function calls or are
+// initialised at library load time).
+#include <hdf5.h>
+
+static inline hid_t chdf5_p_default(void) { return H5P_DEFAULT; }
+static inline hid_t chdf5_s_all(void) { return H5S_ALL; }
+static inline unsigned chdf5_f_acc_rdonly(void) { return H5F_ACC_RDONLY; }
+static inline hid_t chdf5_p_file_access(void) { return H5P_FILE_ACCESS; }
+static inline hid_t chdf5_p_link_access(void) { return H5P_LINK_ACCESS; }
+static inline hid_t chdf5_e_default(void) { return H5E_DEFAULT; }
+
+static inline hid_t chdf5_native_int8(void) { return H5T_NATIVE_INT8; }
+static inline hid_t chdf5_native_uint8(void) { return H5T_NATIVE_UINT8; }
+static inline hid_t chdf5_native_int16(void) { return H5T_NATIVE_INT16; }
+static inline hid_t chdf5_native_uint16(void) { return H5T_NATIVE_UINT16; }
+static inline hid_t chdf5_native_int32(void) { return H5T_NATIVE_INT32; }
+static inline hid_t chdf5_native_uint32(void) { return H5T_NATIVE_UINT32; }
+static inline hid_t chdf5_native_int64(void) { return H5T_NATIVE_INT64; }
+static inline hid_t chdf5_native_uint64(void) { return H5T_NATIVE_UINT64; }
+static inline hid_t chdf5_native_float(void) { return H5T_NATIVE_FLOAT; }
+static inline hid_t chdf5_native_double(void) { return H5T_NATIVE_DOUBLE; }
+static inline hid_t chdf5_c_s1(void) { return H5T_C_S1; }
+static inline hid_t chdf5_std_ref_obj(void) { return H5T_STD_REF_OBJ; }
+static inline hid_t chdf5_std_ref_dsetreg(void) { return H5T_STD_REF_DSETREG; }
+
+static inline size_t chdf5_variable(void) { return H5T_VARIABLE; }
+static inline hsize_t chdf5_unlimited(void) { return H5S_UNLIMITED; }
+
+/// Silences libhdf5's automatic error printing for the default stack.
+static inline herr_t chdf5_silence_errors(void) {
+    return H5Eset_auto2(H5E_DEFAULT, NULL, NULL);
+}
+
+/// Reads the address and type of an object by name without following
+/// anything but the final hard link (basic fields only: cheap).
+static inline herr_t chdf5_object_info_by_name(hid_t loc, const char *name,
+                                               haddr_t *addr, int *type,
+                                               unsigned *rc, hsize_t *num_attrs) {
+    H5O_info_t info;
+    herr_t status = H5Oget_info_by_name2(loc, name, &info, H5O_INFO_BASIC | H5O_INFO_NUM_ATTRS, H5P_DEFAULT);
+    if (status < 0) return status;
+    *addr = info.addr;
+    *type = (int)info.type;
+    *rc = info.rc;
+    *num_attrs = info.num_attrs;
+    return status;
+}
+
+static inline herr_t chdf5_object_info(hid_t obj, haddr_t *addr, int *type, hsize_t *num_attrs) {
+    H5O_info_t info;
+    herr_t status = H5Oget_info2(obj, &info, H5O_INFO_BASIC | H5O_INFO_NUM_ATTRS);
+    if (status < 0) return status;
+    *addr = info.addr;
+    *type = (int)info.type;
+    *num_attrs = info.num_attrs;
+    return status;
+}
+
+#endif

@@ -1,0 +1,135 @@
+import CHDF5
+
+/// A filter in a dataset's pipeline (gzip, shuffle, a plugin, …).
+public struct Filter: Sendable, Equatable, Codable {
+    /// The registered filter id (1 = deflate/gzip, 2 = shuffle, 3 = fletcher32, 4 = szip, 5 = nbit, 6 = scaleoffset, 32000+ plugins).
+    public var id: Int
+    /// The name stored with the filter, or the well-known name for its id.
+    public var name: String
+    /// The client values stored with the filter (for gzip: the level).
+    public var parameters: [UInt32]
+}
+
+/// How a dataset's raw data is laid out.
+public enum StorageLayout: String, Sendable, Codable {
+    case compact, contiguous, chunked, virtual, unknown
+}
+
+/// Metadata of a dataset: everything but its data.
+public struct DatasetInfo: Sendable, Equatable {
+    public var type: DataType
+    public var space: Dataspace
+    public var layout: StorageLayout
+    /// Chunk shape, for chunked datasets.
+    public var chunkShape: [Int]?
+    public var filters: [Filter]
+    /// Bytes allocated in the file for the data.
+    public var storedBytes: Int
+    /// Number of external raw-data files, when the data lives outside the HDF5 file.
+    public var externalFileCount: Int
+}
+
+/// Well-known names of registered HDF5 filters.
+public enum FilterNames {
+    public static func name(for id: Int) -> String {
+        switch id {
+        case 1: return "gzip"
+        case 2: return "shuffle"
+        case 3: return "fletcher32"
+        case 4: return "szip"
+        case 5: return "nbit"
+        case 6: return "scaleoffset"
+        case 307: return "bzip2"
+        case 32000: return "lzf"
+        case 32001: return "blosc"
+        case 32004: return "lz4"
+        case 32008: return "bitshuffle"
+        case 32013: return "zfp"
+        case 32015: return "zstd"
+        case 32017: return "sz"
+        case 32019: return "jpeg"
+        case 32022: return "bitgroom"
+        case 32026: return "blosc2"
+        default: return "filter \(id)"
+        }
+    }
+}
+
+extension Object {
+    /// The dataset's type, shape, layout, chunks, filters and stored size. Reads no data.
+    public func datasetInfo() throws -> DatasetInfo {
+        precondition(kind == .dataset, "datasetInfo() called on a \(kind)")
+        let typeID = try checkID(H5Dget_type(handle.id), "H5Dget_type", path: path)
+        let type = Identifier(typeID)
+        let spaceID = try checkID(H5Dget_space(handle.id), "H5Dget_space", path: path)
+        let space = Identifier(spaceID)
+        let dataType = DataType.read(type.id)
+        let dataspace = Dataspace.read(space.id)
+
+        var layout = StorageLayout.unknown
+        var chunkShape: [Int]?
+        var filters: [Filter] = []
+        var externalCount = 0
+        let plistID = H5Dget_create_plist(handle.id)
+        if plistID >= 0 {
+            let plist = Identifier(plistID)
+            switch H5Pget_layout(plist.id) {
+            case H5D_COMPACT: layout = .compact
+            case H5D_CONTIGUOUS: layout = .contiguous
+            case H5D_CHUNKED: layout = .chunked
+            case H5D_VIRTUAL: layout = .virtual
+            default: layout = .unknown
+            }
+            if layout == .chunked {
+                let rank = max(0, Int(H5Sget_simple_extent_ndims(space.id)))
+                var dims = [hsize_t](repeating: 0, count: max(rank, 1))
+                let got = Int(H5Pget_chunk(plist.id, Int32(dims.count), &dims))
+                if got > 0 { chunkShape = dims.prefix(got).map { Int(clamping: $0) } }
+            }
+            let filterCount = max(0, Int(H5Pget_nfilters(plist.id)))
+            for index in 0..<min(filterCount, 64) {
+                var flags: UInt32 = 0
+                var valueCount = 16
+                var values = [UInt32](repeating: 0, count: valueCount)
+                var name = [CChar](repeating: 0, count: 256)
+                var config: UInt32 = 0
+                let filterID = H5Pget_filter2(
+                    plist.id, UInt32(index), &flags, &valueCount, &values, name.count, &name, &config)
+                guard filterID >= 0 else { continue }
+                let id = Int(filterID)
+                let storedName = String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                let wellKnown = FilterNames.name(for: id)
+                filters.append(
+                    Filter(
+                        id: id, name: wellKnown.hasPrefix("filter ") && !storedName.isEmpty ? storedName : wellKnown,
+                        parameters: Array(values.prefix(min(valueCount, values.count)))))
+            }
+            externalCount = max(0, Int(H5Pget_external_count(plist.id)))
+        }
+        HDF5Library.clearErrors()
+        let storedBytes = Int(clamping: H5Dget_storage_size(handle.id))
+        HDF5Library.clearErrors()
+        return DatasetInfo(
+            type: dataType, space: dataspace, layout: layout, chunkShape: chunkShape, filters: filters,
+            storedBytes: storedBytes, externalFileCount: externalCount)
+    }
+
+    /// Reads the dataset's whole value when it holds at most `limits.maxElements` elements and
+    /// `limits.maxBytes` bytes; otherwise returns the shape with the reason it was not read.
+    public func readValue(limits: ValueLimits) -> StoredValue {
+        let typeID = H5Dget_type(handle.id)
+        let spaceID = H5Dget_space(handle.id)
+        guard typeID >= 0, spaceID >= 0 else {
+            if typeID >= 0 { H5Tclose(typeID) }
+            if spaceID >= 0 { H5Sclose(spaceID) }
+            let failure = HDF5Library.error("H5Dget_type", path: path)
+            return StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: failure.message)
+        }
+        let type = Identifier(typeID)
+        let space = Identifier(spaceID)
+        let dataspace = Dataspace.read(space.id)
+        return ValueReader.read(
+            .dataset(handle.id), type: DataType.read(type.id), typeID: type.id, space: dataspace, spaceID: space.id,
+            limits: limits, truncates: false)
+    }
+}

@@ -1,0 +1,51 @@
+import CHDF5
+
+/// An HDF5 file opened read-only. Every object opened from it keeps it alive.
+public final class File {
+    let handle: Identifier
+    /// The path the file was opened from.
+    public let path: String
+
+    private init(handle: Identifier, path: String) {
+        self.handle = handle
+        self.path = path
+    }
+
+    /// Opens `path` read-only. Throws when the file is not HDF5 or libhdf5 cannot open it.
+    public static func open(_ path: String) throws -> File {
+        HDF5Library.prepare()
+        let access = H5Pcreate(chdf5_p_file_access())
+        guard access >= 0 else { throw HDF5Library.error("H5Pcreate") }
+        let accessList = Identifier(access)
+        // Close every object with the file so a failure never leaves the file held open.
+        _ = H5Pset_fclose_degree(accessList.id, H5F_CLOSE_STRONG)
+        let id = H5Fopen(path, chdf5_f_acc_rdonly(), accessList.id)
+        guard id >= 0 else { throw HDF5Library.error("H5Fopen") }
+        return File(handle: Identifier(id), path: path)
+    }
+
+    /// True when the bytes of `path` start with the HDF5 signature (at 0 or a userblock offset).
+    public static func isHDF5(_ path: String) -> Bool {
+        HDF5Library.prepare()
+        let result = H5Fis_hdf5(path)
+        HDF5Library.clearErrors()
+        return result > 0
+    }
+
+    /// The root group `/`.
+    public func root() throws -> Object {
+        let id = H5Oopen(handle.id, "/", chdf5_p_default())
+        guard id >= 0 else { throw HDF5Library.error("H5Oopen", path: "/") }
+        return try Object(handle: Identifier(id), file: self, path: "/")
+    }
+
+    /// Size of the file in bytes as libhdf5 sees it.
+    public func size() -> Int? {
+        var size: hsize_t = 0
+        if H5Fget_filesize(handle.id, &size) < 0 {
+            HDF5Library.clearErrors()
+            return nil
+        }
+        return Int(clamping: size)
+    }
+}

@@ -1,0 +1,25 @@
+import CHDF5
+
+/// An owned libhdf5 identifier, closed exactly once when the last reference goes away.
+final class Identifier {
+    let id: hid_t
+
+    /// Takes ownership of `id`, which must be valid.
+    init(_ id: hid_t) {
+        self.id = id
+    }
+
+    deinit {
+        switch H5Iget_type(id) {
+        case H5I_FILE: H5Fclose(id)
+        case H5I_GROUP: H5Gclose(id)
+        case H5I_DATASET: H5Dclose(id)
+        case H5I_DATATYPE: H5Tclose(id)
+        case H5I_DATASPACE: H5Sclose(id)
+        case H5I_ATTR: H5Aclose(id)
+        case H5I_GENPROP_LST: H5Pclose(id)
+        default: H5Idec_ref(id)
+        }
+        HDF5Library.clearErrors()
+    }
+}

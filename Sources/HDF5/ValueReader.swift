@@ -1,0 +1,184 @@
+import CHDF5
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Limits on how much of a value is read.
+public struct ValueLimits: Sendable, Equatable {
+    /// Elements kept; larger values are truncated (attributes) or not read (datasets).
+    public var maxElements: Int
+    /// Stored bytes above which a value is not read at all.
+    public var maxBytes: Int
+
+    public init(maxElements: Int, maxBytes: Int) {
+        self.maxElements = maxElements
+        self.maxBytes = maxBytes
+    }
+
+    /// Attribute values: up to 1,024 elements kept from at most 1 MiB stored.
+    public static let attributes = ValueLimits(maxElements: 1024, maxBytes: 1 << 20)
+}
+
+/// Reads values of attributes and datasets into `StoredValue`s.
+enum ValueReader {
+    /// How libhdf5 reads into a buffer: an attribute or a dataset.
+    enum Source {
+        case attribute(hid_t)
+        case dataset(hid_t)
+
+        func read(memoryType: hid_t, into buffer: UnsafeMutableRawPointer) -> herr_t {
+            switch self {
+            case .attribute(let id): return H5Aread(id, memoryType, buffer)
+            case .dataset(let id):
+                return H5Dread(id, memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), buffer)
+            }
+        }
+
+        var id: hid_t {
+            switch self {
+            case .attribute(let id), .dataset(let id): return id
+            }
+        }
+    }
+
+    /// Reads the whole value of `source` if it has at most `limits.maxElements` elements
+    /// (attributes: up to `maxBytes` stored, then truncated to `maxElements`).
+    static func read(
+        _ source: Source, type: DataType, typeID: hid_t, space: Dataspace, spaceID: hid_t, limits: ValueLimits,
+        truncates: Bool
+    ) -> StoredValue {
+        let count = space.elementCount
+        let shape = space.dimensions
+        func unread(_ reason: String) -> StoredValue {
+            StoredValue(shape: shape, elements: [], totalCount: count, unreadReason: reason)
+        }
+        if count == 0 { return StoredValue(shape: shape, elements: [], totalCount: 0) }
+        if count > limits.maxElements && !truncates { return unread("larger than \(limits.maxElements) elements") }
+        let elementSize = max(1, Int(H5Tget_size(typeID)))
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: max(elementSize, 8))
+        if overflow || bytes > limits.maxBytes { return unread("larger than \(limits.maxBytes) bytes") }
+
+        let elements: [ScalarValue]?
+        switch type {
+        case .integer(_, let signed, _):
+            elements = readNumbers(source, count: count, signed: signed)
+        case .bitfield:
+            elements = readNumbers(source, count: count, signed: false)
+        case .float:
+            elements = readFloats(source, count: count)
+        case .enumeration(let base, let members):
+            elements = readEnum(source, typeID: typeID, count: count, base: base, members: members, isBoolean: type.isBoolean)
+        case .string(let length, _, _):
+            if let length {
+                elements = readFixedStrings(source, typeID: typeID, count: count, length: length)
+            } else {
+                elements = readVariableStrings(source, typeID: typeID, spaceID: spaceID, count: count)
+            }
+        case .reference(let kind):
+            elements = readReferences(source, kind: kind, count: count)
+        default:
+            return unread("values of type \(type.numpyDescription) are not read")
+        }
+        guard var elements else {
+            let error = HDF5Library.error("read")
+            return unread(error.message)
+        }
+        if elements.count > limits.maxElements { elements.removeLast(elements.count - limits.maxElements) }
+        return StoredValue(shape: shape, elements: elements, totalCount: count)
+    }
+
+    private static func readNumbers(_ source: Source, count: Int, signed: Bool) -> [ScalarValue]? {
+        if signed {
+            var buffer = [Int64](repeating: 0, count: count)
+            let status = buffer.withUnsafeMutableBytes { source.read(memoryType: chdf5_native_int64(), into: $0.baseAddress!) }
+            return status < 0 ? nil : buffer.map { .integer($0) }
+        }
+        var buffer = [UInt64](repeating: 0, count: count)
+        let status = buffer.withUnsafeMutableBytes { source.read(memoryType: chdf5_native_uint64(), into: $0.baseAddress!) }
+        return status < 0 ? nil : buffer.map { .unsigned($0) }
+    }
+
+    private static func readFloats(_ source: Source, count: Int) -> [ScalarValue]? {
+        var buffer = [Double](repeating: 0, count: count)
+        let status = buffer.withUnsafeMutableBytes { source.read(memoryType: chdf5_native_double(), into: $0.baseAddress!) }
+        return status < 0 ? nil : buffer.map { .float($0) }
+    }
+
+    private static func readEnum(
+        _ source: Source, typeID: hid_t, count: Int, base: DataType, members: [EnumMember], isBoolean: Bool
+    ) -> [ScalarValue]? {
+        guard case .integer(let size, let signed, let order) = base else { return nil }
+        let memoryType = H5Tcopy(typeID)
+        guard memoryType >= 0 else { return nil }
+        let owned = Identifier(memoryType)
+        var buffer = [UInt8](repeating: 0, count: count * size)
+        let status = buffer.withUnsafeMutableBytes { source.read(memoryType: owned.id, into: $0.baseAddress!) }
+        guard status >= 0 else { return nil }
+        let names = Dictionary(members.map { ($0.value, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return (0..<count).map { index in
+            let raw = Array(buffer[(index * size)..<((index + 1) * size)])
+            let value = DataType.decodeInteger(raw, size: size, signed: signed, order: order)
+            if isBoolean { return .bool(value != 0) }
+            return .enumMember(names[value] ?? String(value))
+        }
+    }
+
+    private static func readFixedStrings(_ source: Source, typeID: hid_t, count: Int, length: Int) -> [ScalarValue]? {
+        let memoryType = H5Tcopy(typeID)
+        guard memoryType >= 0 else { return nil }
+        let owned = Identifier(memoryType)
+        var buffer = [UInt8](repeating: 0, count: count * length)
+        let status = buffer.withUnsafeMutableBytes { source.read(memoryType: owned.id, into: $0.baseAddress!) }
+        guard status >= 0 else { return nil }
+        return (0..<count).map { index in
+            var slice = Array(buffer[(index * length)..<((index + 1) * length)])
+            while slice.last == 0 { slice.removeLast() }
+            return .bytes(slice)
+        }
+    }
+
+    private static func readVariableStrings(_ source: Source, typeID: hid_t, spaceID: hid_t, count: Int) -> [ScalarValue]? {
+        let memoryType = H5Tcopy(chdf5_c_s1())
+        guard memoryType >= 0 else { return nil }
+        let owned = Identifier(memoryType)
+        _ = H5Tset_size(owned.id, chdf5_variable())
+        _ = H5Tset_cset(owned.id, H5Tget_cset(typeID))
+        var pointers = [UnsafeMutablePointer<CChar>?](repeating: nil, count: count)
+        let status = pointers.withUnsafeMutableBytes { source.read(memoryType: owned.id, into: $0.baseAddress!) }
+        guard status >= 0 else { return nil }
+        let values: [ScalarValue] = pointers.map { pointer in
+            guard let pointer else { return .string("") }
+            return .string(decodeText(UnsafeRawPointer(pointer), length: strlen(pointer)))
+        }
+        pointers.withUnsafeMutableBytes { buffer in
+            _ = H5Dvlen_reclaim(owned.id, spaceID, chdf5_p_default(), buffer.baseAddress!)
+        }
+        return values
+    }
+
+    private static func readReferences(_ source: Source, kind: ReferenceKind, count: Int) -> [ScalarValue]? {
+        let referenceSize = kind == .object ? 8 : 12
+        let memoryType = kind == .object ? chdf5_std_ref_obj() : chdf5_std_ref_dsetreg()
+        var buffer = [UInt8](repeating: 0, count: count * referenceSize)
+        let status = buffer.withUnsafeMutableBytes { source.read(memoryType: memoryType, into: $0.baseAddress!) }
+        guard status >= 0 else { return nil }
+        return (0..<count).map { index in
+            buffer.withUnsafeBytes { raw in
+                let pointer = raw.baseAddress!.advanced(by: index * referenceSize)
+                if raw[(index * referenceSize)..<((index + 1) * referenceSize)].allSatisfy({ $0 == 0 }) {
+                    return ScalarValue.reference(nil)
+                }
+                var name = [CChar](repeating: 0, count: 1024)
+                let length = H5Rget_name(
+                    source.id, kind == .object ? H5R_OBJECT : H5R_DATASET_REGION, pointer, &name, name.count)
+                if length <= 0 {
+                    HDF5Library.clearErrors()
+                    return ScalarValue.reference(nil)
+                }
+                return ScalarValue.reference(String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+            }
+        }
+    }
+}
