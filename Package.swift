@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // libhdf5 from Debian's libhdf5-dev, found through pkg-config.
@@ -19,9 +20,17 @@ let package = Package(
             pkgConfig: "hdf5",
             providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]
         ),
+        // Safe Swift layer over libhdf5: owned identifiers, typed errors, metadata and small values.
         .target(name: "HDF5", dependencies: ["CHDF5"]),
+        // The domain: object tree, NWB reading, summaries.
         .target(name: "NWBKit", dependencies: ["HDF5"]),
-        .target(name: "NWBExport", dependencies: ["NWBKit"]),
+        // Renderers (text, JSON, templates) over the summary model.
+        .target(
+            name: "NWBExport",
+            dependencies: ["NWBKit", .product(name: "Mustache", package: "swift-mustache")],
+            plugins: ["EmbedTemplates"]
+        ),
+        // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
             dependencies: [
@@ -29,6 +38,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Build-time helper: turns Templates/*.mustache into Swift string constants.
+        .executableTarget(name: "TemplateEmbedder", path: "Sources/TemplateEmbedder"),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
         .testTarget(name: "NWBKitTests", dependencies: ["NWBKit"]),
         .testTarget(name: "NWBExportTests", dependencies: ["NWBExport"]),

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Finds the files a run will read: files given by name, and under folders (recursively) the files
+/// whose name ends in `.nwb` or matches an `--include` glob. Byte-ordered, each file once.
+public struct FileDiscovery: Sendable {
+    /// One input: a file to read, or why a given path gives none.
+    public enum Item: Sendable, Equatable {
+        case file(String)
+        case failure(SummaryError)
+    }
+
+    /// Extra glob patterns (matched against file names) for HDF5 files not named `*.nwb`.
+    public var includePatterns: [String]
+
+    public init(includePatterns: [String] = []) {
+        self.includePatterns = includePatterns
+    }
+
+    /// The description of what folders are searched for, for error messages.
+    public var patternDescription: String {
+        (["*.nwb"] + includePatterns).joined(separator: ", ")
+    }
+
+    /// True when a file name found in a folder is one to read.
+    public func matches(_ name: String) -> Bool {
+        if name.hasSuffix(".nwb") { return true }
+        return includePatterns.contains { fnmatch($0, name, 0) == 0 }
+    }
+
+    /// The items for `paths`, in the order given; folders expand in byte order of their entries.
+    public func items(for paths: [String]) -> [Item] {
+        var items: [Item] = []
+        var seen = Set<String>()
+        func add(_ path: String) {
+            let key = realpath(path, nil).map { pointer -> String in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? path
+            if seen.insert(key).inserted { items.append(.file(path)) }
+        }
+        for path in paths {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                items.append(.failure(errno == EACCES ? .permissionDenied(path: path) : .missing(path: path)))
+                continue
+            }
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                var found: [String] = []
+                walkFolder(path, add: { found.append($0) }, failures: { items.append(.failure($0)) })
+                found.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                if found.isEmpty { items.append(.failure(.noNWBFiles(path: path, pattern: patternDescription))) }
+                found.forEach(add)
+            } else {
+                add(path)
+            }
+        }
+        return items
+    }
+
+    /// Iterative walk; symbolic links to folders are not followed (no loops), links to files are.
+    private func walkFolder(_ root: String, add: (String) -> Void, failures: (SummaryError) -> Void) {
+        var stack = [root]
+        while let folder = stack.popLast() {
+            guard let directory = opendir(folder) else {
+                failures(errno == EACCES ? .permissionDenied(path: folder) : .missing(path: folder))
+                continue
+            }
+            var names: [String] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." { continue }
+                names.append(name)
+            }
+            closedir(directory)
+            names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            var subfolders: [String] = []
+            let base = folder.hasSuffix("/") ? folder : folder + "/"
+            for name in names {
+                let path = base + name
+                var linkStatus = stat()
+                guard lstat(path, &linkStatus) == 0 else { continue }
+                let type = linkStatus.st_mode & S_IFMT
+                if type == S_IFDIR {
+                    subfolders.append(path)
+                } else if matches(name) {
+                    if type == S_IFLNK {
+                        var target = stat()
+                        if stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR { continue }
+                    }
+                    add(path)
+                }
+            }
+            stack.append(contentsOf: subfolders.reversed())
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HDF5
+
+/// Options of a summary run.
+public struct SummaryOptions: Sendable {
+    public var limits: WalkLimits
+    public var values: ValuePolicy
+
+    public init(limits: WalkLimits = .standard, values: ValuePolicy = .metadata) {
+        self.limits = limits
+        self.values = values
+    }
+}
+
+/// Summarizes one file: checks the path, walks it read-only, interprets NWB.
+public enum FileSummarizer {
+    /// The summary of the NWB file at `path`, or the reason there is none.
+    public static func summarize(_ path: String, options: SummaryOptions = SummaryOptions()) throws(SummaryError) -> FileSummary {
+        let size = try checkReadableFile(path)
+        guard File.isHDF5(path) else {
+            throw .notHDF5(path: path, detail: FileSniffer.describe(path: path, size: size))
+        }
+        let tree: ObjectTree
+        do {
+            let file = try File.open(path)
+            tree = try TreeWalker.walk(file, limits: options.limits, values: options.values)
+        } catch let error as HDF5Error {
+            throw .unreadableHDF5(path: path, detail: error.message)
+        } catch {
+            throw .unreadableHDF5(path: path, detail: "\(error)")
+        }
+        return try summarize(tree: tree, path: path, fileSize: size)
+    }
+
+    /// The summary of an already walked tree (pure; used by tests and by `summarize(_:)`).
+    public static func summarize(tree: ObjectTree, path: String, fileSize: Int) throws(SummaryError) -> FileSummary {
+        let nwb = NWBInterpreter(tree: tree)
+        guard nwb.isNWB else { throw .notNWB(path: path) }
+        let objects = ObjectListing.entries(tree, interpreter: nwb)
+        func count(_ kind: String) -> Int { objects.filter { $0.kind == kind }.count }
+        let counts = ObjectCounts(
+            groups: count("group"), datasets: count("dataset"), committedDatatypes: count("datatype"),
+            softLinks: count("soft_link"), externalLinks: count("external_link"), hardLinkAliases: count("hard_link"),
+            attributes: tree.nodes.reduce(0) { $0 + $1.attributes.count })
+        return FileSummary(
+            path: path, fileSize: fileSize, nwbVersion: nwb.nwbVersion, session: nwb.session(), subject: nwb.subject(),
+            devices: nwb.devices(), electrodeGroups: nwb.electrodeGroups(), electrodes: nwb.electrodes(),
+            imagingPlanes: nwb.imagingPlanes(), roiTables: nwb.roiTables(), units: nwb.units(), intervals: nwb.intervals(),
+            acquisition: nwb.entries("/acquisition"), stimulus: nwb.stimulus(), processing: nwb.processing(),
+            specifications: nwb.specifications(), neurodataTypes: nwb.typeCounts(), counts: counts, objects: objects,
+            structureLines: DandiStructure.lines(tree), signature: DandiStructure.signature(tree), problems: tree.problems,
+            isIncomplete: tree.isIncomplete)
+    }
+
+    /// Size of the regular, readable file at `path`.
+    static func checkReadableFile(_ path: String) throws(SummaryError) -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw errno == EACCES ? .permissionDenied(path: path) : .missing(path: path)
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path: path) }
+        guard access(path, R_OK) == 0 else { throw .permissionDenied(path: path) }
+        return Int(status.st_size)
+    }
+}
+
+extension FileSummary {
+    /// Warnings a user should see: dangling soft links, external links not followed, unreadable parts.
+    public var warnings: [String] {
+        var lines: [String] = []
+        for entry in objects {
+            if entry.kind == "soft_link", entry.resolved == false {
+                lines.append("\(entry.path): soft link to \(entry.target ?? "") does not resolve (dangling)")
+            } else if entry.kind == "external_link" {
+                lines.append("\(entry.path): external link to \(entry.targetFile ?? ""):\(entry.target ?? "") not followed")
+            }
+        }
+        for problem in problems { lines.append("\(problem.path): \(problem.message)") }
+        return lines
+    }
+}

@@ -1,0 +1,35 @@
+/// Why a path could not be summarized. Each case carries the path and reads as one line for a user.
+public enum SummaryError: Error, Sendable, Equatable, CustomStringConvertible {
+    case missing(path: String)
+    case permissionDenied(path: String)
+    case notAFile(path: String)
+    case noNWBFiles(path: String, pattern: String)
+    case notHDF5(path: String, detail: String)
+    case unreadableHDF5(path: String, detail: String)
+    case notNWB(path: String)
+
+    /// The path the error is about.
+    public var path: String {
+        switch self {
+        case .missing(let path), .permissionDenied(let path), .notAFile(let path), .noNWBFiles(let path, _),
+            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path):
+            return path
+        }
+    }
+
+    /// What is wrong, without the path.
+    public var reason: String {
+        switch self {
+        case .missing: return "no such file or folder"
+        case .permissionDenied: return "permission denied (cannot read)"
+        case .notAFile: return "not a regular file"
+        case .noNWBFiles(_, let pattern): return "no NWB files found in this folder (looked for \(pattern))"
+        case .notHDF5(_, let detail): return "not an HDF5 file (\(detail))"
+        case .unreadableHDF5(_, let detail): return "corrupt or truncated HDF5 file: \(detail)"
+        case .notNWB: return "an HDF5 file, but not NWB (no nwb_version and no NWBFile root)"
+        }
+    }
+
+    /// `PATH: reason`.
+    public var description: String { "\(path): \(reason)" }
+}

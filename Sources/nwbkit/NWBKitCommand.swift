@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import NWBKit
+
+/// `nwbkit`: summaries, archive metadata and documents from NWB files.
+@main
+struct NWBKitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nwbkit",
+        abstract: "Read NWB (Neurodata Without Borders) files and describe what they hold.",
+        version: NWBKitVersion.current,
+        subcommands: [Summarize.self],
+        defaultSubcommand: nil
+    )
+
+    /// Exit codes: 0 all went well, 1 a file failed, 2 a usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            if exitCode(for: error) == .success {
+                Self.exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
