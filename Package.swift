@@ -41,9 +41,11 @@ let package = Package(
         // Build-time helper: turns Templates/*.mustache into Swift string constants.
         .executableTarget(name: "TemplateEmbedder", path: "Sources/TemplateEmbedder"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
-        .testTarget(name: "HDF5Tests", dependencies: ["HDF5"]),
-        .testTarget(name: "NWBKitTests", dependencies: ["NWBKit"]),
-        .testTarget(name: "NWBExportTests", dependencies: ["NWBExport"]),
-        .testTarget(name: "nwbkitTests", dependencies: ["nwbkit"]),
+        // Paths of test inputs (SampleData, ../shared), used by the test targets only.
+        .target(name: "TestSupport", path: "Sources/TestSupport"),
+        .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
+        .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "TestSupport"]),
+        .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "TestSupport"]),
+        .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport"]),
     ]
 )

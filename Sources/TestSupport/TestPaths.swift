@@ -1,0 +1,68 @@
+import Foundation
+
+/// Where tests find their inputs: the package's SampleData, and `../shared` (corpus, edge cases)
+/// beside the checkout when it is there (override with `NWBKIT_SHARED`).
+public enum TestPaths {
+    /// The package root, found from this source file's location.
+    public static let packageRoot: URL = {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }()
+
+    /// `SampleData/` of the package.
+    public static var sampleData: URL { packageRoot.appending(path: "SampleData") }
+
+    /// A SampleData file by name.
+    public static func sample(_ name: String) -> String { sampleData.appending(path: name).path }
+
+    /// `shared/` beside the checkout, or `nil` (with the reason printed once) when absent.
+    public static var shared: URL? {
+        if let override = ProcessInfo.processInfo.environment["NWBKIT_SHARED"] {
+            return URL(fileURLWithPath: override)
+        }
+        let candidate = packageRoot.deletingLastPathComponent().appending(path: "shared")
+        return FileManager.default.fileExists(atPath: candidate.appending(path: "corpus").path) ? candidate : nil
+    }
+
+    /// The message tests skip with when `shared/` is absent.
+    public static let sharedMissing = "../shared (corpus and edge cases) is not beside this checkout; set NWBKIT_SHARED to run these tests"
+
+    /// Every `.nwb` file of the corpus, relative paths in byte order.
+    public static func corpusFiles() -> [String] {
+        guard let corpus = shared?.appending(path: "corpus") else { return [] }
+        let enumerator = FileManager.default.enumerator(atPath: corpus.path)
+        var files: [String] = []
+        while let item = enumerator?.nextObject() as? String {
+            if item.hasSuffix(".nwb"), !item.hasPrefix("reference/") { files.append(item) }
+        }
+        return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+
+    /// The reference file name for a corpus file: `dir/name.nwb` → `dir__name.nwb.SUFFIX`.
+    public static func reference(for relativePath: String, suffix: String) -> URL? {
+        shared?.appending(path: "corpus/reference/" + relativePath.replacingOccurrences(of: "/", with: "__") + "." + suffix)
+    }
+
+    /// Every file of `hdf5-edge/` but its manifest, relative paths in byte order.
+    public static func edgeFiles() -> [String] {
+        guard let edge = shared?.appending(path: "hdf5-edge") else { return [] }
+        let enumerator = FileManager.default.enumerator(atPath: edge.path)
+        var files: [String] = []
+        while let item = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: edge.appending(path: item).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue, item != "MANIFEST.md" { files.append(item) }
+        }
+        return files.sorted()
+    }
+
+    /// The built `nwbkit` binary next to the test bundle.
+    public static var binary: URL {
+        var folder = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = folder.appending(path: "nwbkit")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return packageRoot.appending(path: ".build/debug/nwbkit")
+    }
+}
