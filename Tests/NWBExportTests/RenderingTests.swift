@@ -1,0 +1,75 @@
+import TestSupport
+import XCTest
+
+@testable import NWBExport
+@testable import NWBKit
+
+final class RenderingTests: XCTestCase {
+    private func summary(_ name: String) throws -> FileSummary {
+        try FileSummarizer.summarize(TestPaths.sample(name))
+    }
+
+    func testJSONIsByteIdenticalAcrossRunsAndRoundTrips() throws {
+        let first = try JSONRendering.pretty(SummaryDocument(summaries: [try summary("ecephys.nwb")], failures: []))
+        let second = try JSONRendering.pretty(SummaryDocument(summaries: [try summary("ecephys.nwb")], failures: []))
+        XCTAssertEqual(first, second)
+        let decoded = try JSONDecoder().decode(SummaryDocument.self, from: Data(first.utf8))
+        XCTAssertEqual(decoded.summaries.first?.electrodes?.rows, 8)
+        XCTAssertEqual(try JSONRendering.pretty(decoded), first, "decoding and encoding again gives the same text")
+    }
+
+    func testJSONKeysAreSorted() throws {
+        let text = try JSONRendering.pretty(try summary("ophys.nwb"))
+        let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
+        XCTAssertEqual(topKeys, topKeys.sorted())
+        XCTAssertTrue(topKeys.contains("imagingPlanes"))
+    }
+
+    func testJSONLinesAreOneLineEach() throws {
+        let line = try JSONRendering.line(try summary("behavior.nwb"))
+        XCTAssertEqual(line.filter { $0 == "\n" }.count, 1)
+        XCTAssertTrue(line.hasSuffix("}\n"))
+    }
+
+    func testTextStartsWithDandiLinesThenFacts() throws {
+        let summary = try summary("ophys.nwb")
+        let text = TextRendering.render(summary)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(lines[0], "== \(summary.path) ==")
+        XCTAssertEqual(Array(lines[1...summary.structureLines.count]), summary.structureLines)
+        XCTAssertEqual(lines[summary.structureLines.count + 1], "")
+        XCTAssertTrue(text.contains("ImagingPlane: indicator GCaMP6f, location VISp, excitation 920 nm, 30 Hz"))
+        XCTAssertTrue(text.contains("12 ROIs, pixel masks"))
+    }
+
+    func testBundledMarkdownTemplateRendersTheFacts() throws {
+        let template = try DocumentTemplate.bundled("file-summary.md")
+        let markdown = try template.render(try summary("ophys.nwb"))
+        XCTAssertTrue(markdown.contains("| ImagingPlane | GCaMP6f | VISp | 920 | 30 | /general/devices/Microscope |"), markdown)
+        XCTAssertTrue(markdown.contains("| `/processing/ophys/ImageSegmentation/PlaneSegmentation` | 12 | pixel |"))
+        XCTAssertTrue(markdown.contains("### Subject"))
+        XCTAssertFalse(markdown.contains("&"), "text templates must not HTML-escape")
+    }
+
+    func testEmbeddedTemplatesEqualTheFilesInTemplatesFolder() throws {
+        let folder = TestPaths.packageRoot.appending(path: "Templates")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        XCTAssertFalse(names.isEmpty)
+        for name in names {
+            let text = try String(contentsOf: folder.appending(path: name), encoding: .utf8)
+            XCTAssertEqual(EmbeddedTemplates.all[String(name.dropLast(".mustache".count))], text, name)
+        }
+    }
+
+    func testBrokenTemplateNamesTheLine() {
+        XCTAssertThrowsError(try DocumentTemplate(text: "line one\n{{#section}}\nno end\n", source: "mine.mustache")) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.hasPrefix("mine.mustache:"), message)
+            guard case .syntax(_, let line, _, _, _)? = error as? DocumentTemplate.LoadError else { return XCTFail(message) }
+            XCTAssertGreaterThan(line, 0)
+        }
+        XCTAssertThrowsError(try DocumentTemplate.bundled("nope")) { error in
+            XCTAssertTrue("\(error)".contains("file-summary.md"))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Runs the built `nwbkit` binary as users do and checks output, stderr lines and exit codes.
+final class CommandLineTests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    private func nwbkit(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = TestPaths.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder ?? FileManager.default.temporaryDirectory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testSummarizeSampleFolderWorksFromAnyDirectoryAndReportsTheCorruptFile() throws {
+        let run = try nwbkit(["summarize", TestPaths.sampleData.path])
+        XCTAssertEqual(run.status, 1, "the truncated sample file makes the run fail")
+        XCTAssertEqual(run.stdout.components(separatedBy: "\n== ").count, 5, "five NWB files summarized")
+        XCTAssertTrue(run.stdout.contains("Group / (NWBFile) \n"))
+        let errors = run.stderr.split(separator: "\n").filter { !$0.contains("warning:") }
+        XCTAssertEqual(errors.count, 1)
+        XCTAssertTrue(errors[0].hasPrefix("nwbkit: \(TestPaths.sample("corrupt-truncated.nwb")): corrupt or truncated HDF5 file"))
+    }
+
+    func testAllGoodFilesExitZero() throws {
+        let run = try nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb"), TestPaths.sample("icephys.nwb")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((document?["summaries"] as? [Any])?.count, 2)
+        XCTAssertEqual((document?["failures"] as? [Any])?.count, 0)
+    }
+
+    func testBadInputsEachGetOneLineAndTheRestIsStillSummarized() throws {
+        let run = try nwbkit([
+            "summarize", "--format", "jsonl", "/no/such/file.nwb", TestPaths.sample("not-nwb.h5"), TestPaths.sample("generate.py"),
+            TestPaths.sample("ecephys.nwb"),
+        ])
+        XCTAssertEqual(run.status, 1)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 4, "three failure records and one summary")
+        let errors = run.stderr.split(separator: "\n")
+        XCTAssertEqual(
+            errors,
+            [
+                "nwbkit: /no/such/file.nwb: no such file or folder",
+                "nwbkit: \(TestPaths.sample("not-nwb.h5")): an HDF5 file, but not NWB (no nwb_version and no NWBFile root)",
+                "nwbkit: \(TestPaths.sample("generate.py")): not an HDF5 file (looks like a text file)",
+            ])
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try nwbkit(["summarize"]).status, 2)
+        XCTAssertEqual(try nwbkit(["summarize", "--format", "xml", TestPaths.sample("ophys.nwb")]).status, 2)
+        XCTAssertEqual(try nwbkit(["summarize", "--max-objects", "0", TestPaths.sample("ophys.nwb")]).status, 2)
+        XCTAssertEqual(try nwbkit(["frobnicate"]).status, 2)
+        XCTAssertEqual(try nwbkit(["--help"]).status, 0)
+    }
+
+    func testOutputFileIsWrittenWholeAndIdenticalAcrossRuns() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appending(path: "summary.json").path
+        for _ in 0..<2 {
+            XCTAssertEqual(try nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
+        }
+        let first = try Data(contentsOf: URL(fileURLWithPath: output))
+        XCTAssertEqual(try nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: output)), first)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["summary.json"], "no temporary files left")
+    }
+
+    func testMarkdownWithUserTemplateAndBrokenTemplate() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-tpl-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = folder.appending(path: "good.mustache")
+        try "{{session.identifier}} has {{#units}}{{rows}}{{/units}} units\n".write(to: good, atomically: true, encoding: .utf8)
+        let run = try nwbkit(["summarize", "--format", "markdown", "--template", good.path, TestPaths.sample("ecephys.nwb")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "e5242167-1f21-5c36-bed5-4579dfa27fd7 has 5 units\n")
+        let bad = folder.appending(path: "bad.mustache")
+        try "ok\n{{#units}}\n".write(to: bad, atomically: true, encoding: .utf8)
+        let broken = try nwbkit(["summarize", "--format", "markdown", "--template", bad.path, TestPaths.sample("ecephys.nwb")])
+        XCTAssertEqual(broken.status, 2)
+        XCTAssertTrue(broken.stderr.hasPrefix("nwbkit: \(bad.path):"), broken.stderr)
+    }
+
+    func testDanglingAndExternalLinksAreWarnedAbout() throws {
+        guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
+        let run = try nwbkit(["summarize", shared.appending(path: "corpus/matnwb/link_test.nwb").path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("external link to"), run.stderr)
+    }
+
+    func testInputsAreNotModified() throws {
+        let path = TestPaths.sample("behavior.nwb")
+        let before = try FileManager.default.attributesOfItem(atPath: path)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        _ = try nwbkit(["summarize", "--format", "json", path])
+        let after = try FileManager.default.attributesOfItem(atPath: path)
+        XCTAssertEqual(before[.modificationDate] as? Date, after[.modificationDate] as? Date)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), bytes)
+    }
+}
