@@ -160,7 +160,8 @@ def images():
 
 
 def not_nwb():
-    path = os.path.join(HERE, "not-nwb.h5")
+    os.makedirs(os.path.join(HERE, "bad"), exist_ok=True)
+    path = os.path.join(HERE, "bad", "not-nwb.h5")
     with h5py.File(path, "w") as f:
         f.create_dataset("measurements", data=np.arange(10, dtype=np.int32))
         f.attrs["note"] = "a plain HDF5 file, not NWB"
@@ -169,9 +170,10 @@ def not_nwb():
 
 def corrupt():
     """The first 4 KiB of ecephys.nwb: an HDF5 signature with the rest of the file missing."""
+    os.makedirs(os.path.join(HERE, "bad"), exist_ok=True)
     with open(os.path.join(HERE, "ecephys.nwb"), "rb") as source:
         head = source.read(4096)
-    path = os.path.join(HERE, "corrupt-truncated.nwb")
+    path = os.path.join(HERE, "bad", "corrupt-truncated.nwb")
     with open(path, "wb") as out:
         out.write(head)
     print("wrote", path)

@@ -33,7 +33,7 @@ final class FileOpeningTests: XCTestCase {
     }
 
     func testTruncatedFileFailsToOpenWithAReason() {
-        XCTAssertThrowsError(try File.open(TestPaths.sample("corrupt-truncated.nwb"))) { error in
+        XCTAssertThrowsError(try File.open(TestPaths.sample("bad/corrupt-truncated.nwb"))) { error in
             XCTAssertTrue((error as? HDF5Error)?.message.contains("truncated") ?? false, "\(error)")
         }
     }

@@ -94,10 +94,10 @@ final class SampleDataSummaryTests: XCTestCase {
     }
 
     func testBadInputsGiveTypedErrors() {
-        XCTAssertThrowsError(try summary("not-nwb.h5")) { error in
-            XCTAssertEqual(error as? SummaryError, .notNWB(path: TestPaths.sample("not-nwb.h5")))
+        XCTAssertThrowsError(try summary("bad/not-nwb.h5")) { error in
+            XCTAssertEqual(error as? SummaryError, .notNWB(path: TestPaths.sample("bad/not-nwb.h5")))
         }
-        XCTAssertThrowsError(try summary("corrupt-truncated.nwb")) { error in
+        XCTAssertThrowsError(try summary("bad/corrupt-truncated.nwb")) { error in
             guard case .unreadableHDF5(_, let detail)? = error as? SummaryError else { return XCTFail("\(error)") }
             XCTAssertTrue(detail.contains("truncated"))
         }

@@ -31,11 +31,11 @@ final class CommandLineTests: XCTestCase {
     func testSummarizeSampleFolderWorksFromAnyDirectoryAndReportsTheCorruptFile() throws {
         let run = try nwbkit(["summarize", TestPaths.sampleData.path])
         XCTAssertEqual(run.status, 1, "the truncated sample file makes the run fail")
-        XCTAssertEqual(run.stdout.components(separatedBy: "\n== ").count, 5, "five NWB files summarized")
+        XCTAssertEqual(run.stdout.components(separatedBy: "\n== ").count, 5, "five NWB files summarized (bad/ holds the sixth)")
         XCTAssertTrue(run.stdout.contains("Group / (NWBFile) \n"))
         let errors = run.stderr.split(separator: "\n").filter { !$0.contains("warning:") }
         XCTAssertEqual(errors.count, 1)
-        XCTAssertTrue(errors[0].hasPrefix("nwbkit: \(TestPaths.sample("corrupt-truncated.nwb")): corrupt or truncated HDF5 file"))
+        XCTAssertTrue(errors[0].hasPrefix("nwbkit: \(TestPaths.sample("bad/corrupt-truncated.nwb")): corrupt or truncated HDF5 file"))
     }
 
     func testAllGoodFilesExitZero() throws {
@@ -48,7 +48,7 @@ final class CommandLineTests: XCTestCase {
 
     func testBadInputsEachGetOneLineAndTheRestIsStillSummarized() throws {
         let run = try nwbkit([
-            "summarize", "--format", "jsonl", "/no/such/file.nwb", TestPaths.sample("not-nwb.h5"), TestPaths.sample("generate.py"),
+            "summarize", "--format", "jsonl", "/no/such/file.nwb", TestPaths.sample("bad/not-nwb.h5"), TestPaths.sample("generate.py"),
             TestPaths.sample("ecephys.nwb"),
         ])
         XCTAssertEqual(run.status, 1)
@@ -59,7 +59,7 @@ final class CommandLineTests: XCTestCase {
             errors,
             [
                 "nwbkit: /no/such/file.nwb: no such file or folder",
-                "nwbkit: \(TestPaths.sample("not-nwb.h5")): an HDF5 file, but not NWB (no nwb_version and no NWBFile root)",
+                "nwbkit: \(TestPaths.sample("bad/not-nwb.h5")): an HDF5 file, but not NWB (no nwb_version and no NWBFile root)",
                 "nwbkit: \(TestPaths.sample("generate.py")): not an HDF5 file (looks like a text file)",
             ])
     }
