@@ -183,7 +183,7 @@ def many_objects(path, count):
     """An NWB file with about `count` objects: many small TimeSeries in processing modules."""
     nwb = new_file("many-objects", f"benchmark input with about {count} objects")
     nwb.subject = subject("bench-1")
-    per_series = 4  # group, data, timestamps / starting_time
+    per_series = 3  # the TimeSeries group, its data and its starting_time
     modules = max(1, count // (per_series * 100))
     made = 0
     for m in range(modules):

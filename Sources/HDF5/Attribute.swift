@@ -50,7 +50,7 @@ extension Object {
         return (attributes, error)
     }
 
-    private func readAttribute(_ attribute: Identifier, name: String, limits: ValueLimits) -> Attribute {
+    private func readAttribute(_ attribute: borrowing Identifier, name: String, limits: ValueLimits) -> Attribute {
         let typeID = H5Aget_type(attribute.id)
         let spaceID = H5Aget_space(attribute.id)
         guard typeID >= 0, spaceID >= 0 else {

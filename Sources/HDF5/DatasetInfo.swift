@@ -128,8 +128,17 @@ extension Object {
         let type = Identifier(typeID)
         let space = Identifier(spaceID)
         let dataspace = Dataspace.read(space.id)
+        // libhdf5 callocs a 1 MiB conversion buffer per read by default; small values need far less.
+        let transferID = H5Pcreate(chdf5_p_dataset_xfer())
+        guard transferID >= 0 else {
+            return StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: HDF5Library.error("H5Pcreate").message)
+        }
+        let transfer = Identifier(transferID)
+        let elementBytes = max(16, Int(H5Tget_size(type.id)))
+        let (needed, overflow) = max(1, dataspace.elementCount).multipliedReportingOverflow(by: elementBytes)
+        _ = H5Pset_buffer(transfer.id, overflow ? 1 << 20 : max(4096, min(needed, 1 << 20)), nil, nil)
         return ValueReader.read(
-            .dataset(handle.id), type: DataType.read(type.id), typeID: type.id, space: dataspace, spaceID: space.id,
+            .dataset(handle.id, transfer: transfer.id), type: DataType.read(type.id), typeID: type.id, space: dataspace, spaceID: space.id,
             limits: limits, truncates: false)
     }
 }

@@ -6,7 +6,7 @@ public final class File {
     /// The path the file was opened from.
     public let path: String
 
-    private init(handle: Identifier, path: String) {
+    private init(handle: consuming Identifier, path: String) {
         self.handle = handle
         self.path = path
     }

@@ -1,7 +1,8 @@
 import CHDF5
 
-/// An owned libhdf5 identifier, closed exactly once when the last reference goes away.
-final class Identifier {
+/// An owned libhdf5 identifier, closed exactly once when it goes out of scope. Noncopyable, so
+/// ownership is explicit and no heap allocation or reference counting is paid per handle.
+struct Identifier: ~Copyable {
     let id: hid_t
 
     /// Takes ownership of `id`, which must be valid.

@@ -18,22 +18,22 @@ public final class Object {
     /// How many attributes the object header says it has.
     public let attributeCount: Int
 
-    init(handle: Identifier, file: File, path: String) throws {
-        self.handle = handle
-        self.file = file
-        self.path = path
+    init(handle: consuming Identifier, file: File, path: String) throws {
         var address: haddr_t = 0
         var type: Int32 = 0
         var attributeCount: hsize_t = 0
         try check(chdf5_object_info(handle.id, &address, &type, &attributeCount), "H5Oget_info", path: path)
-        self.address = UInt64(address)
-        self.attributeCount = Int(clamping: attributeCount)
         switch H5O_type_t(rawValue: type) {
         case H5O_TYPE_GROUP: kind = .group
         case H5O_TYPE_DATASET: kind = .dataset
         case H5O_TYPE_NAMED_DATATYPE: kind = .datatype
         default: throw HDF5Error(operation: "H5Oget_info", objectPath: path, message: "unknown object type \(type)")
         }
+        self.address = UInt64(address)
+        self.attributeCount = Int(clamping: attributeCount)
+        self.file = file
+        self.path = path
+        self.handle = handle
     }
 
     /// Opens the object a hard link of this group names.

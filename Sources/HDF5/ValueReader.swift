@@ -26,19 +26,20 @@ enum ValueReader {
     /// How libhdf5 reads into a buffer: an attribute or a dataset.
     enum Source {
         case attribute(hid_t)
-        case dataset(hid_t)
+        /// A dataset and the transfer property list to read it with.
+        case dataset(hid_t, transfer: hid_t)
 
         func read(memoryType: hid_t, into buffer: UnsafeMutableRawPointer) -> herr_t {
             switch self {
             case .attribute(let id): return H5Aread(id, memoryType, buffer)
-            case .dataset(let id):
-                return H5Dread(id, memoryType, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), buffer)
+            case .dataset(let id, let transfer):
+                return H5Dread(id, memoryType, chdf5_s_all(), chdf5_s_all(), transfer, buffer)
             }
         }
 
         var id: hid_t {
             switch self {
-            case .attribute(let id), .dataset(let id): return id
+            case .attribute(let id), .dataset(let id, _): return id
             }
         }
     }

@@ -12,10 +12,14 @@ final class OutputSink {
     }
 
     func write(_ text: String) throws {
+        try write(Data(text.utf8))
+    }
+
+    func write(_ data: Data) throws {
         if path == nil {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
         } else {
-            buffer.append(Data(text.utf8))
+            buffer.append(data)
         }
     }
 

@@ -18,6 +18,21 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(try JSONRendering.pretty(decoded), first, "decoding and encoding again gives the same text")
     }
 
+    func testFastEncoderParsesToTheSameValueAsFoundations() throws {
+        for name in ["ophys.nwb", "ecephys.nwb", "icephys.nwb", "behavior.nwb", "images.nwb"] {
+            let summary = try summary(name)
+            let fast = try JSONRendering.prettyData(summary)
+            let foundation = try JSONEncoder().encode(summary)
+            let ours = try JSONSerialization.jsonObject(with: fast) as? NSDictionary
+            let theirs = try JSONSerialization.jsonObject(with: foundation) as? NSDictionary
+            XCTAssertEqual(ours, theirs, name)
+        }
+        let tricky = ["quote\"back\\slash/", "line\nfeed\u{01}", "µ and 😀"]
+        let text = String(decoding: try FastJSONEncoder(prettyPrinted: false).encode(tricky), as: UTF8.self)
+        XCTAssertEqual(text, #"["quote\"back\\slash/","line\nfeed\u0001","µ and 😀"]"#)
+        XCTAssertEqual(try JSONDecoder().decode([String].self, from: Data(text.utf8)), tricky)
+    }
+
     func testJSONKeysAreSorted() throws {
         let text = try JSONRendering.pretty(try summary("ophys.nwb"))
         let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }

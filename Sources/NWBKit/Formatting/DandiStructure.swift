@@ -64,7 +64,7 @@ public enum DandiStructure {
             guard node.kind == .group, frame.depth < 256 else { continue }
             let ancestors = frame.ancestors.union([frame.index])
             let base = frame.path == "/" ? "" : frame.path
-            let children = node.children.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+            let children = ObjectListing.sortedChildren(node.children)
             for child in children.reversed() {
                 guard let target = tree.node(for: child), !ancestors.contains(target) else { continue }
                 stack.append(Frame(index: target, path: base + "/" + child.name, depth: frame.depth + 1, ancestors: ancestors))

@@ -5,9 +5,12 @@ import HDF5
 public struct NWBInterpreter {
     public let tree: ObjectTree
     public let hierarchy: TypeHierarchy
+    /// Each node's `neurodata_type`, read once.
+    private let types: [String?]
 
     public init(tree: ObjectTree) {
         self.tree = tree
+        self.types = tree.nodes.indices.map { tree.attributeText($0, "neurodata_type") }
         var hierarchy = TypeHierarchy.core
         if let specifications = tree.node(at: "/specifications") {
             for index in Self.descendants(of: specifications, in: tree) where tree.nodes[index].kind == .dataset {
@@ -32,7 +35,7 @@ public struct NWBInterpreter {
     }
 
     /// The node's `neurodata_type` (1-element arrays accepted).
-    public func neurodataType(_ index: Int) -> String? { tree.attributeText(index, "neurodata_type") }
+    public func neurodataType(_ index: Int) -> String? { types[index] }
 
     /// The node's `description`: the attribute, or a `description` dataset child (ImagingPlane, 1.x).
     public func description(_ index: Int) -> String? {
@@ -61,9 +64,13 @@ public struct NWBInterpreter {
 
     /// Indices of every node whose type is or extends `type`, in path order.
     public func nodes(ofType type: String) -> [Int] {
-        tree.nodes.indices.filter { index in
-            guard let name = neurodataType(index) else { return false }
-            return hierarchy.isA(name, type)
+        var verdicts: [String: Bool] = [:]
+        return tree.nodes.indices.filter { index in
+            guard let name = types[index] else { return false }
+            if let known = verdicts[name] { return known }
+            let verdict = hierarchy.isA(name, type)
+            verdicts[name] = verdict
+            return verdict
         }.sorted { tree.nodes[$0].path < tree.nodes[$1].path }
     }
 

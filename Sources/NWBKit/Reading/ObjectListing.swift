@@ -3,52 +3,56 @@ import HDF5
 /// The flat list of objects and links of a tree, depth-first in name order (as `h5ls -r` lists them).
 enum ObjectListing {
     static func entries(_ tree: ObjectTree, interpreter: NWBInterpreter) -> [ObjectEntry] {
-        var entries: [ObjectEntry] = [entry(for: 0, path: "/", tree: tree, interpreter: interpreter)]
-        var stack: [(index: Int, path: String)] = [(0, "/")]
-        var expanded = Set<Int>([0])
-        while let (index, path) = stack.popLast() {
-            let base = path == "/" ? "" : path
-            var groups: [(Int, String)] = []
-            let children = tree.nodes[index].children.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
-            var local: [ObjectEntry] = []
-            for child in children {
-                let childPath = base + "/" + child.name
-                switch child.target {
-                case .node(let target):
-                    if tree.nodes[target].path == childPath {
-                        local.append(entry(for: target, path: childPath, tree: tree, interpreter: interpreter))
-                        if tree.nodes[target].kind == .group, expanded.insert(target).inserted { groups.append((target, childPath)) }
-                    } else {
-                        var alias = ObjectEntry(kind: "hard_link", path: childPath)
-                        alias.target = tree.nodes[target].path
-                        alias.resolved = true
-                        local.append(alias)
+        var entries: [ObjectEntry] = []
+        entries.reserveCapacity(tree.nodes.count + tree.linkCount)
+        // Depth-first pre-order: each link is listed, then (for a group reached by its first path) its subtree.
+        var stack: [(child: ObjectTree.Child?, path: String)] = [(nil, "/")]
+        var expanded = Set<Int>()
+        while let (child, path) = stack.popLast() {
+            let target = child?.target ?? .node(0)
+            switch target {
+            case .node(let index):
+                if tree.nodes[index].path == path {
+                    entries.append(entry(for: index, path: path, tree: tree, interpreter: interpreter))
+                    if tree.nodes[index].kind == .group, expanded.insert(index).inserted {
+                        let base = path == "/" ? "" : path
+                        for next in sortedChildren(tree.nodes[index].children).reversed() {
+                            stack.append((next, base + "/" + next.name))
+                        }
                     }
-                case .softLink(let target):
-                    var link = ObjectEntry(kind: "soft_link", path: childPath)
-                    link.target = target
-                    link.resolved = tree.resolve(target) != nil
-                    local.append(link)
-                case .externalLink(let file, let target):
-                    var link = ObjectEntry(kind: "external_link", path: childPath)
-                    link.target = target
-                    link.targetFile = file
-                    local.append(link)
-                case .userDefined(let linkClass):
-                    var link = ObjectEntry(kind: "user_defined_link", path: childPath)
-                    link.target = "link class \(linkClass)"
-                    local.append(link)
-                case .unreadable(let reason):
-                    var link = ObjectEntry(kind: "unreadable", path: childPath)
-                    link.description = reason
-                    local.append(link)
+                } else {
+                    var alias = ObjectEntry(kind: "hard_link", path: path)
+                    alias.target = tree.nodes[index].path
+                    alias.resolved = true
+                    entries.append(alias)
                 }
+            case .softLink(let destination):
+                var link = ObjectEntry(kind: "soft_link", path: path)
+                link.target = destination
+                link.resolved = tree.resolve(destination) != nil
+                entries.append(link)
+            case .externalLink(let file, let destination):
+                var link = ObjectEntry(kind: "external_link", path: path)
+                link.target = destination
+                link.targetFile = file
+                entries.append(link)
+            case .userDefined(let linkClass):
+                var link = ObjectEntry(kind: "user_defined_link", path: path)
+                link.target = "link class \(linkClass)"
+                entries.append(link)
+            case .unreadable(let reason):
+                var link = ObjectEntry(kind: "unreadable", path: path)
+                link.description = reason
+                entries.append(link)
             }
-            // Depth-first: a group's listing is followed by its subtree before its next sibling.
-            entries.append(contentsOf: local)
-            stack.append(contentsOf: groups.reversed().map { (index: $0.0, path: $0.1) })
         }
-        return entries.sorted { pathOrder($0.path, $1.path) }
+        return entries
+    }
+
+    /// Children in byte order of their names (libhdf5's name index already gives it; checked, not assumed).
+    static func sortedChildren(_ children: [ObjectTree.Child]) -> [ObjectTree.Child] {
+        let inOrder = zip(children, children.dropFirst()).allSatisfy { !$1.name.utf8.lexicographicallyPrecedes($0.name.utf8) }
+        return inOrder ? children : children.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// Orders paths component by component, bytewise (a parent before its children).
@@ -72,7 +76,11 @@ enum ObjectListing {
             entry.shape = info.space.dimensions
             entry.maxShape = info.space.maxDimensions
             entry.dtype = info.type.numpyDescription
-            entry.type = info.type
+            // The structured form only where the numpy string does not say it all.
+            switch info.type {
+            case .integer, .float, .string, .reference, .bitfield: break
+            default: entry.type = info.type
+            }
             entry.layout = info.layout.rawValue
             entry.chunks = info.chunkShape
             entry.filters = info.filters

@@ -31,16 +31,20 @@ public struct ValuePolicy: Sendable {
     }
 
     /// NWB metadata: scalars, string arrays up to 4,096 elements (e.g. electrode locations),
-    /// references up to 1,024 (e.g. electrode groups), numeric arrays up to 64 elements; 1 MiB at most.
-    public static let metadata = ValuePolicy { _, info in
+    /// references up to 1,024 (e.g. electrode groups); numeric arrays up to 64 elements only directly
+    /// under `/` and `/general` (where the DANDI document prints them); 1 MiB at most.
+    public static let metadata = ValuePolicy { path, info in
         let count = info.space.elementCount
+        if info.space.kind == .scalar { return ValueLimits(maxElements: 1, maxBytes: 1 << 20) }
         switch info.type {
         case .string:
             return count <= 4096 ? ValueLimits(maxElements: 4096, maxBytes: 1 << 20) : nil
         case .reference:
             return count <= 1024 ? ValueLimits(maxElements: 1024, maxBytes: 1 << 20) : nil
         case .integer, .float, .enumeration, .bitfield:
-            return count <= 64 ? ValueLimits(maxElements: 64, maxBytes: 1 << 16) : nil
+            let slashes = path.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count
+            let isMetadata = slashes == 1 || (slashes == 2 && path.hasPrefix("/general/"))
+            return isMetadata && count <= 64 ? ValueLimits(maxElements: 64, maxBytes: 1 << 16) : nil
         default:
             return nil
         }

@@ -77,7 +77,7 @@ struct Summarize: ParsableCommand {
                 case .text:
                     try sink.write((first ? "" : "\n") + TextRendering.render(summary))
                 case .jsonl:
-                    try sink.write(JSONRendering.line(summary))
+                    try sink.write(JSONRendering.lineData(summary))
                 case .markdown:
                     try sink.write((first ? "" : "\n") + markdownTemplate!.render(summary))
                 case .json:
@@ -88,7 +88,7 @@ struct Summarize: ParsableCommand {
         }
         progress.clear()
         if format == .json {
-            try sink.write(JSONRendering.pretty(SummaryDocument(summaries: summaries, failures: failures)))
+            try sink.write(JSONRendering.prettyData(SummaryDocument(summaries: summaries, failures: failures)))
         }
         try sink.finish()
         if failed > 0 { throw ExitCode(1) }
