@@ -30,14 +30,17 @@ final class NodeBox {
 }
 
 final class ObjectBox {
-    var members: [(key: String, value: NodeBox)] = []
+    var members: [(key: String, value: Node)] = []
 }
 
 final class ArrayBox {
-    var items: [NodeBox] = []
+    var items: [Node]
+    init(_ items: [Node] = []) { self.items = items }
 }
 
-enum Node {
+indirect enum Node {
+    /// A value a super-encoder fills in later.
+    case pending(NodeBox)
     case null
     case bool(Bool)
     case integer(Int64)
@@ -85,47 +88,44 @@ private final class TreeEncoder: Encoder {
     }
 }
 
-/// Encodes one value into a node, using the fast paths for the common leaf types.
-private func node<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> NodeBox {
-    switch value {
-    case let text as String: return NodeBox(.string(text))
-    case let number as Int: return NodeBox(.integer(Int64(number)))
-    case let number as Double: return NodeBox(.double(number))
-    case let flag as Bool: return NodeBox(.bool(flag))
-    case let number as Int64: return NodeBox(.integer(number))
-    case let number as UInt64: return NodeBox(.unsigned(number))
-    case let number as UInt32: return NodeBox(.unsigned(UInt64(number)))
-    case let number as Float: return NodeBox(.double(Double(number)))
-    default:
-        let encoder = TreeEncoder(codingPath: codingPath)
-        try value.encode(to: encoder)
-        if encoder.storage.value == nil { encoder.storage.value = .object(ObjectBox()) }
-        return encoder.storage
-    }
+/// Encodes one value into a node; common leaf types are recognised by metatype (cheaper than casts).
+private func node<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> Node {
+    if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+    if T.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
+    if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
+    if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+    if T.self == Int64.self { return .integer(unsafeBitCast(value, to: Int64.self)) }
+    if T.self == UInt64.self { return .unsigned(unsafeBitCast(value, to: UInt64.self)) }
+    if T.self == UInt32.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt32.self))) }
+    if T.self == [String].self { return .array(ArrayBox(unsafeBitCast(value, to: [String].self).map { .string($0) })) }
+    if T.self == [Int].self { return .array(ArrayBox(unsafeBitCast(value, to: [Int].self).map { .integer(Int64($0)) })) }
+    let encoder = TreeEncoder(codingPath: codingPath)
+    try value.encode(to: encoder)
+    return encoder.storage.value ?? .object(ObjectBox())
 }
 
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let object: ObjectBox
     let codingPath: [CodingKey]
 
-    mutating func encodeNil(forKey key: Key) throws { object.members.append((key.stringValue, NodeBox(.null))) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { object.members.append((key.stringValue, NodeBox(.bool(value)))) }
-    mutating func encode(_ value: String, forKey key: Key) throws { object.members.append((key.stringValue, NodeBox(.string(value)))) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { object.members.append((key.stringValue, NodeBox(.double(value)))) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { object.members.append((key.stringValue, NodeBox(.integer(Int64(value))))) }
+    mutating func encodeNil(forKey key: Key) throws { object.members.append((key.stringValue, .null)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { object.members.append((key.stringValue, .bool(value))) }
+    mutating func encode(_ value: String, forKey key: Key) throws { object.members.append((key.stringValue, .string(value))) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { object.members.append((key.stringValue, .double(value))) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { object.members.append((key.stringValue, .integer(Int64(value)))) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         object.members.append((key.stringValue, try node(value, codingPath: codingPath + [key])))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectBox()
-        object.members.append((key.stringValue, NodeBox(.object(nested))))
+        object.members.append((key.stringValue, .object(nested)))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, codingPath: codingPath + [key]))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
         let nested = ArrayBox()
-        object.members.append((key.stringValue, NodeBox(.array(nested))))
+        object.members.append((key.stringValue, .array(nested)))
         return UnkeyedContainer(array: nested, codingPath: codingPath + [key])
     }
 
@@ -133,7 +133,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder(forKey key: Key) -> Encoder {
         let box = NodeBox()
-        object.members.append((key.stringValue, box))
+        object.members.append((key.stringValue, .pending(box)))
         return TreeEncoder(codingPath: codingPath + [key], storage: box)
     }
 }
@@ -151,26 +151,26 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
         init?(intValue: Int) { self.intValue = intValue }
     }
 
-    mutating func encodeNil() throws { array.items.append(NodeBox(.null)) }
+    mutating func encodeNil() throws { array.items.append(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws {
         array.items.append(try node(value, codingPath: codingPath + [Index(array.items.count)]))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = ObjectBox()
-        array.items.append(NodeBox(.object(nested)))
+        array.items.append(.object(nested))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, codingPath: codingPath))
     }
 
     mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
         let nested = ArrayBox()
-        array.items.append(NodeBox(.array(nested)))
+        array.items.append(.array(nested))
         return UnkeyedContainer(array: nested, codingPath: codingPath)
     }
 
     mutating func superEncoder() -> Encoder {
         let box = NodeBox()
-        array.items.append(box)
+        array.items.append(.pending(box))
         return TreeEncoder(codingPath: codingPath, storage: box)
     }
 }
@@ -187,7 +187,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Int) throws { box.value = .integer(Int64(value)) }
     mutating func encode(_ value: Int64) throws { box.value = .integer(value) }
     mutating func encode(_ value: UInt64) throws { box.value = .unsigned(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { box.value = try node(value, codingPath: codingPath).value }
+    mutating func encode<T: Encodable>(_ value: T) throws { box.value = try node(value, codingPath: codingPath) }
 }
 
 /// Writes a node tree as JSON text.
@@ -203,6 +203,7 @@ struct JSONTextWriter {
 
     mutating func write(_ node: Node) {
         switch node {
+        case .pending(let box): write(box.value ?? .null)
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .integer(let value): output.append(contentsOf: String(value).utf8)
@@ -219,7 +220,7 @@ struct JSONTextWriter {
             for (index, item) in box.items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline()
-                write(item.value ?? .null)
+                write(item)
             }
             depth -= 1
             newline()
@@ -237,7 +238,7 @@ struct JSONTextWriter {
                 newline()
                 writeString(member.key)
                 output.append(contentsOf: (pretty ? ": " : ":").utf8)
-                write(member.value.value ?? .null)
+                write(member.value)
             }
             depth -= 1
             newline()

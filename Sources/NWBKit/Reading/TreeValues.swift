@@ -33,17 +33,19 @@ extension ObjectTree {
         return value.texts
     }
 
-    /// The value of a numeric scalar (or 1-element) dataset.
+    /// The value of a numeric scalar (or 1-element) dataset; `nil` for NaN (writers store it for "unknown").
     public func datasetNumber(_ path: String) -> Double? {
         guard let node = node(at: path), node.kind == .dataset, let element = node.value?.singleElement else { return nil }
+        let number: Double?
         switch element {
-        case .float(let value): return value
-        case .integer(let value): return Double(value)
-        case .unsigned(let value): return Double(value)
-        case .string(let text): return Double(text)
-        case .bytes(let bytes): return Double(String(decoding: bytes, as: UTF8.self))
-        default: return nil
+        case .float(let value): number = value
+        case .integer(let value): number = Double(value)
+        case .unsigned(let value): number = Double(value)
+        case .string(let text): number = Double(text)
+        case .bytes(let bytes): number = Double(String(decoding: bytes, as: UTF8.self))
+        default: number = nil
         }
+        return number.flatMap { $0.isNaN ? nil : $0 }
     }
 
     /// The length of the first dimension of the dataset at `path`.
