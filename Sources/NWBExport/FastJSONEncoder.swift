@@ -41,6 +41,8 @@ final class ArrayBox {
 indirect enum Node {
     /// A value a super-encoder fills in later.
     case pending(NodeBox)
+    /// A value that writes itself (the hot model types, see `DirectJSONWriting.swift`).
+    case direct(any DirectJSONWritable)
     case null
     case bool(Bool)
     case integer(Int64)
@@ -51,7 +53,7 @@ indirect enum Node {
     case object(ObjectBox)
 }
 
-private final class TreeEncoder: Encoder {
+final class TreeEncoder: Encoder {
     let codingPath: [CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     let storage: NodeBox
@@ -90,6 +92,7 @@ private final class TreeEncoder: Encoder {
 
 /// Encodes one value into a node; common leaf types are recognised by metatype (cheaper than casts).
 private func node<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> Node {
+    if let direct = directWritable(value) { return .direct(direct) }
     if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
     if T.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
     if T.self == Double.self { return .double(unsafeBitCast(value, to: Double.self)) }
@@ -204,6 +207,7 @@ struct JSONTextWriter {
     mutating func write(_ node: Node) {
         switch node {
         case .pending(let box): write(box.value ?? .null)
+        case .direct(let value): value.writeJSON(to: &self)
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
         case .integer(let value): output.append(contentsOf: String(value).utf8)
@@ -246,13 +250,75 @@ struct JSONTextWriter {
         }
     }
 
+    // MARK: Primitives for types that write themselves, keys given in sorted order.
+
+    private var firstMember: [Bool] = []
+
+    mutating func beginObject() {
+        output.append(UInt8(ascii: "{"))
+        depth += 1
+        firstMember.append(true)
+    }
+
+    /// Starts a member; keys must come in byte order, as `write(_:)` sorts them.
+    mutating func key(_ name: String) {
+        if firstMember[firstMember.count - 1] {
+            firstMember[firstMember.count - 1] = false
+        } else {
+            output.append(UInt8(ascii: ","))
+        }
+        newline()
+        writeString(name)
+        output.append(contentsOf: (pretty ? ": " : ":").utf8)
+    }
+
+    mutating func endObject() {
+        depth -= 1
+        if !firstMember.removeLast() { newline() }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    mutating func value(_ text: String) { writeString(text) }
+    mutating func value(_ number: Int) { output.append(contentsOf: String(number).utf8) }
+    mutating func value(_ flag: Bool) { output.append(contentsOf: (flag ? "true" : "false").utf8) }
+
+    /// An array of values written by `element`.
+    mutating func array<C: Collection>(_ items: C, _ element: (inout JSONTextWriter, C.Element) -> Void) {
+        if items.isEmpty {
+            output.append(contentsOf: "[]".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "["))
+        depth += 1
+        var first = true
+        for item in items {
+            if !first { output.append(UInt8(ascii: ",")) }
+            first = false
+            newline()
+            element(&self, item)
+        }
+        depth -= 1
+        newline()
+        output.append(UInt8(ascii: "]"))
+    }
+
+    /// Any other `Encodable`, through the general encoder.
+    mutating func encodable<T: Encodable>(_ value: T) {
+        let encoder = TreeEncoder(codingPath: [])
+        if (try? value.encode(to: encoder)) != nil {
+            write(encoder.storage.value ?? .null)
+        } else {
+            output.append(contentsOf: "null".utf8)
+        }
+    }
+
     private mutating func newline() {
         guard pretty else { return }
         output.append(UInt8(ascii: "\n"))
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
-    private mutating func writeDouble(_ value: Double) {
+    mutating func writeDouble(_ value: Double) {
         guard value.isFinite else {
             writeString(value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf"))
             return
@@ -266,7 +332,13 @@ struct JSONTextWriter {
 
     private mutating func writeString(_ value: String) {
         output.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        let utf8 = value.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)

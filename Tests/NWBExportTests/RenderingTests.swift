@@ -33,6 +33,24 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(try JSONDecoder().decode([String].self, from: Data(text.utf8)), tricky)
     }
 
+    /// Hides a value's type from the encoder's direct writers, so it goes through its Codable conformance.
+    private struct ThroughCodable<T: Encodable>: Encodable {
+        let value: T
+        func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
+    }
+
+    func testDirectWritersGiveTheSameBytesAsTheCodablePath() throws {
+        let encoder = FastJSONEncoder(prettyPrinted: true)
+        for name in ["ophys.nwb", "ecephys.nwb", "icephys.nwb", "behavior.nwb", "images.nwb"] {
+            for entry in try summary(name).objects {
+                XCTAssertEqual(try encoder.encode(entry), try encoder.encode(ThroughCodable(value: entry)), entry.path)
+                for attribute in entry.attributes ?? [] {
+                    XCTAssertEqual(try encoder.encode(attribute), try encoder.encode(ThroughCodable(value: attribute)), attribute.name)
+                }
+            }
+        }
+    }
+
     func testJSONKeysAreSorted() throws {
         let text = try JSONRendering.pretty(try summary("ophys.nwb"))
         let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
