@@ -109,6 +109,34 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("external link to"), run.stderr)
     }
 
+    func testUnreadableFileIsOneLineAndExitOne() throws {
+        // Root reads any file, so run the binary as `nobody` when the tests run as root.
+        let runuser = "/usr/sbin/runuser"
+        let asRoot = getuid() == 0
+        guard !asRoot || FileManager.default.isExecutableFile(atPath: runuser) else { throw XCTSkip("no runuser to drop root") }
+        let folder = URL(fileURLWithPath: "/tmp/nwbkit-perm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        chmod(folder.path, 0o755)
+        let locked = folder.appending(path: "locked.nwb").path
+        try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample("ophys.nwb"))).write(to: URL(fileURLWithPath: locked))
+        chmod(locked, 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: asRoot ? runuser : TestPaths.binary.path)
+        process.arguments = (asRoot ? ["-u", "nobody", "--", TestPaths.binary.path] : []) + ["summarize", locked, TestPaths.sample("ophys.nwb")]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if stderr.contains("Permission denied") && stderr.contains(TestPaths.binary.path) {
+            throw XCTSkip("nobody cannot run the test binary here")
+        }
+        XCTAssertEqual(process.terminationStatus, 1, stderr)
+        XCTAssertEqual(stderr, "nwbkit: \(locked): permission denied (cannot read)\n")
+    }
+
     func testInputsAreNotModified() throws {
         let path = TestPaths.sample("behavior.nwb")
         let before = try FileManager.default.attributesOfItem(atPath: path)
