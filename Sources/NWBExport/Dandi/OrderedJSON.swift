@@ -1,0 +1,226 @@
+/// A JSON value that keeps what Foundation's parser loses: the order of object keys and the
+/// spelling of numbers (`1.0` stays a float, as Python would print it).
+public indirect enum OrderedJSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// A number as written; `isFloat` when it has a fraction or exponent.
+    case number(String, isFloat: Bool)
+    case string(String)
+    case array([OrderedJSON])
+    case object([(key: String, value: OrderedJSON)])
+
+    public static func == (left: OrderedJSON, right: OrderedJSON) -> Bool {
+        switch (left, right) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a, let x), .number(let b, let y)): return a == b && x == y
+        case (.string(let a), .string(let b)): return a == b
+        case (.array(let a), .array(let b)): return a == b
+        case (.object(let a), .object(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        default: return false
+        }
+    }
+
+    /// The member `key` of an object.
+    public subscript(key: String) -> OrderedJSON? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// The text of a string value.
+    public var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// Every object's keys in the order PostgreSQL JSONB keeps them (shorter key first, then
+    /// bytewise), which is the order the DANDI API serves metadata in.
+    public var inJSONBOrder: OrderedJSON {
+        switch self {
+        case .array(let items): return .array(items.map(\.inJSONBOrder))
+        case .object(let members):
+            return .object(
+                members.map { ($0.key, $0.value.inJSONBOrder) }.sorted { a, b in
+                    let x = Array(a.0.utf8), y = Array(b.0.utf8)
+                    return x.count != y.count ? x.count < y.count : x.lexicographicallyPrecedes(y)
+                })
+        default: return self
+        }
+    }
+}
+
+/// Why a JSON text could not be parsed: where, and what was expected.
+public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public var message: String
+    public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+extension OrderedJSON {
+    /// Parses JSON text (RFC 8259), keeping key order and number spelling.
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> OrderedJSON {
+        var parser = Parser(bytes: Array(text.utf8))
+        parser.skipSpace()
+        let value = try parser.value(depth: 0)
+        parser.skipSpace()
+        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the value") }
+        return value
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+
+        func error(_ message: String) -> JSONSyntaxError {
+            let before = bytes[..<min(index, bytes.count)]
+            let line = before.filter { $0 == 10 }.count + 1
+            let column = index - (before.lastIndex(of: 10).map { $0 + 1 } ?? 0) + 1
+            return JSONSyntaxError(line: line, column: column, message: message)
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count, [9, 10, 13, 32].contains(bytes[index]) { index += 1 }
+        }
+
+        mutating func expect(_ literal: String) throws(JSONSyntaxError) {
+            let word = Array(literal.utf8)
+            guard bytes.count - index >= word.count, Array(bytes[index..<(index + word.count)]) == word else {
+                throw error("expected \(literal)")
+            }
+            index += word.count
+        }
+
+        mutating func value(depth: Int) throws(JSONSyntaxError) -> OrderedJSON {
+            guard depth < 512 else { throw error("nested too deeply") }
+            guard index < bytes.count else { throw error("unexpected end of text") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"):
+                index += 1
+                var members: [(key: String, value: OrderedJSON)] = []
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return .object(members)
+                }
+                while true {
+                    skipSpace()
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
+                    let key = try string()
+                    skipSpace()
+                    try expect(":")
+                    skipSpace()
+                    members.append((key, try value(depth: depth + 1)))
+                    skipSpace()
+                    guard index < bytes.count else { throw error("unterminated object") }
+                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                    if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                    throw error("expected , or }")
+                }
+            case UInt8(ascii: "["):
+                index += 1
+                var items: [OrderedJSON] = []
+                skipSpace()
+                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return .array(items)
+                }
+                while true {
+                    skipSpace()
+                    items.append(try value(depth: depth + 1))
+                    skipSpace()
+                    guard index < bytes.count else { throw error("unterminated array") }
+                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                    if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
+                    throw error("expected , or ]")
+                }
+            case UInt8(ascii: "\""):
+                return .string(try string())
+            case UInt8(ascii: "t"):
+                try expect("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try expect("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try expect("null")
+                return .null
+            default:
+                return try number()
+            }
+        }
+
+        mutating func number() throws(JSONSyntaxError) -> OrderedJSON {
+            let start = index
+            var isFloat = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+            var digits = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if (48...57).contains(byte) {
+                    digits += 1
+                } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+                    || ((byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")) && isFloat)
+                {
+                    isFloat = true
+                } else {
+                    break
+                }
+                index += 1
+            }
+            guard digits > 0 else { throw error("expected a value") }
+            return .number(String(decoding: bytes[start..<index], as: UTF8.self), isFloat: isFloat)
+        }
+
+        mutating func string() throws(JSONSyntaxError) -> String {
+            index += 1
+            var scalars = String.UnicodeScalarView()
+            var pendingHigh: UInt32?
+            var run: [UInt8] = []
+            func flush() {
+                if !run.isEmpty {
+                    scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
+                    run.removeAll(keepingCapacity: true)
+                }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "\"") {
+                    flush()
+                    return String(scalars)
+                }
+                guard byte == UInt8(ascii: "\\") else {
+                    run.append(byte)
+                    continue
+                }
+                flush()
+                guard index < bytes.count else { break }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "n"): scalars.append("\n")
+                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "r"): scalars.append("\r")
+                case UInt8(ascii: "b"): scalars.append("\u{08}")
+                case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                case UInt8(ascii: "u"):
+                    guard bytes.count - index >= 4, let code = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
+                    else { throw error("bad \\u escape") }
+                    index += 4
+                    if (0xD800...0xDBFF).contains(code) {
+                        pendingHigh = code
+                    } else if (0xDC00...0xDFFF).contains(code), let high = pendingHigh {
+                        pendingHigh = nil
+                        scalars.append(Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))!)
+                    } else {
+                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    }
+                default: scalars.append(Unicode.Scalar(escape))
+                }
+            }
+            throw error("unterminated string")
+        }
+    }
+}

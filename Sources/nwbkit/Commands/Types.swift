@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import NWBExport
+import NWBKit
+
+/// `nwbkit types PATH…`: the structural types of the files and the files of each.
+struct Types: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Group NWB files into structural types (same typed objects at the same paths).",
+        discussion: """
+            Files whose signatures (every `PATH: neurodata_type` of typed groups and datasets, soft links \
+            followed) are equal form one type; types are listed in the DANDI document's order.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Keep at most this many types (0 = all).")
+    var maxTypes = 0
+
+    @Option(help: "Consider at most this many files, in path order (0 = all).")
+    var maxFiles = 0
+
+    func validate() throws {
+        if maxTypes < 0 || maxFiles < 0 { throw ValidationError("--max-types and --max-files take 0 (all) or more") }
+    }
+
+    func run() throws {
+        var files: [(path: String, signature: [String])] = []
+        let failures = try input.eachSummary { files.append(($0.path, $0.signature)) }
+        let types = FileTypes(files: files, maxTypes: maxTypes, maxFiles: maxFiles)
+        switch format {
+        case .json:
+            FileHandle.standardOutput.write(try JSONRendering.prettyData(types))
+        case .text:
+            var lines = ["\(types.filesConsidered) NWB files, \(types.typesFound) types"]
+            for type in types.types {
+                lines.append("Type \(type.number): \(type.files.count) file\(type.files.count == 1 ? "" : "s")")
+                lines += type.files.map { "  " + $0 }
+            }
+            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        if !failures.isEmpty { throw ExitCode(1) }
+    }
+}
