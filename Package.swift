@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // libhdf5 from Debian's libhdf5-dev, found through pkg-config.
@@ -27,7 +28,9 @@ let package = Package(
         // Renderers (text, JSON, templates) over the summary model.
         .target(
             name: "NWBExport",
-            dependencies: ["NWBKit", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "NWBKit", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+            ],
             plugins: ["EmbedTemplates"]
         ),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.

@@ -25,20 +25,20 @@ public struct FastJSONEncoder: Sendable {
 
 /// The value tree the encoder builds; containers are boxes so nested containers can fill them later.
 final class NodeBox {
-    var value: Node?
-    init(_ value: Node? = nil) { self.value = value }
+    var value: JSONNode?
+    init(_ value: JSONNode? = nil) { self.value = value }
 }
 
 final class ObjectBox {
-    var members: [(key: String, value: Node)] = []
+    var members: [(key: String, value: JSONNode)] = []
 }
 
 final class ArrayBox {
-    var items: [Node]
-    init(_ items: [Node] = []) { self.items = items }
+    var items: [JSONNode]
+    init(_ items: [JSONNode] = []) { self.items = items }
 }
 
-indirect enum Node {
+indirect enum JSONNode {
     /// A value a super-encoder fills in later.
     case pending(NodeBox)
     /// A value that writes itself (the hot model types, see `DirectJSONWriting.swift`).
@@ -91,7 +91,7 @@ final class TreeEncoder: Encoder {
 }
 
 /// Encodes one value into a node; common leaf types are recognised by metatype (cheaper than casts).
-private func node<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> Node {
+private func node<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> JSONNode {
     if let direct = directWritable(value) { return .direct(direct) }
     if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
     if T.self == Int.self { return .integer(Int64(unsafeBitCast(value, to: Int.self))) }
@@ -204,7 +204,7 @@ struct JSONTextWriter {
         self.pretty = pretty
     }
 
-    mutating func write(_ node: Node) {
+    mutating func write(_ node: JSONNode) {
         switch node {
         case .pending(let box): write(box.value ?? .null)
         case .direct(let value): value.writeJSON(to: &self)

@@ -1,0 +1,60 @@
+import Foundation
+import Yams
+
+/// Reads dandiset metadata (the DANDI API's version metadata) from a JSON or YAML file, keeping key order.
+public enum MetadataFile {
+    /// Why a metadata file could not be used.
+    public struct LoadError: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { "\(path): \(message)" }
+    }
+
+    /// The metadata in `path` (`.yaml`/`.yml` as YAML, anything else as JSON); must be an object.
+    public static func load(_ path: String) throws(LoadError) -> OrderedJSON {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw LoadError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
+        }
+        let value: OrderedJSON
+        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            do {
+                guard let node = try Yams.compose(yaml: text) else { throw LoadError(path: path, message: "the YAML document is empty") }
+                value = convert(node)
+            } catch let error as LoadError {
+                throw error
+            } catch {
+                throw LoadError(path: path, message: "not valid YAML: \(error)")
+            }
+        } else {
+            do {
+                value = try OrderedJSON.parse(text)
+            } catch {
+                throw LoadError(path: path, message: "not valid JSON: \(error)")
+            }
+        }
+        guard case .object = value else { throw LoadError(path: path, message: "the metadata must be a JSON/YAML object") }
+        return value
+    }
+
+    private static func convert(_ node: Node) -> OrderedJSON {
+        switch node {
+        case .scalar(let scalar):
+            switch Tag.Name(rawValue: node.tag.rawValue) {
+            case Tag.Name.null: return .null
+            case Tag.Name.bool: return .bool(Bool.construct(from: scalar) ?? false)
+            case Tag.Name.int: return .number(String(Int.construct(from: scalar) ?? 0), isFloat: false)
+            case Tag.Name.float: return .number(scalar.string, isFloat: true)
+            default: return .string(scalar.string)
+            }
+        case .mapping(let mapping):
+            return .object(mapping.map { (key: $0.key.string ?? "\($0.key)", value: convert($0.value)) })
+        case .sequence(let sequence):
+            return .array(sequence.map(convert))
+        case .alias:
+            return .null
+        }
+    }
+}
