@@ -51,23 +51,20 @@ extension Object {
     }
 
     private func readAttribute(_ attribute: borrowing Identifier, name: String, limits: ValueLimits) -> Attribute {
-        let typeID = H5Aget_type(attribute.id)
-        let spaceID = H5Aget_space(attribute.id)
-        guard typeID >= 0, spaceID >= 0 else {
-            if typeID >= 0 { H5Tclose(typeID) }
-            if spaceID >= 0 { H5Sclose(spaceID) }
-            let failure = HDF5Library.error("H5Aget_type", path: path)
+        let handles: TypeAndSpace
+        do {
+            handles = try TypeAndSpace(
+                typeID: H5Aget_type(attribute.id), spaceID: H5Aget_space(attribute.id), operation: "H5Aget_type", path: path)
+        } catch {
             return Attribute(
                 name: name, type: .unknown(description: "unreadable"),
                 space: Dataspace(kind: .null, dimensions: [], maxDimensions: []),
-                value: StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: failure.message))
+                value: StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: error.message))
         }
-        let type = Identifier(typeID)
-        let space = Identifier(spaceID)
-        let dataType = DataType.read(type.id)
-        let dataspace = Dataspace.read(space.id)
+        let dataType = DataType.read(handles.type.id)
+        let dataspace = Dataspace.read(handles.space.id)
         let value = ValueReader.read(
-            .attribute(attribute.id), type: dataType, typeID: type.id, space: dataspace, spaceID: space.id,
+            .attribute(attribute.id), type: dataType, typeID: handles.type.id, space: dataspace, spaceID: handles.space.id,
             limits: limits, truncates: true)
         return Attribute(name: name, type: dataType, space: dataspace, value: value)
     }

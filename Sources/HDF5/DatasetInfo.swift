@@ -117,28 +117,27 @@ extension Object {
     /// Reads the dataset's whole value when it holds at most `limits.maxElements` elements and
     /// `limits.maxBytes` bytes; otherwise returns the shape with the reason it was not read.
     public func readValue(limits: ValueLimits) -> StoredValue {
-        let typeID = H5Dget_type(handle.id)
-        let spaceID = H5Dget_space(handle.id)
-        guard typeID >= 0, spaceID >= 0 else {
-            if typeID >= 0 { H5Tclose(typeID) }
-            if spaceID >= 0 { H5Sclose(spaceID) }
-            let failure = HDF5Library.error("H5Dget_type", path: path)
-            return StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: failure.message)
+        let handles: TypeAndSpace
+        do {
+            handles = try TypeAndSpace(
+                typeID: H5Dget_type(handle.id), spaceID: H5Dget_space(handle.id), operation: "H5Dget_type", path: path)
+        } catch {
+            return StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: error.message)
         }
-        let type = Identifier(typeID)
-        let space = Identifier(spaceID)
-        let dataspace = Dataspace.read(space.id)
+        let type = handles.type.id
+        let space = handles.space.id
+        let dataspace = Dataspace.read(space)
         // libhdf5 callocs a 1 MiB conversion buffer per read by default; small values need far less.
         let transferID = H5Pcreate(chdf5_p_dataset_xfer())
         guard transferID >= 0 else {
             return StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: HDF5Library.error("H5Pcreate").message)
         }
         let transfer = Identifier(transferID)
-        let elementBytes = max(16, Int(H5Tget_size(type.id)))
+        let elementBytes = max(16, Int(H5Tget_size(type)))
         let (needed, overflow) = max(1, dataspace.elementCount).multipliedReportingOverflow(by: elementBytes)
         _ = H5Pset_buffer(transfer.id, overflow ? 1 << 20 : max(4096, min(needed, 1 << 20)), nil, nil)
         return ValueReader.read(
-            .dataset(handle.id, transfer: transfer.id), type: DataType.read(type.id), typeID: type.id, space: dataspace, spaceID: space.id,
+            .dataset(handle.id, transfer: transfer.id), type: DataType.read(type), typeID: type, space: dataspace, spaceID: space,
             limits: limits, truncates: false)
     }
 }

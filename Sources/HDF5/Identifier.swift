@@ -24,3 +24,21 @@ struct Identifier: ~Copyable {
         HDF5Library.clearErrors()
     }
 }
+
+/// The datatype and dataspace of an attribute or dataset, owned together.
+struct TypeAndSpace: ~Copyable {
+    let type: Identifier
+    let space: Identifier
+
+    /// Takes ownership of both identifiers; when either is invalid, closes the other and throws
+    /// what libhdf5 said.
+    init(typeID: hid_t, spaceID: hid_t, operation: String, path: String) throws(HDF5Error) {
+        guard typeID >= 0, spaceID >= 0 else {
+            if typeID >= 0 { H5Tclose(typeID) }
+            if spaceID >= 0 { H5Sclose(spaceID) }
+            throw HDF5Library.error(operation, path: path)
+        }
+        type = Identifier(typeID)
+        space = Identifier(spaceID)
+    }
+}

@@ -25,6 +25,10 @@ public struct DocumentTemplate: Sendable {
     /// Where the template came from (a bundled name or a file path), for messages.
     public let source: String
     let template: MustacheTemplate
+    let text: String
+
+    /// True when the template's text mentions `name` (to leave out context it never reads).
+    public func mentions(_ name: String) -> Bool { text.contains(name) }
 
     /// Names of the bundled templates.
     public static var bundledNames: [String] { EmbeddedTemplates.all.keys.sorted() }
@@ -58,6 +62,7 @@ public struct DocumentTemplate: Sendable {
             throw .syntax(source: source, line: 0, column: 0, text: "", problem: "\(error)")
         }
         self.source = source
+        self.text = text
     }
 
     /// Renders a context built from an `Encodable` value (its JSON form, keys as in the JSON).
@@ -69,21 +74,22 @@ public struct DocumentTemplate: Sendable {
 /// Turns an `Encodable` value into the plain dictionaries, arrays, strings, numbers and booleans Mustache reads.
 public enum TemplateContext {
     public static func make<T: Encodable>(_ value: T) throws -> Any {
-        let data = try JSONEncoder().encode(value)
-        let json = try JSONDecoder().decode(JSONValue.self, from: data)
-        return plain(json)
+        plain(try OrderedJSON.from(value))
     }
 
-    static func plain(_ value: JSONValue) -> Any {
+    static func plain(_ value: OrderedJSON) -> Any {
         switch value {
         case .null: return Optional<String>.none as Any
         case .bool(let value): return value
-        case .integer(let value): return Int(value)
-        case .unsigned(let value): return value
-        case .number(let value): return value
+        case .number(let text, let isFloat):
+            if !isFloat, let integer = Int(text) { return integer }
+            return Double(text) ?? text
         case .string(let value): return value
         case .array(let values): return values.map(plain)
-        case .object(let values): return values.mapValues(plain)
+        case .object(let members):
+            var dictionary: [String: Any] = [:]
+            for member in members { dictionary[member.key] = plain(member.value) }
+            return dictionary
         }
     }
 }

@@ -66,3 +66,29 @@ public enum TestPaths {
         return packageRoot.appending(path: ".build/debug/nwbkit")
     }
 }
+
+/// What a run of the built `nwbkit` printed and how it ended.
+public struct CommandRun: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    /// Runs the built binary with `arguments` (in `folder`, default the temporary folder) and waits.
+    public static func nwbkit(_ arguments: [String], in folder: URL? = nil) throws -> CommandRun {
+        let process = Process()
+        process.executableURL = TestPaths.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder ?? FileManager.default.temporaryDirectory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandRun(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}

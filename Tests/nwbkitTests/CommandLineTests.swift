@@ -4,28 +4,8 @@ import XCTest
 
 /// Runs the built `nwbkit` binary as users do and checks output, stderr lines and exit codes.
 final class CommandLineTests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private func nwbkit(_ arguments: [String], in folder: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = TestPaths.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder ?? FileManager.default.temporaryDirectory
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    private func nwbkit(_ arguments: [String], in folder: URL? = nil) throws -> CommandRun {
+        try CommandRun.nwbkit(arguments, in: folder)
     }
 
     func testSummarizeSampleFolderWorksFromAnyDirectoryAndReportsTheCorruptFile() throws {

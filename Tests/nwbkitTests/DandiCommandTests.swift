@@ -4,19 +4,8 @@ import XCTest
 
 /// `nwbkit assets`, `types` and `dandiset` end to end.
 final class DandiCommandTests: XCTestCase {
-    private func nwbkit(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = TestPaths.binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    private func nwbkit(_ arguments: [String]) throws -> CommandRun {
+        try CommandRun.nwbkit(arguments)
     }
 
     private var samples: [String] {

@@ -73,7 +73,11 @@ struct Dandiset: ParsableCommand {
                 "no --metadata: name '\(name)' from the folder, assetsSummary computed from the files; no contributor or description")
         }
         let number = id ?? resolved["id"]?.stringValue.flatMap(DandisetDocument.number(fromID:)) ?? "000000"
-        let document = DandisetDocument(metadata: resolved, dandisetNumber: number, summaries: summaries, maxTypes: maxTypes, maxFiles: maxFiles)
+        var document = DandisetDocument(metadata: resolved, dandisetNumber: number, summaries: summaries, maxTypes: maxTypes, maxFiles: maxFiles)
+        if !documentTemplate.mentions("representative") {
+            // Full summaries are large; leave them out when the template never reads them.
+            for index in document.types.indices { document.types[index].representative = nil }
+        }
         let sink = try OutputSink(path: output)
         try sink.write(try documentTemplate.render(document))
         try sink.finish()
