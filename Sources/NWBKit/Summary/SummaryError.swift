@@ -1,5 +1,5 @@
 /// Why a path could not be summarized. Each case carries the path and reads as one line for a user.
-public enum SummaryError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     case missing(path: String)
     case permissionDenied(path: String)
     case notAFile(path: String)
@@ -7,12 +7,14 @@ public enum SummaryError: Error, Sendable, Equatable, CustomStringConvertible {
     case notHDF5(path: String, detail: String)
     case unreadableHDF5(path: String, detail: String)
     case notNWB(path: String)
+    /// The worker process reading the file died or was stopped (a crash in libhdf5, a time-out).
+    case workerFailed(path: String, detail: String)
 
     /// The path the error is about.
     public var path: String {
         switch self {
         case .missing(let path), .permissionDenied(let path), .notAFile(let path), .noNWBFiles(let path, _),
-            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path):
+            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .workerFailed(let path, _):
             return path
         }
     }
@@ -27,6 +29,7 @@ public enum SummaryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notHDF5(_, let detail): return "not an HDF5 file (\(detail))"
         case .unreadableHDF5(_, let detail): return "corrupt or truncated HDF5 file: \(detail)"
         case .notNWB: return "an HDF5 file, but not NWB (no nwb_version and no NWBFile root)"
+        case .workerFailed(_, let detail): return detail
         }
     }
 

@@ -1,0 +1,184 @@
+import Foundation
+import NWBKit
+
+/// Summarizes files in worker processes (`nwbkit worker`), `jobs` at a time, so that libhdf5 runs in
+/// parallel (it takes one global lock inside a process) and a crash or hang inside libhdf5 costs one
+/// file, not the run. Outcomes are handed over in input order, each as soon as it and all before it
+/// are done; the output is the same whatever `jobs` is.
+public struct ParallelSummaryRun {
+    /// How to start a worker: the executable and its arguments (e.g. `nwbkit worker --max-depth 256`).
+    public var workerExecutable: URL
+    public var workerArguments: [String]
+    /// Worker processes at once.
+    public var jobs: Int
+    /// Seconds one file may take before its worker is stopped; `nil` for no limit.
+    public var timeout: Double?
+
+    public init(workerExecutable: URL, workerArguments: [String], jobs: Int, timeout: Double?) {
+        self.workerExecutable = workerExecutable
+        self.workerArguments = workerArguments
+        self.jobs = max(1, jobs)
+        self.timeout = timeout
+    }
+
+    private final class Worker {
+        let process: Process
+        let input: FileHandle
+        let outputDescriptor: Int32
+        var buffer: [UInt8] = []
+        var current: Int?
+        var started = Date()
+
+        init(process: Process, input: FileHandle, outputDescriptor: Int32) {
+            self.process = process
+            self.input = input
+            self.outputDescriptor = outputDescriptor
+        }
+    }
+
+    /// Runs over `paths` and calls `body` with each outcome in input order. Returns the failure count.
+    @discardableResult
+    public func run(
+        paths: [String], discovery: FileDiscovery, body: (_ outcome: SummaryRun.Outcome, _ position: Int, _ total: Int) throws -> Void
+    ) throws -> Int {
+        let items = discovery.items(for: paths)
+        var outcomes = [SummaryRun.Outcome?](repeating: nil, count: items.count)
+        var queue: [Int] = []
+        for (index, item) in items.enumerated() {
+            switch item {
+            case .failure(let error): outcomes[index] = .failure(error)
+            case .file: queue.append(index)
+            }
+        }
+        queue.reverse()
+        var workers: [Worker] = []
+        var nextToEmit = 0
+        var failures = 0
+        func emit() throws {
+            while nextToEmit < outcomes.count, let outcome = outcomes[nextToEmit] {
+                if case .failure = outcome { failures += 1 }
+                try body(outcome, nextToEmit, outcomes.count)
+                outcomes[nextToEmit] = nil  // emitted: release the summary
+                nextToEmit += 1
+            }
+        }
+        // A worker that dies while we write to it must not take the run down with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        defer { workers.forEach { stop($0) } }
+
+        try emit()
+        while nextToEmit < outcomes.count {
+            // Hand work to idle workers, starting workers as needed.
+            while !queue.isEmpty, workers.filter({ $0.current == nil }).isEmpty, workers.count < jobs {
+                workers.append(try start())
+            }
+            for worker in workers where worker.current == nil && !queue.isEmpty {
+                let index = queue.removeLast()
+                guard case .file(let path) = items[index] else { continue }
+                worker.current = index
+                worker.started = Date()
+                var line = (try? JSONEncoder().encode(path)) ?? Data()
+                line.append(UInt8(ascii: "\n"))
+                do {
+                    try worker.input.write(contentsOf: line)
+                } catch {
+                    // The worker is gone; its read side will report it.
+                }
+            }
+            let busy = workers.filter { $0.current != nil }
+            if busy.isEmpty {
+                try emit()
+                continue
+            }
+            var descriptors = busy.map { pollfd(fd: $0.outputDescriptor, events: Int16(POLLIN), revents: 0) }
+            _ = poll(&descriptors, nfds_t(descriptors.count), 100)
+            for (worker, descriptor) in zip(busy, descriptors) {
+                guard let index = worker.current else { continue }
+                if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+                    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+                    let count = read(worker.outputDescriptor, &chunk, chunk.count)
+                    if count > 0 {
+                        worker.buffer.append(contentsOf: chunk[..<count])
+                        if let newline = worker.buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                            let line = Data(worker.buffer[..<newline])
+                            worker.buffer.removeSubrange(...newline)
+                            outcomes[index] = Self.decode(line, path: items[index].path)
+                            worker.current = nil
+                        }
+                        continue
+                    }
+                    // End of output: the worker died on this file.
+                    outcomes[index] = .failure(.workerFailed(path: items[index].path, detail: Self.death(of: worker)))
+                    workers.removeAll { $0 === worker }
+                    continue
+                }
+                if let timeout, Date().timeIntervalSince(worker.started) > timeout {
+                    kill(worker.process.processIdentifier, SIGKILL)
+                    worker.process.waitUntilExit()
+                    outcomes[index] = .failure(
+                        .workerFailed(path: items[index].path, detail: "took longer than \(Self.seconds(timeout)) s to read (--timeout); stopped"))
+                    workers.removeAll { $0 === worker }
+                }
+            }
+            try emit()
+        }
+        return failures
+    }
+
+    private func start() throws -> Worker {
+        let process = Process()
+        process.executableURL = workerExecutable
+        process.arguments = workerArguments
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        // A worker's crash report would go nowhere; skip the Swift runtime's backtrace (it is slow).
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        try process.run()
+        return Worker(process: process, input: input.fileHandleForWriting, outputDescriptor: output.fileHandleForReading.fileDescriptor)
+    }
+
+    private func stop(_ worker: Worker) {
+        try? worker.input.close()
+        if worker.process.isRunning {
+            kill(worker.process.processIdentifier, SIGKILL)
+        }
+        worker.process.waitUntilExit()
+    }
+
+    private static func death(of worker: Worker) -> String {
+        worker.process.waitUntilExit()
+        let status = worker.process.terminationStatus
+        if worker.process.terminationReason == .uncaughtSignal {
+            return "libhdf5 crashed while reading (signal \(status))"
+        }
+        return "the worker reading it exited with status \(status)"
+    }
+
+    private static func decode(_ line: Data, path: String) -> SummaryRun.Outcome {
+        do {
+            let reply = try JSONDecoder().decode(WorkerProtocol.Reply.self, from: line)
+            if let summary = reply.summary { return .summary(summary) }
+            if let failure = reply.failure { return .failure(failure) }
+        } catch {}
+        return .failure(.workerFailed(path: path, detail: "the worker's answer could not be read"))
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+extension FileDiscovery.Item {
+    /// The path of the item.
+    var path: String {
+        switch self {
+        case .file(let path): return path
+        case .failure(let error): return error.path
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Files are read in worker processes: a crash or a hang costs one file, never the run.
+final class WorkerTests: XCTestCase {
+    private var samples: [String] {
+        ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(TestPaths.sample)
+    }
+
+    private func nwbkit(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
+        for (key, value) in environment { setenv(key, value, 1) }
+        defer { for key in environment.keys { unsetenv(key) } }
+        return try CommandRun.nwbkit(arguments)
+    }
+
+    func testAWorkerThatCrashesCostsOneFileAndTheRunGoesOn() throws {
+        let run = try nwbkit(["summarize", "--format", "jsonl"] + samples, environment: ["NWBKIT_TEST_CRASH_ON": "ecephys"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, "nwbkit: \(TestPaths.sample("ecephys.nwb")): libhdf5 crashed while reading (signal 11)\n")
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 5, "four summaries and one failure record, in input order")
+        XCTAssertTrue(lines[1].hasPrefix("{\"error\":\"libhdf5 crashed while reading (signal 11)\""), String(lines[1]))
+        XCTAssertTrue(lines[4].contains("\"path\":\"\(TestPaths.sample("ophys.nwb"))\""))
+    }
+
+    func testAHangingFileIsStoppedAtTheTimeout() throws {
+        let started = Date()
+        let run = try nwbkit(["summarize", "--timeout", "2", "--format", "jsonl"] + samples, environment: ["NWBKIT_TEST_HANG_ON": "icephys"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, "nwbkit: \(TestPaths.sample("icephys.nwb")): took longer than 2 s to read (--timeout); stopped\n")
+        XCTAssertEqual(run.stdout.split(separator: "\n").count, 5)
+    }
+
+    func testOutputIsTheSameWhateverTheNumberOfJobs() throws {
+        let one = try nwbkit(["summarize", "--format", "json", "--jobs", "1"] + samples)
+        let three = try nwbkit(["summarize", "--format", "json", "--jobs", "3"] + samples)
+        XCTAssertEqual(one.status, 0)
+        XCTAssertEqual(one.stdout, three.stdout)
+        XCTAssertFalse(one.stdout.isEmpty)
+    }
+
+    func testEveryEdgeCaseFileGetsOneAnswerThroughWorkers() throws {
+        guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
+        let run = try nwbkit(["summarize", "--format", "jsonl", "--quiet", "--timeout", "60", "--include", "*", shared.appending(path: "hdf5-edge").path])
+        let files = TestPaths.edgeFiles().count + 1  // and MANIFEST.md, which --include '*' also takes
+        XCTAssertEqual(run.stdout.split(separator: "\n").count, files)
+        XCTAssertFalse(run.stderr.contains("crashed"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("took longer"), run.stderr)
+    }
+}
