@@ -61,7 +61,12 @@ public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
 extension OrderedJSON {
     /// Parses JSON text (RFC 8259), keeping key order and number spelling.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> OrderedJSON {
-        var parser = Parser(bytes: Array(text.utf8))
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses JSON bytes (UTF-8).
+    public static func parse(bytes: [UInt8]) throws(JSONSyntaxError) -> OrderedJSON {
+        var parser = Parser(bytes: bytes)
         parser.skipSpace()
         let value = try parser.value(depth: 0)
         parser.skipSpace()
@@ -175,6 +180,14 @@ extension OrderedJSON {
 
         mutating func string() throws(JSONSyntaxError) -> String {
             index += 1
+            // Fast path: no escapes before the closing quote.
+            var end = index
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[index..<end], as: UTF8.self)
+                index = end + 1
+                return text
+            }
             var scalars = String.UnicodeScalarView()
             var pendingHigh: UInt32?
             var run: [UInt8] = []

@@ -100,7 +100,7 @@ public struct ParallelSummaryRun {
                     if count > 0 {
                         worker.buffer.append(contentsOf: chunk[..<count])
                         if let newline = worker.buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                            let line = Data(worker.buffer[..<newline])
+                            let line = Array(worker.buffer[..<newline])
                             worker.buffer.removeSubrange(...newline)
                             outcomes[index] = Self.decode(line, path: items[index].path)
                             worker.current = nil
@@ -159,9 +159,9 @@ public struct ParallelSummaryRun {
         return "the worker reading it exited with status \(status)"
     }
 
-    private static func decode(_ line: Data, path: String) -> SummaryRun.Outcome {
+    private static func decode(_ line: [UInt8], path: String) -> SummaryRun.Outcome {
         do {
-            let reply = try JSONDecoder().decode(WorkerProtocol.Reply.self, from: line)
+            let reply = try FastJSONDecoder().decode(WorkerProtocol.Reply.self, from: line)
             if let summary = reply.summary { return .summary(summary) }
             if let failure = reply.failure { return .failure(failure) }
         } catch {}
