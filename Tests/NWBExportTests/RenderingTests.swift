@@ -51,6 +51,17 @@ final class RenderingTests: XCTestCase {
         }
     }
 
+    func testFastDecoderReadsBackWhatTheEncoderWrote() throws {
+        for name in ["ophys.nwb", "ecephys.nwb", "icephys.nwb", "behavior.nwb", "images.nwb"] {
+            let original = try JSONRendering.lineData(try summary(name))
+            let decoded = try FastJSONDecoder().decode(FileSummary.self, from: [UInt8](original))
+            XCTAssertEqual(try JSONRendering.lineData(decoded), original, name)
+            XCTAssertEqual(decoded.roiTables, try summary(name).roiTables)
+            XCTAssertEqual(decoded.session, try summary(name).session)
+        }
+        XCTAssertThrowsError(try FastJSONDecoder().decode(FileSummary.self, from: Array("{\"path\": 3}".utf8)))
+    }
+
     func testJSONKeysAreSorted() throws {
         let text = try JSONRendering.pretty(try summary("ophys.nwb"))
         let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
