@@ -13,12 +13,15 @@ public struct ParallelSummaryRun {
     public var jobs: Int
     /// Seconds one file may take before its worker is stopped; `nil` for no limit.
     public var timeout: Double?
+    /// Summaries kept between runs, if any.
+    public var cache: SummaryCache?
 
-    public init(workerExecutable: URL, workerArguments: [String], jobs: Int, timeout: Double?) {
+    public init(workerExecutable: URL, workerArguments: [String], jobs: Int, timeout: Double?, cache: SummaryCache? = nil) {
         self.workerExecutable = workerExecutable
         self.workerArguments = workerArguments
         self.jobs = max(1, jobs)
         self.timeout = timeout
+        self.cache = cache
     }
 
     private final class Worker {
@@ -44,10 +47,19 @@ public struct ParallelSummaryRun {
         let items = discovery.items(for: paths)
         var outcomes = [SummaryRun.Outcome?](repeating: nil, count: items.count)
         var queue: [Int] = []
+        var keys = [String?](repeating: nil, count: items.count)
         for (index, item) in items.enumerated() {
             switch item {
             case .failure(let error): outcomes[index] = .failure(error)
-            case .file: queue.append(index)
+            case .file(let path):
+                if let cache, let key = cache.key(for: path) {
+                    keys[index] = key
+                    if let reply = cache.reply(for: key), let outcome = Self.decodeCached(reply) {
+                        outcomes[index] = outcome
+                        continue
+                    }
+                }
+                queue.append(index)
             }
         }
         queue.reverse()
@@ -102,7 +114,9 @@ public struct ParallelSummaryRun {
                         if let newline = worker.buffer.firstIndex(of: UInt8(ascii: "\n")) {
                             let line = Array(worker.buffer[..<newline])
                             worker.buffer.removeSubrange(...newline)
-                            outcomes[index] = Self.decode(line, path: items[index].path)
+                            let outcome = Self.decode(line, path: items[index].path)
+                            outcomes[index] = outcome
+                            if let cache, let key = keys[index], !Self.isWorkerFailure(outcome) { cache.store(line, for: key) }
                             worker.current = nil
                         }
                         continue
@@ -166,6 +180,17 @@ public struct ParallelSummaryRun {
             if let failure = reply.failure { return .failure(failure) }
         } catch {}
         return .failure(.workerFailed(path: path, detail: "the worker's answer could not be read"))
+    }
+
+    private static func decodeCached(_ reply: [UInt8]) -> SummaryRun.Outcome? {
+        guard let decoded = try? FastJSONDecoder().decode(WorkerProtocol.Reply.self, from: reply) else { return nil }
+        if let summary = decoded.summary { return .summary(summary) }
+        return decoded.failure.map { .failure($0) }
+    }
+
+    private static func isWorkerFailure(_ outcome: SummaryRun.Outcome) -> Bool {
+        if case .failure(.workerFailed) = outcome { return true }
+        return false
     }
 
     private static func seconds(_ value: Double) -> String {

@@ -11,9 +11,23 @@ public struct FileDiscovery: Sendable {
 
     /// Extra glob patterns (matched against file names) for HDF5 files not named `*.nwb`.
     public var includePatterns: [String]
+    /// Keep only shard `index` (1-based) of `count`: a file belongs to the shard its path hashes to, so
+    /// the split is deterministic and stays put when files are added elsewhere in the tree.
+    public var shard: (index: Int, count: Int)?
 
-    public init(includePatterns: [String] = []) {
+    public init(includePatterns: [String] = [], shard: (index: Int, count: Int)? = nil) {
         self.includePatterns = includePatterns
+        self.shard = shard
+    }
+
+    /// The shard (1-based, of `count`) a path belongs to: FNV-1a 64 of its bytes, modulo `count`.
+    public static func shard(of path: String, count: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int(hash % UInt64(max(1, count))) + 1
     }
 
     /// The description of what folders are searched for, for error messages.
@@ -28,7 +42,19 @@ public struct FileDiscovery: Sendable {
     }
 
     /// The items for `paths`, in the order given; folders expand in byte order of their entries.
+    /// With a shard, only that shard's files (failures of the paths themselves go to shard 1).
     public func items(for paths: [String]) -> [Item] {
+        let all = allItems(for: paths)
+        guard let shard else { return all }
+        return all.filter { item in
+            switch item {
+            case .file(let path): return Self.shard(of: path, count: shard.count) == shard.index
+            case .failure: return shard.index == 1
+            }
+        }
+    }
+
+    private func allItems(for paths: [String]) -> [Item] {
         var items: [Item] = []
         var seen = Set<String>()
         func add(_ path: String) {

@@ -65,7 +65,7 @@ struct Dandiset: ParsableCommand {
             let assets = summaries.map { DandiAsset(summary: $0) }
             var members: [(key: String, value: OrderedJSON)] = []
             if let id { members.append(("id", .string("DANDI:\(id)/draft"))) }
-            let name = folderName()
+            let name = folderName(of: summaries)
             members.append(("name", .string(name)))
             members.append(("assetsSummary", try OrderedJSON.from(AssetsSummary(assets: assets))))
             resolved = OrderedJSON.object(members).inJSONBOrder
@@ -84,8 +84,16 @@ struct Dandiset: ParsableCommand {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 
-    /// The name of the (first) folder given, or of the first file's folder.
-    private func folderName() -> String {
+    /// The name of the folder holding all the files (so a merged run names it as one run does),
+    /// else of the first path given.
+    private func folderName(of summaries: [FileSummary]) -> String {
+        let folders = summaries.map { URL(fileURLWithPath: $0.path).standardizedFileURL.deletingLastPathComponent().pathComponents }
+        if var common = folders.first {
+            for components in folders.dropFirst() {
+                common = Array(zip(common, components).prefix { $0.0 == $0.1 }.map(\.0))
+            }
+            if let last = common.last, last != "/" { return last }
+        }
         guard let first = input.paths.first else { return "NWB files" }
         var isDirectory: ObjCBool = false
         FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory)

@@ -26,11 +26,22 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Seconds one file may take before its worker is stopped and the file reported (0 = no limit).")
     var timeout: Double = 300
 
+    @Option(help: "Keep per-file summaries in this folder; unchanged files are not read again.")
+    var cache: String?
+
+    @Option(help: "Read only shard I of N (e.g. 2/10): a deterministic part of the files, for job arrays.")
+    var shard: String?
+
+    @Flag(help: "The paths are JSON Lines outputs of `summarize --format jsonl` (e.g. shards): merge them instead of reading NWB files.")
+    var fromSummaries = false
+
     func validate() throws {
         if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
         if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if timeout < 0 { throw ValidationError("--timeout must be 0 (no limit) or more") }
+        if shard != nil && parsedShard == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 3/8") }
+        if fromSummaries && (shard != nil || cache != nil) { throw ValidationError("--from-summaries reads no NWB file: no --shard or --cache") }
     }
 
     var summaryOptions: SummaryOptions {
@@ -40,7 +51,17 @@ struct InputOptions: ParsableArguments {
         return options
     }
 
-    var discovery: FileDiscovery { FileDiscovery(includePatterns: includePatterns) }
+    var discovery: FileDiscovery { FileDiscovery(includePatterns: includePatterns, shard: parsedShard) }
+
+    /// `--shard I/N` as numbers.
+    var parsedShard: (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+            return nil
+        }
+        return (index, count)
+    }
 
     /// The arguments that start a worker with these limits.
     var workerArguments: [String] {
@@ -61,9 +82,13 @@ struct InputOptions: ParsableArguments {
     func eachSummary(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws -> [SummaryError] {
         let progress = Progress()
         var failures: [SummaryError] = []
+        let cacheStore = cache.map {
+            SummaryCache(directory: URL(fileURLWithPath: $0), salt: "nwbkit \(NWBKitVersion.current) " + workerArguments.joined(separator: " "))
+        }
         let runner = ParallelSummaryRun(
-            workerExecutable: Self.executable, workerArguments: workerArguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil)
-        try runner.run(paths: paths, discovery: discovery) { outcome, position, total in
+            workerExecutable: Self.executable, workerArguments: workerArguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil,
+            cache: cacheStore)
+        let handle: (SummaryRun.Outcome, Int, Int) throws -> Void = { outcome, position, total in
             progress.show(position: position, total: total)
             switch outcome {
             case .failure(let error):
@@ -78,6 +103,11 @@ struct InputOptions: ParsableArguments {
                 }
                 try body(summary)
             }
+        }
+        if fromSummaries {
+            try MergedSummaries.run(parts: paths, body: handle)
+        } else {
+            try runner.run(paths: paths, discovery: discovery, body: handle)
         }
         progress.clear()
         return failures

@@ -1,0 +1,57 @@
+import Foundation
+import NWBKit
+
+/// Per-file summaries kept on disk between runs, keyed by the file's real path, size, modification
+/// time and the tool's version and limits: a re-run over unchanged files reads no HDF5 at all.
+public struct SummaryCache: Sendable {
+    public let directory: URL
+    /// Extra text in every key (the tool version, the walk limits).
+    public let salt: String
+
+    public init(directory: URL, salt: String) {
+        self.directory = directory
+        self.salt = salt
+    }
+
+    /// The key of `path` as it is now, or `nil` when it cannot be stat'ed.
+    func key(for path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let real = realpath(path, nil).map { pointer -> String in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? path
+        let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+        return "\(salt)\n\(real)\n\(status.st_size)\n\(modified)"
+    }
+
+    private func location(of key: String) -> URL {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let name = String(hash, radix: 16)
+        return directory.appending(path: String(name.suffix(2))).appending(path: name + ".json")
+    }
+
+    /// The cached reply for `key` (checked against the key stored with it).
+    func reply(for key: String) -> [UInt8]? {
+        guard let data = try? Data(contentsOf: location(of: key)) else { return nil }
+        let bytes = [UInt8](data)
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
+            let stored = try? JSONDecoder().decode(String.self, from: Data(bytes[..<newline])), stored == key
+        else { return nil }
+        return Array(bytes[(newline + 1)...])
+    }
+
+    /// Stores `reply` under `key` (atomically; a failure to write only costs the cache entry).
+    func store(_ reply: [UInt8], for key: String) {
+        let url = location(of: key)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var content = (try? JSONEncoder().encode(key)) ?? Data()
+        content.append(UInt8(ascii: "\n"))
+        content.append(contentsOf: reply)
+        try? content.write(to: url, options: .atomic)
+    }
+}

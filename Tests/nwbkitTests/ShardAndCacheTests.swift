@@ -1,0 +1,86 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `--shard I/N` + `merge` give what one run gives; `--cache` re-reads only what changed.
+final class ShardAndCacheTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-shards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appending(path: "data/sub"), withIntermediateDirectories: true)
+        for name in ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"] {
+            let target = folder.appending(path: name.hasPrefix("i") ? "data/sub/\(name)" : "data/\(name)")
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: TestPaths.sample(name)), to: target)
+        }
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: TestPaths.sample("bad/corrupt-truncated.nwb")), to: folder.appending(path: "data/broken.nwb"))
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func nwbkit(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
+        for (key, value) in environment { setenv(key, value, 1) }
+        defer { for key in environment.keys { unsetenv(key) } }
+        return try CommandRun.nwbkit(arguments)
+    }
+
+    func testShardsMergeIntoExactlyWhatOneRunPrints() throws {
+        let data = folder.appending(path: "data").path
+        var parts: [String] = []
+        var lines = 0
+        for index in 1...3 {
+            let part = folder.appending(path: "part-\(index).jsonl").path
+            let run = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--shard", "\(index)/3", "--output", part, data])
+            XCTAssertNotEqual(run.status, 2, run.stderr)
+            lines += try String(contentsOfFile: part, encoding: .utf8).split(separator: "\n").count
+            parts.append(part)
+        }
+        XCTAssertEqual(lines, 6, "every file in exactly one shard")
+        for format in ["json", "text", "jsonl"] {
+            let one = try nwbkit(["summarize", "--quiet", "--format", format, data])
+            let merged = try nwbkit(["merge", "--quiet", "--format", format] + parts)
+            XCTAssertEqual(merged.stdout, one.stdout, format)
+            XCTAssertEqual(merged.status, one.status)
+            XCTAssertEqual(merged.stderr, one.stderr)
+        }
+        for command in [["assets"], ["types"], ["dandiset", "--id", "000001"]] {
+            let one = try nwbkit(command + ["--quiet", data])
+            let merged = try nwbkit(command + ["--quiet", "--from-summaries"] + parts)
+            XCTAssertEqual(merged.stdout, one.stdout, command[0])
+            XCTAssertFalse(one.stdout.isEmpty)
+        }
+    }
+
+    func testShardOfAPathIsStable() throws {
+        let a = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--shard", "2/4", folder.appending(path: "data").path])
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: TestPaths.sample("ophys.nwb")), to: folder.appending(path: "data/sub/zz-added.nwb"))
+        let b = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--shard", "2/4", folder.appending(path: "data").path])
+        let before = Set(a.stdout.split(separator: "\n"))
+        XCTAssertTrue(before.isSubset(of: Set(b.stdout.split(separator: "\n"))), "adding a file moves no other file between shards")
+    }
+
+    func testCachedRunReadsNoHDF5AndRereadsOnlyWhatChanged() throws {
+        let data = folder.appending(path: "data").path
+        let cache = folder.appending(path: "cache").path
+        let first = try nwbkit(["summarize", "--quiet", "--format", "json", "--cache", cache, data])
+        // Every worker would now crash on any file: an answer can only come from the cache.
+        let cached = try nwbkit(["summarize", "--quiet", "--format", "json", "--cache", cache, data], environment: ["NWBKIT_TEST_CRASH_ON": ".nwb"])
+        XCTAssertEqual(cached.stdout, first.stdout)
+        XCTAssertEqual(cached.stderr, first.stderr)
+        // Change one file's modification time: that file alone is read again.
+        let changed = folder.appending(path: "data/ecephys.nwb").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: changed)
+        let again = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--cache", cache, data], environment: ["NWBKIT_TEST_CRASH_ON": ".nwb"])
+        let crashed = again.stderr.split(separator: "\n").filter { $0.contains("crashed while reading") }
+        XCTAssertEqual(crashed, ["nwbkit: \(changed): libhdf5 crashed while reading (signal 11)"])
+    }
+
+    func testBadShardIsAUsageError() throws {
+        XCTAssertEqual(try nwbkit(["summarize", "--shard", "4/3", folder.path]).status, 2)
+        XCTAssertEqual(try nwbkit(["summarize", "--shard", "x", folder.path]).status, 2)
+    }
+}
