@@ -23,3 +23,25 @@ public struct SummaryDocument: Sendable, Codable, Equatable {
         self.failures = failures
     }
 }
+
+extension SummaryDocument {
+    /// The pretty JSON document for summaries given as compact JSON (as workers send them): the same
+    /// bytes `JSONRendering.prettyData(SummaryDocument(...))` writes for the decoded summaries.
+    public static func prettyDocument(summaryBodies: [[UInt8]], failures: [Failure]) throws -> [UInt8] {
+        var compact = Array(#"{"failures":"#.utf8)
+        compact += try FastJSONEncoder(prettyPrinted: false).encode(failures)
+        compact += Array(#","summaries":["#.utf8)
+        for (index, body) in summaryBodies.enumerated() {
+            if index > 0 { compact.append(UInt8(ascii: ",")) }
+            compact += body
+        }
+        compact += Array("],\"tool\":".utf8)
+        compact += try FastJSONEncoder(prettyPrinted: false).encode("nwbkit")
+        compact += Array(",\"version\":".utf8)
+        compact += try FastJSONEncoder(prettyPrinted: false).encode(NWBKitVersion.current)
+        compact.append(UInt8(ascii: "}"))
+        var pretty = JSONReindent.pretty(compact)
+        pretty.append(UInt8(ascii: "\n"))
+        return pretty
+    }
+}

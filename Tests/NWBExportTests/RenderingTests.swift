@@ -62,6 +62,18 @@ final class RenderingTests: XCTestCase {
         XCTAssertThrowsError(try FastJSONDecoder().decode(FileSummary.self, from: Array("{\"path\": 3}".utf8)))
     }
 
+    func testReindentedCompactJSONEqualsThePrettyEncoding() throws {
+        let summaries = try ["ophys.nwb", "ecephys.nwb", "icephys.nwb"].map(summary)
+        let failures = [SummaryDocument.Failure(path: "x \"quoted\", {braces}: [1]", error: "not an HDF5 file")]
+        let bodies = try summaries.map { try FastJSONEncoder(prettyPrinted: false).encode($0) }
+        let fromBodies = try SummaryDocument.prettyDocument(summaryBodies: bodies, failures: failures)
+        let fromModels = try JSONRendering.prettyData(SummaryDocument(summaries: summaries, failures: failures))
+        XCTAssertEqual(Data(fromBodies), fromModels)
+        XCTAssertEqual(
+            Data(try SummaryDocument.prettyDocument(summaryBodies: [], failures: [])),
+            try JSONRendering.prettyData(SummaryDocument(summaries: [], failures: [])))
+    }
+
     func testJSONKeysAreSorted() throws {
         let text = try JSONRendering.pretty(try summary("ophys.nwb"))
         let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }

@@ -19,8 +19,8 @@ public enum MergedSummaries {
     }
 
     @discardableResult
-    public static func run(parts: [String], body: (SummaryRun.Outcome, Int, Int) throws -> Void) throws -> Int {
-        var outcomes: [(path: String, outcome: SummaryRun.Outcome)] = []
+    public static func run(parts: [String], body: (FileOutcome, Int, Int) throws -> Void) throws -> Int {
+        var outcomes: [(path: String, outcome: FileOutcome)] = []
         for part in parts {
             let data: Data
             do {
@@ -33,7 +33,7 @@ public enum MergedSummaries {
                 lineNumber += 1
                 let bytes = [UInt8](line)
                 if let summary = try? FastJSONDecoder().decode(FileSummary.self, from: bytes) {
-                    outcomes.append((summary.path, .summary(summary)))
+                    outcomes.append((summary.path, .result(try WorkerResult(summary: summary))))
                 } else if let failure = try? FastJSONDecoder().decode(FailureRecord.self, from: bytes) {
                     outcomes.append((failure.path, .failure(.workerFailed(path: failure.path, detail: failure.error))))
                 } else {

@@ -42,10 +42,10 @@ public struct ParallelSummaryRun {
     /// Runs over `paths` and calls `body` with each outcome in input order. Returns the failure count.
     @discardableResult
     public func run(
-        paths: [String], discovery: FileDiscovery, body: (_ outcome: SummaryRun.Outcome, _ position: Int, _ total: Int) throws -> Void
+        paths: [String], discovery: FileDiscovery, body: (_ outcome: FileOutcome, _ position: Int, _ total: Int) throws -> Void
     ) throws -> Int {
         let items = discovery.items(for: paths)
-        var outcomes = [SummaryRun.Outcome?](repeating: nil, count: items.count)
+        var outcomes = [FileOutcome?](repeating: nil, count: items.count)
         var queue: [Int] = []
         var keys = [String?](repeating: nil, count: items.count)
         for (index, item) in items.enumerated() {
@@ -173,22 +173,15 @@ public struct ParallelSummaryRun {
         return "the worker reading it exited with status \(status)"
     }
 
-    private static func decode(_ line: [UInt8], path: String) -> SummaryRun.Outcome {
-        do {
-            let reply = try FastJSONDecoder().decode(WorkerProtocol.Reply.self, from: line)
-            if let summary = reply.summary { return .summary(summary) }
-            if let failure = reply.failure { return .failure(failure) }
-        } catch {}
-        return .failure(.workerFailed(path: path, detail: "the worker's answer could not be read"))
+    private static func decode(_ line: [UInt8], path: String) -> FileOutcome {
+        WorkerProtocol.decode(line) ?? .failure(.workerFailed(path: path, detail: "the worker's answer could not be read"))
     }
 
-    private static func decodeCached(_ reply: [UInt8]) -> SummaryRun.Outcome? {
-        guard let decoded = try? FastJSONDecoder().decode(WorkerProtocol.Reply.self, from: reply) else { return nil }
-        if let summary = decoded.summary { return .summary(summary) }
-        return decoded.failure.map { .failure($0) }
+    private static func decodeCached(_ reply: [UInt8]) -> FileOutcome? {
+        WorkerProtocol.decode(reply)
     }
 
-    private static func isWorkerFailure(_ outcome: SummaryRun.Outcome) -> Bool {
+    private static func isWorkerFailure(_ outcome: FileOutcome) -> Bool {
         if case .failure(.workerFailed) = outcome { return true }
         return false
     }

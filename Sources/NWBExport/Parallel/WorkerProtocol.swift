@@ -1,13 +1,48 @@
 import Foundation
 import NWBKit
 
+/// A file's summary as a worker sent it: compact JSON, decoded only by those who need the model.
+public struct WorkerResult: Sendable {
+    public let path: String
+    /// The summary's warnings (dangling and external links, unreadable parts), one line each.
+    public let warnings: [String]
+    /// The summary as compact JSON (sorted keys), exactly as `JSONRendering.lineData` writes it.
+    public let body: [UInt8]
+
+    /// The summary model.
+    public func summary() throws -> FileSummary {
+        try FastJSONDecoder().decode(FileSummary.self, from: body)
+    }
+
+    /// Wraps a summary made in this process.
+    public init(summary: FileSummary) throws {
+        path = summary.path
+        warnings = summary.warnings
+        body = try FastJSONEncoder(prettyPrinted: false).encode(summary)
+    }
+
+    init(path: String, warnings: [String], body: [UInt8]) {
+        self.path = path
+        self.warnings = warnings
+        self.body = body
+    }
+}
+
+/// What reading one file gave.
+public enum FileOutcome: Sendable {
+    case result(WorkerResult)
+    case failure(SummaryError)
+}
+
 /// The line protocol between `nwbkit` and its worker processes (`nwbkit worker`): the parent writes
-/// one JSON string (a path) per line; the worker answers each with one JSON line, a `WorkerReply`.
+/// one JSON string (a path) per line; the worker answers each with one line: a JSON header
+/// (`{"failure": …}`, or `{"path": …, "warnings": […]}` followed by a tab and the summary's compact
+/// JSON, in which a raw tab cannot occur).
 public enum WorkerProtocol {
-    /// The answer for one path.
-    public struct Reply: Codable, Sendable {
-        public var summary: FileSummary?
-        public var failure: SummaryError?
+    private struct Header: Codable {
+        var path: String?
+        var warnings: [String]?
+        var failure: SummaryError?
     }
 
     /// Serves requests from standard input until it closes (the worker's main loop).
@@ -22,15 +57,32 @@ public enum WorkerProtocol {
                 UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1  // a real segmentation fault
             }
             if let hangOn, !hangOn.isEmpty, path.contains(hangOn) { while true { sleep(60) } }
-            var reply = Reply()
+            var reply: [UInt8]
             do {
-                reply.summary = try FileSummarizer.summarize(path, options: options)
+                let result = try WorkerResult(summary: try FileSummarizer.summarize(path, options: options))
+                reply = encode(Header(path: result.path, warnings: result.warnings))
+                reply.append(UInt8(ascii: "\t"))
+                reply.append(contentsOf: result.body)
+            } catch let error as SummaryError {
+                reply = encode(Header(failure: error))
             } catch {
-                reply.failure = error
+                reply = encode(Header(failure: .workerFailed(path: path, detail: "could not encode the summary: \(error)")))
             }
-            var bytes = (try? FastJSONEncoder(prettyPrinted: false).encode(reply)) ?? Array(#"{"failure":null}"#.utf8)
-            bytes.append(UInt8(ascii: "\n"))
-            output.write(Data(bytes))
+            reply.append(UInt8(ascii: "\n"))
+            output.write(Data(reply))
         }
+    }
+
+    private static func encode(_ header: Header) -> [UInt8] {
+        (try? FastJSONEncoder(prettyPrinted: false).encode(header)) ?? Array(#"{}"#.utf8)
+    }
+
+    /// The outcome a reply line (without its newline) carries, or `nil` when it is not one.
+    static func decode(_ line: [UInt8]) -> FileOutcome? {
+        let tab = line.firstIndex(of: UInt8(ascii: "\t"))
+        guard let header = try? FastJSONDecoder().decode(Header.self, from: Array(line[..<(tab ?? line.endIndex)])) else { return nil }
+        if let failure = header.failure { return .failure(failure) }
+        guard let tab, let path = header.path else { return nil }
+        return .result(WorkerResult(path: path, warnings: header.warnings ?? [], body: Array(line[(tab + 1)...])))
     }
 }

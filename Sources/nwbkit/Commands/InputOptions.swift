@@ -80,6 +80,12 @@ struct InputOptions: ParsableArguments {
     /// and calling `body` with each summary (and `onFailure` with each failure) in input order. Returns the failures.
     @discardableResult
     func eachSummary(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws -> [SummaryError] {
+        try eachResult(onFailure: onFailure) { try body(try $0.summary()) }
+    }
+
+    /// Like `eachSummary`, with each file's result as the worker sent it (compact JSON, not decoded).
+    @discardableResult
+    func eachResult(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (WorkerResult) throws -> Void) throws -> [SummaryError] {
         let progress = Progress()
         var failures: [SummaryError] = []
         let cacheStore = cache.map {
@@ -88,7 +94,7 @@ struct InputOptions: ParsableArguments {
         let runner = ParallelSummaryRun(
             workerExecutable: Self.executable, workerArguments: workerArguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil,
             cache: cacheStore)
-        let handle: (SummaryRun.Outcome, Int, Int) throws -> Void = { outcome, position, total in
+        let handle: (FileOutcome, Int, Int) throws -> Void = { outcome, position, total in
             progress.show(position: position, total: total)
             switch outcome {
             case .failure(let error):
@@ -96,12 +102,12 @@ struct InputOptions: ParsableArguments {
                 Diagnostics.error(error.description)
                 failures.append(error)
                 try onFailure(error)
-            case .summary(let summary):
+            case .result(let result):
                 if !quiet {
                     progress.clear()
-                    summary.warnings.forEach { Diagnostics.warning("\(summary.path): \($0)") }
+                    result.warnings.forEach { Diagnostics.warning("\(result.path): \($0)") }
                 }
-                try body(summary)
+                try body(result)
             }
         }
         if fromSummaries {

@@ -35,26 +35,35 @@ struct Summarize: ParsableCommand {
     func run() throws {
         let markdownTemplate = try format == .markdown ? loadTemplate() : nil
         let sink = try OutputSink(path: output)
-        var summaries: [FileSummary] = []
+        var bodies: [[UInt8]] = []
         var first = true
-        let failures = try input.eachSummary(onFailure: { failure in
+        let onFailure: (SummaryError) throws -> Void = { failure in
             if format == .jsonl { try sink.write(JSONRendering.line(SummaryDocument.Failure(path: failure.path, error: failure.reason))) }
-        }) { summary in
-            switch format {
-            case .text:
-                try sink.write((first ? "" : "\n") + TextRendering.render(summary))
-            case .jsonl:
-                try sink.write(JSONRendering.lineData(summary))
-            case .markdown:
-                try sink.write((first ? "" : "\n") + markdownTemplate!.render(summary))
-            case .json:
-                summaries.append(summary)
+        }
+        let failures: [SummaryError]
+        switch format {
+        case .json, .jsonl:
+            // The workers' JSON is printed as it came: no decoding, no encoding again.
+            failures = try input.eachResult(onFailure: onFailure) { result in
+                if format == .jsonl {
+                    try sink.write(Data(result.body + [UInt8(ascii: "\n")]))
+                } else {
+                    bodies.append(result.body)
+                }
             }
-            first = false
+        case .text, .markdown:
+            failures = try input.eachSummary(onFailure: onFailure) { summary in
+                if format == .text {
+                    try sink.write((first ? "" : "\n") + TextRendering.render(summary))
+                } else {
+                    try sink.write((first ? "" : "\n") + markdownTemplate!.render(summary))
+                }
+                first = false
+            }
         }
         if format == .json {
             let failed = failures.map { SummaryDocument.Failure(path: $0.path, error: $0.reason) }
-            try sink.write(JSONRendering.prettyData(SummaryDocument(summaries: summaries, failures: failed)))
+            try sink.write(Data(SummaryDocument.prettyDocument(summaryBodies: bodies, failures: failed)))
         }
         try sink.finish()
         if !failures.isEmpty { throw ExitCode(1) }
