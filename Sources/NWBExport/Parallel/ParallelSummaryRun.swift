@@ -107,11 +107,13 @@ public struct ParallelSummaryRun {
             for (worker, descriptor) in zip(busy, descriptors) {
                 guard let index = worker.current else { continue }
                 if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-                    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+                    var chunk = [UInt8](repeating: 0, count: 1 << 20)
                     let count = read(worker.outputDescriptor, &chunk, chunk.count)
                     if count > 0 {
+                        // Only the new bytes can hold the end of the line.
+                        let searchFrom = worker.buffer.count
                         worker.buffer.append(contentsOf: chunk[..<count])
-                        if let newline = worker.buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                        if let newline = worker.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
                             let line = Array(worker.buffer[..<newline])
                             worker.buffer.removeSubrange(...newline)
                             let outcome = Self.decode(line, path: items[index].path)
