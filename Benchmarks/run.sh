@@ -32,6 +32,7 @@ for count in $COUNTS; do
     echo
     python3 Benchmarks/compare.py --runs "$RUNS" \
         --name "nwbkit summarize --format json" -- "$NWBKIT" summarize --format json "$input" \
+        --name "  same, in process (--jobs 0)" -- "$NWBKIT" summarize --format json --jobs 0 "$input" \
         --name "h5ls -r" -- h5ls -r "$input" \
         --name "h5dump -H" -- h5dump -H "$input" \
         --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py "$input"
@@ -41,6 +42,7 @@ echo "### SampleData (5 files, text format)"
 echo
 python3 Benchmarks/compare.py --runs "$RUNS" \
     --name "nwbkit summarize" -- "$NWBKIT" summarize SampleData/behavior.nwb SampleData/ecephys.nwb SampleData/icephys.nwb SampleData/images.nwb SampleData/ophys.nwb \
+    --name "  same, in process (--jobs 0)" -- "$NWBKIT" summarize --jobs 0 SampleData/behavior.nwb SampleData/ecephys.nwb SampleData/icephys.nwb SampleData/images.nwb SampleData/ophys.nwb \
     --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py SampleData/behavior.nwb SampleData/ecephys.nwb SampleData/icephys.nwb SampleData/images.nwb SampleData/ophys.nwb
 
 if [ -d "$CORPUS" ] && python3 -c "import dandi, lindi" 2>/dev/null; then
@@ -51,6 +53,8 @@ if [ -d "$CORPUS" ] && python3 -c "import dandi, lindi" 2>/dev/null; then
     # shellcheck disable=SC2046
     DANDI_CACHE=ignore python3 Benchmarks/compare.py --runs "$CORPUS_RUNS" \
         --name "nwbkit assets" -- "$NWBKIT" assets --quiet "$CORPUS" \
+        --name "nwbkit summarize --format jsonl --jobs 1" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 1 "$CORPUS" \
+        --name "nwbkit summarize --format jsonl --jobs 2" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 2 "$CORPUS" \
         --name "nwbkit dandiset (all types)" -- "$NWBKIT" dandiset --quiet --max-types 0 --max-files 0 "$CORPUS" \
         --name "dandi nwb2asset + aggregate" -- python3 Benchmarks/dandi_assets.py "$CORPUS" \
         --name "lindi walk (generator)" -- python3 Benchmarks/lindi_generator.py $(find "$CORPUS" -name '*.nwb' | sort)

@@ -48,14 +48,6 @@ private struct TreeDecoder: Decoder {
     func singleValueContainer() throws -> SingleValueDecodingContainer { SingleContainer(decoder: self) }
 }
 
-private struct Index: CodingKey {
-    var stringValue: String { String(intValue!) }
-    var intValue: Int?
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
-}
-
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [String: OrderedJSON]
     let codingPath: [CodingKey]
@@ -107,7 +99,7 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     private mutating func next() throws -> TreeDecoder {
         guard !isAtEnd else { throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "end of array")) }
         defer { currentIndex += 1 }
-        return TreeDecoder(value: items[currentIndex], codingPath: codingPath + [Index(currentIndex)])
+        return TreeDecoder(value: items[currentIndex], codingPath: codingPath + [JSONIndexKey(currentIndex)])
     }
 
     mutating func decodeNil() throws -> Bool {

@@ -146,17 +146,9 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let codingPath: [CodingKey]
     var count: Int { array.items.count }
 
-    private struct Index: CodingKey {
-        var stringValue: String { String(intValue!) }
-        var intValue: Int?
-        init(_ index: Int) { intValue = index }
-        init?(stringValue: String) { nil }
-        init?(intValue: Int) { self.intValue = intValue }
-    }
-
     mutating func encodeNil() throws { array.items.append(.null) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        array.items.append(try node(value, codingPath: codingPath + [Index(array.items.count)]))
+        array.items.append(try node(value, codingPath: codingPath + [JSONIndexKey(array.items.count)]))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -353,4 +345,13 @@ struct JSONTextWriter {
         }
         output.append(UInt8(ascii: "\""))
     }
+}
+
+/// The coding key of an array element (its position), for coding paths in errors.
+struct JSONIndexKey: CodingKey {
+    var stringValue: String { String(intValue!) }
+    var intValue: Int?
+    init(_ index: Int) { intValue = index }
+    init?(stringValue: String) { nil }
+    init?(intValue: Int) { self.intValue = intValue }
 }

@@ -36,8 +36,10 @@ final class WorkerTests: XCTestCase {
     func testOutputIsTheSameWhateverTheNumberOfJobs() throws {
         let one = try nwbkit(["summarize", "--format", "json", "--jobs", "1"] + samples)
         let three = try nwbkit(["summarize", "--format", "json", "--jobs", "3"] + samples)
+        let inProcess = try nwbkit(["summarize", "--format", "json", "--jobs", "0"] + samples)
         XCTAssertEqual(one.status, 0)
         XCTAssertEqual(one.stdout, three.stdout)
+        XCTAssertEqual(one.stdout, inProcess.stdout)
         XCTAssertFalse(one.stdout.isEmpty)
     }
 

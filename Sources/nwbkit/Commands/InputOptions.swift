@@ -20,7 +20,7 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Do not print warnings (dangling and external links, unreadable parts) on stderr.")
     var quiet = false
 
-    @Option(help: "Worker processes reading files at once (default: the number of cores).")
+    @Option(help: "Worker processes reading files at once (default: the number of cores); 0 reads in this process, without the isolation from crashes and hangs.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Seconds one file may take before its worker is stopped and the file reported (0 = no limit).")
@@ -38,7 +38,7 @@ struct InputOptions: ParsableArguments {
     func validate() throws {
         if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
         if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if jobs < 0 { throw ValidationError("--jobs must be 0 (in this process) or more") }
         if timeout < 0 { throw ValidationError("--timeout must be 0 (no limit) or more") }
         if shard != nil && parsedShard == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 3/8") }
         if fromSummaries && (shard != nil || cache != nil) { throw ValidationError("--from-summaries reads no NWB file: no --shard or --cache") }
@@ -94,7 +94,7 @@ struct InputOptions: ParsableArguments {
         let runner = ParallelSummaryRun(
             workerExecutable: Self.executable, workerArguments: workerArguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil,
             cache: cacheStore)
-        let handle: (FileOutcome, Int, Int) throws -> Void = { outcome, position, total in
+        func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {
             progress.show(position: position, total: total)
             switch outcome {
             case .failure(let error):
@@ -112,6 +112,13 @@ struct InputOptions: ParsableArguments {
         }
         if fromSummaries {
             try MergedSummaries.run(parts: paths, body: handle)
+        } else if jobs == 0 {
+            try SummaryRun.run(paths: paths, discovery: discovery, options: summaryOptions) { outcome, position, total in
+                switch outcome {
+                case .summary(let summary): try handle(.result(try WorkerResult(summary: summary)), position, total)
+                case .failure(let error): try handle(.failure(error), position, total)
+                }
+            }
         } else {
             try runner.run(paths: paths, discovery: discovery, body: handle)
         }
