@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -52,3 +53,17 @@ let package = Package(
         .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport"]),
     ]
 )
+
+// The fuzz target exists only for fuzz builds (`Fuzz/run.sh` sets NWBKIT_FUZZ=1): libFuzzer supplies its
+// `main`, so an ordinary `swift build` or `swift test` must not see it. Only NWBKit's own modules are
+// instrumented (not the build-time template tool).
+if ProcessInfo.processInfo.environment["NWBKIT_FUZZ"] != nil {
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
+    for target in package.targets where ["HDF5", "NWBKit", "NWBExport"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
+    }
+    package.targets.append(
+        .executableTarget(
+            name: "NWBKitFuzz", dependencies: ["HDF5", "NWBKit", "NWBExport"], path: "Fuzz", exclude: ["run.sh", "corpus"],
+            swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])], linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
+}

@@ -18,24 +18,33 @@ public enum MetadataFile {
         } catch {
             throw LoadError(path: path, message: "cannot read: \((error as NSError).localizedDescription)")
         }
+        do {
+            return try parse(text, yaml: path.hasSuffix(".yaml") || path.hasSuffix(".yml"))
+        } catch {
+            throw LoadError(path: path, message: error.message)
+        }
+    }
+
+    /// Metadata from JSON or YAML text; must be an object.
+    public static func parse(_ text: String, yaml: Bool) throws(LoadError) -> OrderedJSON {
         let value: OrderedJSON
-        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+        if yaml {
             do {
-                guard let node = try Yams.compose(yaml: text) else { throw LoadError(path: path, message: "the YAML document is empty") }
+                guard let node = try Yams.compose(yaml: text) else { throw LoadError(path: "", message: "the YAML document is empty") }
                 value = convert(node)
             } catch let error as LoadError {
                 throw error
             } catch {
-                throw LoadError(path: path, message: "not valid YAML: \(error)")
+                throw LoadError(path: "", message: "not valid YAML: \(error)")
             }
         } else {
             do {
                 value = try OrderedJSON.parse(text)
             } catch {
-                throw LoadError(path: path, message: "not valid JSON: \(error)")
+                throw LoadError(path: "", message: "not valid JSON: \(error)")
             }
         }
-        guard case .object = value else { throw LoadError(path: path, message: "the metadata must be a JSON/YAML object") }
+        guard case .object = value else { throw LoadError(path: "", message: "the metadata must be a JSON/YAML object") }
         return value
     }
 

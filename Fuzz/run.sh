@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target over the bytes NWBKit parses itself (Fuzz/Fuzz.swift) and runs it.
+#   Fuzz/run.sh                  # short run: 30 s (what CI runs)
+#   SECONDS_TO_RUN=3600 Fuzz/run.sh   # a long run; new findings land in .build-fuzz/findings/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_TO_RUN="${SECONDS_TO_RUN:-30}"
+NWBKIT_FUZZ=1 swift build --scratch-path .build-fuzz --product NWBKitFuzz >&2
+BIN="$(NWBKIT_FUZZ=1 swift build --scratch-path .build-fuzz --product NWBKitFuzz --show-bin-path)/NWBKitFuzz"
+WORK=.build-fuzz/corpus
+mkdir -p "$WORK" .build-fuzz/findings
+cp -n Fuzz/corpus/* "$WORK"/ 2>/dev/null || true
+"$BIN" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 -artifact_prefix=.build-fuzz/findings/ "$WORK"
