@@ -11,7 +11,9 @@ public struct Attribute: Sendable, Equatable {
 extension Object {
     /// Every attribute of this object in name order, values read within `limits`.
     /// Attributes libhdf5 cannot read are returned with the reason in `value.unreadReason`.
-    public func attributes(limits: ValueLimits = .attributes, maxCount: Int = 10_000) -> (attributes: [Attribute], error: HDF5Error?) {
+    public func attributes(limits: ValueLimits = .attributes, maxCount: Int = 10_000) -> (
+        attributes: [Attribute], error: HDF5Error?
+    ) {
         final class Names {
             var names: [String] = []
             var limit = 0

@@ -24,7 +24,9 @@ extension DataType: Codable {
             try container.encode(order, forKey: .order)
         case .string(let length, let charset, let padding):
             try container.encode("string", forKey: .class)
-            if let length { try container.encode(length, forKey: .length) } else {
+            if let length {
+                try container.encode(length, forKey: .length)
+            } else {
                 try container.encode("variable", forKey: .length)
             }
             try container.encode(charset, forKey: .charset)

@@ -49,15 +49,17 @@ public enum HDF5Library {
         final class Collector { var messages: [String] = [] }
         let collector = Collector()
         let context = Unmanaged.passUnretained(collector).toOpaque()
-        _ = H5Ewalk2(chdf5_e_default(), H5E_WALK_UPWARD, { _, errorDescription, clientData in
-            guard let errorDescription, let clientData else { return 0 }
-            let collector = Unmanaged<Collector>.fromOpaque(clientData).takeUnretainedValue()
-            if let text = errorDescription.pointee.desc {
-                let message = String(cString: text)
-                if !message.isEmpty, collector.messages.last != message { collector.messages.append(message) }
-            }
-            return 0
-        }, context)
+        _ = H5Ewalk2(
+            chdf5_e_default(), H5E_WALK_UPWARD,
+            { _, errorDescription, clientData in
+                guard let errorDescription, let clientData else { return 0 }
+                let collector = Unmanaged<Collector>.fromOpaque(clientData).takeUnretainedValue()
+                if let text = errorDescription.pointee.desc {
+                    let message = String(cString: text)
+                    if !message.isEmpty, collector.messages.last != message { collector.messages.append(message) }
+                }
+                return 0
+            }, context)
         _ = H5Eclear2(chdf5_e_default())
         return collector.messages
     }

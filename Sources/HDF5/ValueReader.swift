@@ -1,8 +1,9 @@
 import CHDF5
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Limits on how much of a value is read.
@@ -178,7 +179,8 @@ enum ValueReader {
                     HDF5Library.clearErrors()
                     return ScalarValue.reference(nil)
                 }
-                return ScalarValue.reference(String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+                return ScalarValue.reference(
+                    String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
             }
         }
     }

@@ -72,7 +72,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try TreeDecoder(value: value, codingPath: codingPath + [key]).decodeValue(T.self)
     }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<
+        NestedKey
+    > {
         try TreeDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key]).container(keyedBy: type)
     }
 
@@ -81,7 +83,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> Decoder { TreeDecoder(value: members["super"] ?? .null, codingPath: codingPath) }
-    func superDecoder(forKey key: Key) throws -> Decoder { TreeDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key]) }
+    func superDecoder(forKey key: Key) throws -> Decoder {
+        TreeDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key])
+    }
 }
 
 private struct UnkeyedContainer: UnkeyedDecodingContainer {
@@ -97,7 +101,9 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     private mutating func next() throws -> TreeDecoder {
-        guard !isAtEnd else { throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "end of array")) }
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "end of array"))
+        }
         defer { currentIndex += 1 }
         return TreeDecoder(value: items[currentIndex], codingPath: codingPath + [JSONIndexKey(currentIndex)])
     }
@@ -112,7 +118,8 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeValue(T.self) }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey>
+    {
         try next().container(keyedBy: type)
     }
 
@@ -139,7 +146,9 @@ private struct SingleContainer: SingleValueDecodingContainer {
     private func number<T: LosslessStringConvertible>(_ type: T.Type) throws -> T {
         guard case .number(let text, _) = decoder.value else { throw decoder.mismatch("a number") }
         if let value = T(text) { return value }
-        if let double = Double(text), let value = T(String(Int64(exactly: double) ?? 0)), Double(exactly: Int64(exactly: double) ?? 0) == double {
+        if let double = Double(text), let value = T(String(Int64(exactly: double) ?? 0)),
+            Double(exactly: Int64(exactly: double) ?? 0) == double
+        {
             return value
         }
         throw decoder.mismatch("a number of type \(T.self)")

@@ -115,12 +115,16 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: Bool, forKey key: Key) throws { object.members.append((key.stringValue, .bool(value))) }
     mutating func encode(_ value: String, forKey key: Key) throws { object.members.append((key.stringValue, .string(value))) }
     mutating func encode(_ value: Double, forKey key: Key) throws { object.members.append((key.stringValue, .double(value))) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { object.members.append((key.stringValue, .integer(Int64(value)))) }
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        object.members.append((key.stringValue, .integer(Int64(value))))
+    }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         object.members.append((key.stringValue, try node(value, codingPath: codingPath + [key])))
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
         let nested = ObjectBox()
         object.members.append((key.stringValue, .object(nested)))
         return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, codingPath: codingPath + [key]))

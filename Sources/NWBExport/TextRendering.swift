@@ -79,7 +79,8 @@ public enum TextRendering {
         if !summary.specifications.isEmpty {
             lines.append(
                 "Specifications: "
-                    + summary.specifications.map { "\($0.namespace) \($0.versions.joined(separator: "/"))" }.joined(separator: ", "))
+                    + summary.specifications.map { "\($0.namespace) \($0.versions.joined(separator: "/"))" }.joined(
+                        separator: ", "))
         }
         if summary.isIncomplete { lines.append("Incomplete: a walk limit stopped the reading early") }
         section(&lines, "Problems", summary.problems) { "\($0.path): \($0.message)" }

@@ -24,7 +24,8 @@ public enum TestPaths {
     }
 
     /// The message tests skip with when `shared/` is absent.
-    public static let sharedMissing = "../shared (corpus and edge cases) is not beside this checkout; set NWBKIT_SHARED to run these tests"
+    public static let sharedMissing =
+        "../shared (corpus and edge cases) is not beside this checkout; set NWBKIT_SHARED to run these tests"
 
     /// Every `.nwb` file of the corpus, relative paths in byte order.
     public static func corpusFiles() -> [String] {

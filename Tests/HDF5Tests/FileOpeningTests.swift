@@ -40,7 +40,8 @@ final class FileOpeningTests: XCTestCase {
 
     func testDatasetInfoReadsTypeShapeChunksAndFilters() throws {
         let file = try File.open(TestPaths.sample("ophys.nwb"))
-        let segmentation = try file.root().openChild("processing/ophys/ImageSegmentation/PlaneSegmentation/pixel_mask", path: "pixel_mask")
+        let segmentation = try file.root().openChild(
+            "processing/ophys/ImageSegmentation/PlaneSegmentation/pixel_mask", path: "pixel_mask")
         let info = try segmentation.datasetInfo()
         XCTAssertEqual(info.type.numpyDescription, "[('x', '<u4'), ('y', '<u4'), ('weight', '<f4')]")
         XCTAssertEqual(info.space.dimensions, [36])
@@ -76,8 +77,13 @@ final class FileOpeningTests: XCTestCase {
         while let group = stack.popLast() {
             texts += group.attributes().attributes.flatMap(\.value.texts)
             for link in group.links(limit: 1000).links {
-                guard case .hard = link.target, let child = try? group.openChild(link.name, path: group.path + "/" + link.name) else { continue }
-                if child.kind == .group { stack.append(child) } else { texts += child.attributes().attributes.flatMap(\.value.texts) }
+                guard case .hard = link.target, let child = try? group.openChild(link.name, path: group.path + "/" + link.name)
+                else { continue }
+                if child.kind == .group {
+                    stack.append(child)
+                } else {
+                    texts += child.attributes().attributes.flatMap(\.value.texts)
+                }
             }
         }
         XCTAssertTrue(texts.contains { $0.contains("\u{FFFD}") }, "the Latin-1 µ should decode as a replacement character")

@@ -15,7 +15,8 @@ final class NumpyNotationTests: XCTestCase {
         XCTAssertEqual(DataType.string(length: nil, charset: .utf8, padding: .nullTerminated).numpyDescription, "object")
         XCTAssertEqual(DataType.string(length: 5, charset: .ascii, padding: .nullPadded).numpyDescription, "|S5")
         XCTAssertEqual(DataType.reference(.object).numpyDescription, "object")
-        XCTAssertEqual(DataType.variableLength(base: .integer(size: 4, signed: true, order: .littleEndian)).numpyDescription, "object")
+        XCTAssertEqual(
+            DataType.variableLength(base: .integer(size: 4, signed: true, order: .littleEndian)).numpyDescription, "object")
         XCTAssertEqual(DataType.opaque(size: 8, tag: "x").numpyDescription, "|V8")
     }
 
@@ -49,7 +50,8 @@ final class NumpyNotationTests: XCTestCase {
                 CompoundMember(name: "region", offset: 8, type: .reference(.region)),
             ])
         XCTAssertEqual(
-            compound.numpyDescription, "{'names': ['start', 'region'], 'formats': ['<f8', 'O'], 'offsets': [0, 8], 'itemsize': 20}")
+            compound.numpyDescription,
+            "{'names': ['start', 'region'], 'formats': ['<f8', 'O'], 'offsets': [0, 8], 'itemsize': 20}")
         XCTAssertEqual(compound.repackedNumpyDescription, "[('start', '<f8'), ('region', 'O')]")
     }
 
@@ -65,7 +67,8 @@ final class NumpyNotationTests: XCTestCase {
             size: 13,
             members: [
                 CompoundMember(name: "flag", offset: 0, type: .integer(size: 1, signed: true, order: .notApplicable)),
-                CompoundMember(name: "xyz", offset: 1, type: .array(base: .float(size: 4, order: .littleEndian), dimensions: [3])),
+                CompoundMember(
+                    name: "xyz", offset: 1, type: .array(base: .float(size: 4, order: .littleEndian), dimensions: [3])),
             ])
         XCTAssertEqual(withArray.numpyDescription, "[('flag', 'i1'), ('xyz', '<f4', (3,))]")
     }

@@ -39,7 +39,8 @@ final class DandisetDocumentTests: XCTestCase {
     func testExamplesOfTheOriginalGeneratorAreRebuiltByteForByte() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
         let template = try DocumentTemplate.bundled("dandiset-prompt.md")
-        let examples = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).filter { $0.hasSuffix(".json") }.sorted()
+        let examples = try FileManager.default.contentsOfDirectory(atPath: fixtures.path).filter { $0.hasSuffix(".json") }
+            .sorted()
         XCTAssertGreaterThanOrEqual(examples.count, 17)
         for name in examples {
             let id = String(name.dropLast(5))
@@ -52,13 +53,16 @@ final class DandisetDocumentTests: XCTestCase {
                 let ours = rendered.split(separator: "\n", omittingEmptySubsequences: false)
                 let theirs = expected.split(separator: "\n", omittingEmptySubsequences: false)
                 let index = Array(zip(ours, theirs)).firstIndex { $0.0 != $0.1 } ?? min(ours.count, theirs.count)
-                XCTFail("\(id): line \(index + 1) differs: ours \(index < ours.count ? String(ours[index].prefix(200)) : "(end)") | original \(index < theirs.count ? String(theirs[index].prefix(200)) : "(end)")")
+                XCTFail(
+                    "\(id): line \(index + 1) differs: ours \(index < ours.count ? String(ours[index].prefix(200)) : "(end)") | original \(index < theirs.count ? String(theirs[index].prefix(200)) : "(end)")"
+                )
             }
         }
     }
 
     func testJSONBOrderSortsKeysByLengthThenBytes() throws {
-        let metadata = try OrderedJSON.parse(#"{"assetsSummary": {"species": [], "schemaKey": "A", "approach": []}, "name": "n", "id": "DANDI:000001/draft"}"#)
+        let metadata = try OrderedJSON.parse(
+            #"{"assetsSummary": {"species": [], "schemaKey": "A", "approach": []}, "name": "n", "id": "DANDI:000001/draft"}"#)
         guard case .object(let members) = metadata.inJSONBOrder else { return XCTFail() }
         XCTAssertEqual(members.map(\.key), ["id", "name", "assetsSummary"])
         guard case .object(let inner)? = metadata.inJSONBOrder["assetsSummary"] else { return XCTFail() }
@@ -66,10 +70,13 @@ final class DandisetDocumentTests: XCTestCase {
     }
 
     func testPythonLiteralRendering() throws {
-        let value = try OrderedJSON.parse(#"[{"a": true, "b": null, "c": 1.0, "d": 1e-5, "e": 12, "f": "O'Connor", "g": "say \"hi\" 'x'", "h": "Buzsáki\n", "i": [], "j": {}, "k": 2.5e16, "l": -0.0, "m": 123456789.125}]"#)
+        let value = try OrderedJSON.parse(
+            #"[{"a": true, "b": null, "c": 1.0, "d": 1e-5, "e": 12, "f": "O'Connor", "g": "say \"hi\" 'x'", "h": "Buzsáki\n", "i": [], "j": {}, "k": 2.5e16, "l": -0.0, "m": 123456789.125}]"#
+        )
         XCTAssertEqual(
             PythonLiteral.repr(value),
-            #"[{'a': True, 'b': None, 'c': 1.0, 'd': 1e-05, 'e': 12, 'f': "O'Connor", 'g': 'say "hi" \'x\'', 'h': 'Buzsáki\n', 'i': [], 'j': {}, 'k': 2.5e+16, 'l': -0.0, 'm': 123456789.125}]"#)
+            #"[{'a': True, 'b': None, 'c': 1.0, 'd': 1e-05, 'e': 12, 'f': "O'Connor", 'g': 'say "hi" \'x\'', 'h': 'Buzsáki\n', 'i': [], 'j': {}, 'k': 2.5e+16, 'l': -0.0, 'm': 123456789.125}]"#
+        )
         XCTAssertEqual(PythonLiteral.str(.string("bare text")), "bare text")
         XCTAssertEqual(PythonLiteral.float(0.0001), "0.0001")
         XCTAssertEqual(PythonLiteral.float(1e16), "1e+16")

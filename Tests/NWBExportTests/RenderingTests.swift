@@ -45,7 +45,8 @@ final class RenderingTests: XCTestCase {
             for entry in try summary(name).objects {
                 XCTAssertEqual(try encoder.encode(entry), try encoder.encode(ThroughCodable(value: entry)), entry.path)
                 for attribute in entry.attributes ?? [] {
-                    XCTAssertEqual(try encoder.encode(attribute), try encoder.encode(ThroughCodable(value: attribute)), attribute.name)
+                    XCTAssertEqual(
+                        try encoder.encode(attribute), try encoder.encode(ThroughCodable(value: attribute)), attribute.name)
                 }
             }
         }

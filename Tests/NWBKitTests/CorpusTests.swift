@@ -51,7 +51,9 @@ final class CorpusTests: XCTestCase {
             if ours != reference {
                 let theirs = reference.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 let first = zip(summary.structureLines, theirs).enumerated().first { $0.element.0 != $0.element.1 }
-                mismatches.append("\(file): first difference at line \((first?.offset ?? 0) + 1): ours \(first?.element.0 ?? "(end)") | reference \(first?.element.1 ?? "(end)")")
+                mismatches.append(
+                    "\(file): first difference at line \((first?.offset ?? 0) + 1): ours \(first?.element.0 ?? "(end)") | reference \(first?.element.1 ?? "(end)")"
+                )
             }
         }
         XCTAssertGreaterThanOrEqual(compared, 120)
@@ -67,7 +69,8 @@ final class CorpusTests: XCTestCase {
             guard let url = TestPaths.reference(for: file, suffix: "objects.json"),
                 let text = try? String(contentsOf: url, encoding: .utf8),
                 // Python's json writes NaN bare; JSON has no such token.
-                let reference = try JSONSerialization.jsonObject(with: Data(text.replacingOccurrences(of: ": NaN", with: ": null").utf8)) as? [[String: Any]],
+                let reference = try JSONSerialization.jsonObject(
+                    with: Data(text.replacingOccurrences(of: ": NaN", with: ": null").utf8)) as? [[String: Any]],
                 case .success(let summary) = summary(file, in: corpus)
             else { continue }
             compared += 1
@@ -97,7 +100,9 @@ final class CorpusTests: XCTestCase {
         if kind != entry.kind { return "kind \(entry.kind) vs \(kind)" }
         switch kind {
         case "soft_link":
-            if entry.target != object["target"] as? String { return "target \(entry.target ?? "nil") vs \(object["target"] ?? "nil")" }
+            if entry.target != object["target"] as? String {
+                return "target \(entry.target ?? "nil") vs \(object["target"] ?? "nil")"
+            }
         case "external_link":
             if entry.target != object["target"] as? String || entry.targetFile != object["file"] as? String {
                 return "external \(entry.targetFile ?? ""):\(entry.target ?? "")"

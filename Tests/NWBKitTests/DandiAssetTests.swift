@@ -34,8 +34,12 @@ final class DandiAssetTests: XCTestCase {
                 if "\(ours)" != "\(theirs)" { mismatches.append("\(file): \(field): ours \(ours) vs \(theirs)") }
             }
             check("approach", names(reference["approach"]).sorted(), Set(asset.approach.compactMap(\.name)).sorted())
-            check("measurementTechnique", names(reference["measurementTechnique"]).sorted(), Set(asset.measurementTechnique.compactMap(\.name)).sorted())
-            check("variableMeasured", names(reference["variableMeasured"]).sorted(), Set(asset.variableMeasured.map(\.value)).sorted())
+            check(
+                "measurementTechnique", names(reference["measurementTechnique"]).sorted(),
+                Set(asset.measurementTechnique.compactMap(\.name)).sorted())
+            check(
+                "variableMeasured", names(reference["variableMeasured"]).sorted(),
+                Set(asset.variableMeasured.map(\.value)).sorted())
             check("contentSize", asset.contentSize, reference["contentSize"] as? Int ?? -1)
             check("encodingFormat", asset.encodingFormat, reference["encodingFormat"] as? String ?? "")
             check("keywords", asset.keywords ?? [], reference["keywords"] as? [String] ?? [])
@@ -43,14 +47,18 @@ final class DandiAssetTests: XCTestCase {
             check("participants", asset.wasAttributedTo.count, participants.count)
             if let theirs = participants.first, let ours = asset.wasAttributedTo.first {
                 check("subject id", ours.identifier ?? "", theirs["identifier"] as? String ?? "")
-                check("species", ours.species?.identifier ?? "", (theirs["species"] as? [String: Any])?["identifier"] as? String ?? "")
+                check(
+                    "species", ours.species?.identifier ?? "",
+                    (theirs["species"] as? [String: Any])?["identifier"] as? String ?? "")
                 check("species name", ours.species?.name ?? "", (theirs["species"] as? [String: Any])?["name"] as? String ?? "")
                 check("sex", ours.sex?.name ?? "", (theirs["sex"] as? [String: Any])?["name"] as? String ?? "")
                 check("age", ours.age?.value ?? "", (theirs["age"] as? [String: Any])?["value"] as? String ?? "")
                 check("genotype", ours.genotype ?? "", theirs["genotype"] as? String ?? "")
                 check("strain", ours.strain?.name ?? "", (theirs["strain"] as? [String: Any])?["name"] as? String ?? "")
             }
-            let session = (reference["wasGeneratedBy"] as? [[String: Any]] ?? []).first { $0["schemaKey"] as? String == "Session" }
+            let session = (reference["wasGeneratedBy"] as? [[String: Any]] ?? []).first {
+                $0["schemaKey"] as? String == "Session"
+            }
             if let session, let ours = asset.wasGeneratedBy.first {
                 check("session name", ours.name, session["name"] as? String ?? "")
                 check("session identifier", ours.identifier ?? "", session["identifier"] as? String ?? "")
@@ -75,7 +83,9 @@ final class DandiAssetTests: XCTestCase {
         XCTAssertEqual(Set((summary.approach ?? []).compactMap(\.name)), names(reference["approach"]))
         XCTAssertEqual(Set((summary.measurementTechnique ?? []).compactMap(\.name)), names(reference["measurementTechnique"]))
         XCTAssertEqual(Set(summary.variableMeasured ?? []), Set(reference["variableMeasured"] as? [String] ?? []))
-        XCTAssertEqual(Set((summary.species ?? []).compactMap(\.identifier)), Set((reference["species"] as? [[String: Any]] ?? []).compactMap { $0["identifier"] as? String }))
+        XCTAssertEqual(
+            Set((summary.species ?? []).compactMap(\.identifier)),
+            Set((reference["species"] as? [[String: Any]] ?? []).compactMap { $0["identifier"] as? String }))
         XCTAssertEqual(Set((summary.species ?? []).compactMap(\.name)), names(reference["species"]))
         XCTAssertEqual((summary.dataStandard ?? []).map(\.name), names(reference["dataStandard"]).sorted())
     }

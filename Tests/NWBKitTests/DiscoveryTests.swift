@@ -14,7 +14,8 @@ final class DiscoveryTests: XCTestCase {
             FileManager.default.createFile(atPath: folder.appending(path: name).path, contents: Data())
         }
         // A symbolic link back to the top folder must not loop.
-        try FileManager.default.createSymbolicLink(atPath: folder.appending(path: "b/loop").path, withDestinationPath: folder.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appending(path: "b/loop").path, withDestinationPath: folder.path)
     }
 
     override func tearDownWithError() throws {
@@ -51,7 +52,10 @@ final class DiscoveryTests: XCTestCase {
         let items = FileDiscovery().items(for: [folder.appending(path: "nope").path, empty.path])
         XCTAssertEqual(
             items,
-            [.failure(.missing(path: folder.appending(path: "nope").path)), .failure(.noNWBFiles(path: empty.path, pattern: "*.nwb"))])
+            [
+                .failure(.missing(path: folder.appending(path: "nope").path)),
+                .failure(.noNWBFiles(path: empty.path, pattern: "*.nwb")),
+            ])
     }
 
     func testUnreadableFileIsReportedAsPermissionDenied() throws {

@@ -19,7 +19,8 @@ final class NumpyTextTests: XCTestCase {
 
     func testEmptyAndSingleElementArrays() {
         XCTAssertEqual(NumpyText.format(strings([]), type: vlen), "[]")
-        XCTAssertEqual(NumpyText.format(strings(["2021-01-16T20:24:13.973543-05:00"]), type: vlen), "['2021-01-16T20:24:13.973543-05:00']")
+        XCTAssertEqual(
+            NumpyText.format(strings(["2021-01-16T20:24:13.973543-05:00"]), type: vlen), "['2021-01-16T20:24:13.973543-05:00']")
         XCTAssertEqual(NumpyText.format(strings(["a\nb"]), type: vlen), "['a\\nb']")
     }
 
@@ -34,12 +35,17 @@ final class NumpyTextTests: XCTestCase {
         let text = StoredValue(shape: [], elements: [.string("line one\nline two")], totalCount: 1)
         XCTAssertEqual(NumpyText.format(text, type: vlen), "line one\nline two")
         let bytes = StoredValue(shape: [], elements: [.bytes(Array("20181216T204952".utf8))], totalCount: 1)
-        XCTAssertEqual(NumpyText.format(bytes, type: .string(length: 15, charset: .ascii, padding: .nullPadded)), "b'20181216T204952'")
         XCTAssertEqual(
-            NumpyText.format(bytes, type: .string(length: 15, charset: .ascii, padding: .nullPadded), bytesAsText: true), "20181216T204952")
+            NumpyText.format(bytes, type: .string(length: 15, charset: .ascii, padding: .nullPadded)), "b'20181216T204952'")
+        XCTAssertEqual(
+            NumpyText.format(bytes, type: .string(length: 15, charset: .ascii, padding: .nullPadded), bytesAsText: true),
+            "20181216T204952")
         let float = StoredValue(shape: [], elements: [.float(0.1)], totalCount: 1)
         XCTAssertEqual(NumpyText.format(float, type: .float(size: 4, order: .littleEndian)), "0.1")
-        XCTAssertEqual(NumpyText.format(StoredValue(shape: [], elements: [.float(1e-5)], totalCount: 1), type: .float(size: 8, order: .littleEndian)), "1e-05")
+        XCTAssertEqual(
+            NumpyText.format(
+                StoredValue(shape: [], elements: [.float(1e-5)], totalCount: 1), type: .float(size: 8, order: .littleEndian)),
+            "1e-05")
     }
 
     func testNumericArraysArePaddedLikeNumpy() {

@@ -20,10 +20,16 @@ final class SampleDataSummaryTests: XCTestCase {
         XCTAssertEqual(plane.excitationLambda, 920)
         XCTAssertEqual(plane.imagingRate, 30)
         XCTAssertEqual(plane.device, "/general/devices/Microscope")
-        XCTAssertEqual(plane.opticalChannels, [OpticalChannelInfo(name: "OpticalChannel", description: "green channel", emissionLambda: 510)])
+        XCTAssertEqual(
+            plane.opticalChannels, [OpticalChannelInfo(name: "OpticalChannel", description: "green channel", emissionLambda: 510)]
+        )
         XCTAssertEqual(
             summary.roiTables,
-            [ROITableInfo(path: "/processing/ophys/ImageSegmentation/PlaneSegmentation", name: "PlaneSegmentation", roiCount: 12, maskKind: "pixel", imagingPlane: "/general/optophysiology/ImagingPlane")])
+            [
+                ROITableInfo(
+                    path: "/processing/ophys/ImageSegmentation/PlaneSegmentation", name: "PlaneSegmentation", roiCount: 12,
+                    maskKind: "pixel", imagingPlane: "/general/optophysiology/ImagingPlane")
+            ])
         XCTAssertEqual(summary.acquisition.map(\.neurodataType), ["TwoPhotonSeries"])
         XCTAssertEqual(summary.processing.map(\.name), ["ophys"])
         XCTAssertEqual(summary.processing.first?.contents.map(\.name), ["Fluorescence", "ImageSegmentation"])
@@ -64,7 +70,8 @@ final class SampleDataSummaryTests: XCTestCase {
 
     func testSoftLinksAreListedWithTargetsAndResolved() throws {
         let summary = try summary("ophys.nwb")
-        let link = try XCTUnwrap(summary.objects.first { $0.path == "/processing/ophys/ImageSegmentation/PlaneSegmentation/imaging_plane" })
+        let link = try XCTUnwrap(
+            summary.objects.first { $0.path == "/processing/ophys/ImageSegmentation/PlaneSegmentation/imaging_plane" })
         XCTAssertEqual(link.kind, "soft_link")
         XCTAssertEqual(link.target, "/general/optophysiology/ImagingPlane")
         XCTAssertEqual(link.resolved, true)
@@ -86,8 +93,10 @@ final class SampleDataSummaryTests: XCTestCase {
     func testImagesAndIcephys() throws {
         let images = try summary("images.nwb")
         XCTAssertEqual(images.acquisition.map(\.name), ["behavior_video", "reference_images"])
-        XCTAssertTrue(images.structureLines.contains(
-            "Dataset /acquisition/reference_images/vasculature (RGBImage) surface vasculature | shape = (32, 32, 3) | dtype = uint8"))
+        XCTAssertTrue(
+            images.structureLines.contains(
+                "Dataset /acquisition/reference_images/vasculature (RGBImage) surface vasculature | shape = (32, 32, 3) | dtype = uint8"
+            ))
         let icephys = try summary("icephys.nwb")
         XCTAssertEqual(icephys.acquisition.map(\.neurodataType), ["CurrentClampSeries", "VoltageClampSeries"])
         XCTAssertTrue(icephys.neurodataTypes.contains(TypeCount(type: "IntracellularRecordingsTable", count: 1)))

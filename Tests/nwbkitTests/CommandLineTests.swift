@@ -15,7 +15,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("Group / (NWBFile) \n"))
         let errors = run.stderr.split(separator: "\n").filter { !$0.contains("warning:") }
         XCTAssertEqual(errors.count, 1)
-        XCTAssertTrue(errors[0].hasPrefix("nwbkit: \(TestPaths.sample("bad/corrupt-truncated.nwb")): corrupt or truncated HDF5 file"))
+        XCTAssertTrue(
+            errors[0].hasPrefix("nwbkit: \(TestPaths.sample("bad/corrupt-truncated.nwb")): corrupt or truncated HDF5 file"))
     }
 
     func testAllGoodFilesExitZero() throws {
@@ -28,7 +29,8 @@ final class CommandLineTests: XCTestCase {
 
     func testBadInputsEachGetOneLineAndTheRestIsStillSummarized() throws {
         let run = try nwbkit([
-            "summarize", "--format", "jsonl", "/no/such/file.nwb", TestPaths.sample("bad/not-nwb.h5"), TestPaths.sample("generate.py"),
+            "summarize", "--format", "jsonl", "/no/such/file.nwb", TestPaths.sample("bad/not-nwb.h5"),
+            TestPaths.sample("generate.py"),
             TestPaths.sample("ecephys.nwb"),
         ])
         XCTAssertEqual(run.status, 1)
@@ -58,12 +60,15 @@ final class CommandLineTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appending(path: "summary.json").path
         for _ in 0..<2 {
-            XCTAssertEqual(try nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
+            XCTAssertEqual(
+                try nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
         }
         let first = try Data(contentsOf: URL(fileURLWithPath: output))
-        XCTAssertEqual(try nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
+        XCTAssertEqual(
+            try nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: output)), first)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["summary.json"], "no temporary files left")
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path), ["summary.json"], "no temporary files left")
     }
 
     func testMarkdownWithUserTemplateAndBrokenTemplate() throws {
@@ -103,7 +108,8 @@ final class CommandLineTests: XCTestCase {
         chmod(locked, 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: asRoot ? runuser : TestPaths.binary.path)
-        process.arguments = (asRoot ? ["-u", "nobody", "--", TestPaths.binary.path] : []) + ["summarize", locked, TestPaths.sample("ophys.nwb")]
+        process.arguments =
+            (asRoot ? ["-u", "nobody", "--", TestPaths.binary.path] : []) + ["summarize", locked, TestPaths.sample("ophys.nwb")]
         let err = Pipe()
         process.standardError = err
         process.standardOutput = Pipe()

@@ -62,7 +62,8 @@ final class DamageSuiteTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(started), 240, "hangs are stopped at the timeout")
         print(
             "damage suite: \(total) files, \(failures) errors, \(total - failures) summaries, run crashes 0, run hangs 0; "
-                + "contained in workers: \(crashes) libhdf5 crashes, \(hangs) libhdf5 hangs stopped at 10 s; \(Int(Date().timeIntervalSince(started))) s")
+                + "contained in workers: \(crashes) libhdf5 crashes, \(hangs) libhdf5 hangs stopped at 10 s; \(Int(Date().timeIntervalSince(started))) s"
+        )
     }
 }
 

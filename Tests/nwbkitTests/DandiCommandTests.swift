@@ -22,7 +22,10 @@ final class DandiCommandTests: XCTestCase {
         let approaches = Set((summary["approach"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
         XCTAssertEqual(
             approaches,
-            ["behavioral approach", "optogenetic approach", "electrophysiological approach", "microscopy approach; cell population imaging"])
+            [
+                "behavioral approach", "optogenetic approach", "electrophysiological approach",
+                "microscopy approach; cell population imaging",
+            ])
         let species = (summary["species"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
         XCTAssertEqual(species, ["Mus musculus - House mouse", "Rattus norvegicus - Norway rat"])
     }
@@ -71,14 +74,14 @@ final class DandiCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let metadata = folder.appending(path: "dandiset.yaml")
         try """
-            name: Sample ophys
-            id: DANDI:000999/draft
-            description: "Two-photon imaging.\\nSecond line."
-            contributor:
-              - name: "O'Connor, Daniel H"
-                includeInCitation: true
-                affiliation: []
-            """.write(to: metadata, atomically: true, encoding: .utf8)
+        name: Sample ophys
+        id: DANDI:000999/draft
+        description: "Two-photon imaging.\\nSecond line."
+        contributor:
+          - name: "O'Connor, Daniel H"
+            includeInCitation: true
+            affiliation: []
+        """.write(to: metadata, atomically: true, encoding: .utf8)
         let run = try nwbkit(["dandiset", "--metadata", metadata.path, TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -14,7 +14,8 @@ final class ShardAndCacheTests: XCTestCase {
             try FileManager.default.copyItem(at: URL(fileURLWithPath: TestPaths.sample(name)), to: target)
         }
         try FileManager.default.copyItem(
-            at: URL(fileURLWithPath: TestPaths.sample("bad/corrupt-truncated.nwb")), to: folder.appending(path: "data/broken.nwb"))
+            at: URL(fileURLWithPath: TestPaths.sample("bad/corrupt-truncated.nwb")), to: folder.appending(path: "data/broken.nwb")
+        )
     }
 
     override func tearDownWithError() throws {
@@ -60,7 +61,8 @@ final class ShardAndCacheTests: XCTestCase {
             at: URL(fileURLWithPath: TestPaths.sample("ophys.nwb")), to: folder.appending(path: "data/sub/zz-added.nwb"))
         let b = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--shard", "2/4", folder.appending(path: "data").path])
         let before = Set(a.stdout.split(separator: "\n"))
-        XCTAssertTrue(before.isSubset(of: Set(b.stdout.split(separator: "\n"))), "adding a file moves no other file between shards")
+        XCTAssertTrue(
+            before.isSubset(of: Set(b.stdout.split(separator: "\n"))), "adding a file moves no other file between shards")
     }
 
     func testCachedRunReadsNoHDF5AndRereadsOnlyWhatChanged() throws {
@@ -68,13 +70,15 @@ final class ShardAndCacheTests: XCTestCase {
         let cache = folder.appending(path: "cache").path
         let first = try nwbkit(["summarize", "--quiet", "--format", "json", "--cache", cache, data])
         // Every worker would now crash on any file: an answer can only come from the cache.
-        let cached = try nwbkit(["summarize", "--quiet", "--format", "json", "--cache", cache, data], environment: ["NWBKIT_TEST_CRASH_ON": ".nwb"])
+        let cached = try nwbkit(
+            ["summarize", "--quiet", "--format", "json", "--cache", cache, data], environment: ["NWBKIT_TEST_CRASH_ON": ".nwb"])
         XCTAssertEqual(cached.stdout, first.stdout)
         XCTAssertEqual(cached.stderr, first.stderr)
         // Change one file's modification time: that file alone is read again.
         let changed = folder.appending(path: "data/ecephys.nwb").path
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: changed)
-        let again = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--cache", cache, data], environment: ["NWBKIT_TEST_CRASH_ON": ".nwb"])
+        let again = try nwbkit(
+            ["summarize", "--quiet", "--format", "jsonl", "--cache", cache, data], environment: ["NWBKIT_TEST_CRASH_ON": ".nwb"])
         let crashed = again.stderr.split(separator: "\n").filter { $0.contains("crashed while reading") }
         XCTAssertEqual(crashed, ["nwbkit: \(changed): libhdf5 crashed while reading (signal 11)"])
     }

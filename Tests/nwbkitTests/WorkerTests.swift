@@ -26,10 +26,12 @@ final class WorkerTests: XCTestCase {
 
     func testAHangingFileIsStoppedAtTheTimeout() throws {
         let started = Date()
-        let run = try nwbkit(["summarize", "--timeout", "2", "--format", "jsonl"] + samples, environment: ["NWBKIT_TEST_HANG_ON": "icephys"])
+        let run = try nwbkit(
+            ["summarize", "--timeout", "2", "--format", "jsonl"] + samples, environment: ["NWBKIT_TEST_HANG_ON": "icephys"])
         XCTAssertLessThan(Date().timeIntervalSince(started), 30)
         XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stderr, "nwbkit: \(TestPaths.sample("icephys.nwb")): took longer than 2 s to read (--timeout); stopped\n")
+        XCTAssertEqual(
+            run.stderr, "nwbkit: \(TestPaths.sample("icephys.nwb")): took longer than 2 s to read (--timeout); stopped\n")
         XCTAssertEqual(run.stdout.split(separator: "\n").count, 5)
     }
 
@@ -45,7 +47,10 @@ final class WorkerTests: XCTestCase {
 
     func testEveryEdgeCaseFileGetsOneAnswerThroughWorkers() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
-        let run = try nwbkit(["summarize", "--format", "jsonl", "--quiet", "--timeout", "60", "--include", "*", shared.appending(path: "hdf5-edge").path])
+        let run = try nwbkit([
+            "summarize", "--format", "jsonl", "--quiet", "--timeout", "60", "--include", "*",
+            shared.appending(path: "hdf5-edge").path,
+        ])
         let files = TestPaths.edgeFiles().count + 1  // and MANIFEST.md, which --include '*' also takes
         XCTAssertEqual(run.stdout.split(separator: "\n").count, files)
         XCTAssertFalse(run.stderr.contains("crashed"), run.stderr)

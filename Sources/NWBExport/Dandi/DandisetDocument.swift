@@ -39,7 +39,9 @@ public struct DandisetDocument: Sendable, Encodable {
         self.fileCount = types.reduce(0) { $0 + $1.count }
         self.typeCount = types.count
         if case .object(let members) = metadata {
-            metadataLines = members.filter { Self.printedKeys.contains($0.key) }.map { "\($0.key): \(PythonLiteral.str($0.value))" }
+            metadataLines = members.filter { Self.printedKeys.contains($0.key) }.map {
+                "\($0.key): \(PythonLiteral.str($0.value))"
+            }
         } else {
             metadataLines = []
         }

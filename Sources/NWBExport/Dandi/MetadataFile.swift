@@ -30,7 +30,9 @@ public enum MetadataFile {
         let value: OrderedJSON
         if yaml {
             do {
-                guard let node = try Yams.compose(yaml: text) else { throw LoadError(path: "", message: "the YAML document is empty") }
+                guard let node = try Yams.compose(yaml: text) else {
+                    throw LoadError(path: "", message: "the YAML document is empty")
+                }
                 value = convert(node)
             } catch let error as LoadError {
                 throw error

@@ -219,7 +219,8 @@ extension OrderedJSON {
                 case UInt8(ascii: "b"): scalars.append("\u{08}")
                 case UInt8(ascii: "f"): scalars.append("\u{0C}")
                 case UInt8(ascii: "u"):
-                    guard bytes.count - index >= 4, let code = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
+                    guard bytes.count - index >= 4,
+                        let code = UInt32(String(decoding: bytes[index..<(index + 4)], as: UTF8.self), radix: 16)
                     else { throw error("bad \\u escape") }
                     index += 4
                     if (0xD800...0xDBFF).contains(code) {

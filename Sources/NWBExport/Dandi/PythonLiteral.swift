@@ -52,7 +52,8 @@ public enum PythonLiteral {
             exponent = Int(description[description.index(after: e)...]) ?? 0
         }
         var digits = mantissa.filter(\.isNumber)
-        let pointPosition = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count)
+        let pointPosition =
+            (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count)
         var decimalExponent = pointPosition + exponent  // value = 0.DIGITS × 10^decimalExponent
         while digits.hasPrefix("0") && digits.count > 1 {
             digits.removeFirst()
@@ -64,7 +65,8 @@ public enum PythonLiteral {
         if scientificExponent < -4 || scientificExponent >= 16 {
             let rest = digits.dropFirst()
             let mantissaText = rest.isEmpty ? String(digits.prefix(1)) : digits.prefix(1) + "." + rest
-            let exponentText = (scientificExponent < 0 ? "-" : "+") + (abs(scientificExponent) < 10 ? "0" : "") + String(abs(scientificExponent))
+            let exponentText =
+                (scientificExponent < 0 ? "-" : "+") + (abs(scientificExponent) < 10 ? "0" : "") + String(abs(scientificExponent))
             return sign + mantissaText + "e" + exponentText
         }
         if decimalExponent <= 0 {

@@ -132,7 +132,9 @@ public struct ParallelSummaryRun {
                     kill(worker.process.processIdentifier, SIGKILL)
                     worker.process.waitUntilExit()
                     outcomes[index] = .failure(
-                        .workerFailed(path: items[index].path, detail: "took longer than \(Self.seconds(timeout)) s to read (--timeout); stopped"))
+                        .workerFailed(
+                            path: items[index].path,
+                            detail: "took longer than \(Self.seconds(timeout)) s to read (--timeout); stopped"))
                     workers.removeAll { $0 === worker }
                 }
             }
@@ -155,7 +157,8 @@ public struct ParallelSummaryRun {
         environment["SWIFT_BACKTRACE"] = "enable=no"
         process.environment = environment
         try process.run()
-        return Worker(process: process, input: input.fileHandleForWriting, outputDescriptor: output.fileHandleForReading.fileDescriptor)
+        return Worker(
+            process: process, input: input.fileHandleForWriting, outputDescriptor: output.fileHandleForReading.fileDescriptor)
     }
 
     private func stop(_ worker: Worker) {

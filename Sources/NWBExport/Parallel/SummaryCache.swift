@@ -17,10 +17,11 @@ public struct SummaryCache: Sendable {
     func key(for path: String) -> String? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
-        let real = realpath(path, nil).map { pointer -> String in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? path
+        let real =
+            realpath(path, nil).map { pointer -> String in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? path
         let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         return "\(salt)\n\(real)\n\(status.st_size)\n\(modified)"
     }

@@ -51,7 +51,9 @@ public enum WorkerProtocol {
         let hangOn = ProcessInfo.processInfo.environment["NWBKIT_TEST_HANG_ON"]
         let output = FileHandle.standardOutput
         while let line = readLine(strippingNewline: true) {
-            guard let data = line.data(using: .utf8), let path = try? JSONDecoder().decode(String.self, from: data) else { continue }
+            guard let data = line.data(using: .utf8), let path = try? JSONDecoder().decode(String.self, from: data) else {
+                continue
+            }
             // Test hooks: make this worker die or hang on a chosen file, as a crafted file could.
             if let crashOn, !crashOn.isEmpty, path.contains(crashOn) {
                 UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1  // a real segmentation fault
@@ -80,7 +82,9 @@ public enum WorkerProtocol {
     /// The outcome a reply line (without its newline) carries, or `nil` when it is not one.
     static func decode(_ line: [UInt8]) -> FileOutcome? {
         let tab = line.firstIndex(of: UInt8(ascii: "\t"))
-        guard let header = try? FastJSONDecoder().decode(Header.self, from: Array(line[..<(tab ?? line.endIndex)])) else { return nil }
+        guard let header = try? FastJSONDecoder().decode(Header.self, from: Array(line[..<(tab ?? line.endIndex)])) else {
+            return nil
+        }
         if let failure = header.failure { return .failure(failure) }
         guard let tab, let path = header.path else { return nil }
         return .result(WorkerResult(path: path, warnings: header.warnings ?? [], body: Array(line[(tab + 1)...])))

@@ -46,7 +46,12 @@ public struct AssetsSummary: Sendable, Codable, Equatable {
                 subjects.insert(String(part.dropFirst(4)))
             }
             if asset.encodingFormat.contains("nwb") {
-                add([DandiTerm(schemaKey: "StandardsType", identifier: DandiTables.nwbStandard.identifier, name: DandiTables.nwbStandard.name)], to: &standards)
+                add(
+                    [
+                        DandiTerm(
+                            schemaKey: "StandardsType", identifier: DandiTables.nwbStandard.identifier,
+                            name: DandiTables.nwbStandard.name)
+                    ], to: &standards)
             }
         }
         numberOfSubjects = subjects.isEmpty ? nil : subjects.count

@@ -135,7 +135,8 @@ extension DandiAsset {
             if let age {
                 participant.age = DandiAge(
                     value: age.value,
-                    valueReference: DandiPropertyValue(value: age.gestational ? "dandi:GestationalReference" : "dandi:BirthReference"))
+                    valueReference: DandiPropertyValue(
+                        value: age.gestational ? "dandi:GestationalReference" : "dandi:BirthReference"))
             }
             participant.genotype = subject.genotype
             if let strain = subject.strain {

@@ -15,7 +15,8 @@ public enum DandiNormalization {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw Failure(message: "species is empty") }
         let lower = trimmed.lowercased()
-        for prefix in ["http://purl.obolibrary.org/obo/ncbitaxon_", "https://purl.obolibrary.org/obo/ncbitaxon_"] where lower.hasPrefix(prefix) {
+        for prefix in ["http://purl.obolibrary.org/obo/ncbitaxon_", "https://purl.obolibrary.org/obo/ncbitaxon_"]
+        where lower.hasPrefix(prefix) {
             var id = String(lower.dropFirst(prefix.count))
             if id.hasSuffix("/") { id.removeLast() }
             guard !id.isEmpty, id.allSatisfy(\.isNumber) else { break }
@@ -157,7 +158,9 @@ public enum DandiNormalization {
             let token = tokens[index]
             if token.contains(":"), allowTime {
                 let parts = token.split(separator: ":").map(String.init)
-                guard parts.count == 3, parts.allSatisfy({ Int($0) != nil }) else { throw Failure(message: "Cannot parse age '\(raw)'") }
+                guard parts.count == 3, parts.allSatisfy({ Int($0) != nil }) else {
+                    throw Failure(message: "Cannot parse age '\(raw)'")
+                }
                 time["H"] = String(Int(parts[0])!)
                 time["M"] = String(Int(parts[1])!)
                 time["S"] = String(Int(parts[2])!)
@@ -227,7 +230,9 @@ public enum ISODate {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = TimeZone(secondsFromGMT: parts.offset ?? 0)!
             let date = calendar.date(
-                from: DateComponents(year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second))
+                from: DateComponents(
+                    year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute,
+                    second: parts.second))
             return date.map { $0.addingTimeInterval(Double(parts.microsecond) / 1_000_000) }
         }
     }
@@ -238,7 +243,8 @@ public enum ISODate {
     public static func pythonISOFormat(_ text: String, utcAsZ: Bool = false, naiveAsUTC: Bool = false) -> String? {
         guard let parts = components(text), let offset = parts.offset ?? (naiveAsUTC ? 0 : nil) else { return nil }
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        var result = "\(parts.year)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
+        var result =
+            "\(parts.year)-\(two(parts.month))-\(two(parts.day))T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
         if parts.microsecond != 0 {
             let digits = String(parts.microsecond)
             result += "." + String(repeating: "0", count: 6 - digits.count) + digits

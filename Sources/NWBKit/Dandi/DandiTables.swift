@@ -16,7 +16,10 @@ public enum DandiTables {
     /// Neurodata type (exact, case-sensitive name; no subclassing) → approach and measurement technique.
     /// Order is the table's, which NWBKit uses as the canonical order of its lists.
     public static let neurodataTypes: [(type: String, facts: TypeFacts)] = [
-        ("ElectricalSeries", TypeFacts(approach: ephys, technique: "multi electrode extracellular electrophysiology recording technique")),
+        (
+            "ElectricalSeries",
+            TypeFacts(approach: ephys, technique: "multi electrode extracellular electrophysiology recording technique")
+        ),
         ("SpikeEventSeries", TypeFacts(approach: ephys, technique: "spike sorting technique")),
         ("FeatureExtraction", TypeFacts(approach: ephys, technique: "spike sorting technique")),
         ("LFP", TypeFacts(approach: ephys, technique: "signal filtering technique")),
@@ -78,7 +81,9 @@ public enum DandiTables {
         taxon(7227, "Drosophila melanogaster", "Fruit fly", prefix: nil, ["melanogaster", "fruit fly"]),
         taxon(7955, "Danio rerio", "Zebra fish", prefix: nil, ["danio", "zebrafish", "zebra fish"]),
         taxon(6239, "Caenorhabditis elegans", "Roundworm", prefix: "caenorhabditis", ["c. elegans", "caenorhabditis elegans"]),
-        taxon(9545, "Macaca nemestrina", "Pig-tailed macaque", prefix: nil, ["pig-tailed macaque", "pigtail monkey", "pigtail macaque"]),
+        taxon(
+            9545, "Macaca nemestrina", "Pig-tailed macaque", prefix: nil,
+            ["pig-tailed macaque", "pigtail monkey", "pigtail macaque"]),
         taxon(9548, "Macaca radiata", "Bonnet macaque", prefix: nil, ["bonnet macaque", "bonnet monkey", "radiata"]),
         taxon(10047, "Meriones unguiculatus", "Mongolian gerbil", prefix: nil, ["mongolian gerbil", "mongolian jird"]),
         taxon(30207, "Polistes fuscatus", "Common paper wasp", prefix: nil, ["common paper wasp"]),

@@ -58,10 +58,11 @@ public struct FileDiscovery: Sendable {
         var items: [Item] = []
         var seen = Set<String>()
         func add(_ path: String) {
-            let key = realpath(path, nil).map { pointer -> String in
-                defer { free(pointer) }
-                return String(cString: pointer)
-            } ?? path
+            let key =
+                realpath(path, nil).map { pointer -> String in
+                    defer { free(pointer) }
+                    return String(cString: pointer)
+                } ?? path
             if seen.insert(key).inserted { items.append(.file(path)) }
         }
         for path in paths {

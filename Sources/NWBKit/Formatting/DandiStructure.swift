@@ -22,7 +22,8 @@ public enum DandiStructure {
                 if let type, let info = node.dataset {
                     let shape = DataType.tuple(info.space.dimensions)
                     output.append(
-                        "Dataset \(path) (\(attributeText(type))) \(description(node)) | shape = \(shape) | dtype = \(dtype(node, info))")
+                        "Dataset \(path) (\(attributeText(type))) \(description(node)) | shape = \(shape) | dtype = \(dtype(node, info))"
+                    )
                 }
                 if depth == 1 || (depth == 2 && path.hasPrefix("/general/")) {
                     output.append("\(node.nameFromPath(path)): \(valueText(node))")

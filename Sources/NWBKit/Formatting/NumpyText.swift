@@ -39,7 +39,8 @@ public enum NumpyText {
         let words = elementWords(value.elements, type: type, bytesAsText: bytesAsText)
         let summarize = value.totalCount > summaryThreshold
         var position = 0
-        return recurse(shape: shape[...], words: words, position: &position, hangingIndent: " ", width: lineWidth, summarize: summarize)
+        return recurse(
+            shape: shape[...], words: words, position: &position, hangingIndent: " ", width: lineWidth, summarize: summarize)
     }
 
     /// Each element's text, padded to a common width as numpy's format functions do.

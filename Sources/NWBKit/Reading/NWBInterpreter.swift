@@ -113,7 +113,9 @@ public struct NWBInterpreter {
         guard let index = tree.resolve(path) else { return nil }
         func field(_ name: String) -> String? {
             if let text = tree.datasetText(path + "/" + name) { return text }
-            if let number = tree.datasetNumber(path + "/" + name) { return NumpyText.floatRepr(number, type: .float(size: 8, order: .littleEndian)) }
+            if let number = tree.datasetNumber(path + "/" + name) {
+                return NumpyText.floatRepr(number, type: .float(size: 8, order: .littleEndian))
+            }
             return nil
         }
         let ageReference = tree.node(at: path + "/age").flatMap { ObjectTree.text(of: $0.attribute("reference")) }
@@ -170,7 +172,8 @@ public struct NWBInterpreter {
             var seen = Set<String>()
             groups = values.map { $0.split(separator: "/").last.map(String.init) ?? $0 }.filter { seen.insert($0).inserted }
         }
-        return ElectrodesInfo(path: path, rows: table.rows ?? 0, columns: table.columns, locations: distinct("location"), groups: groups)
+        return ElectrodesInfo(
+            path: path, rows: table.rows ?? 0, columns: table.columns, locations: distinct("location"), groups: groups)
     }
 
     // MARK: - Optical physiology

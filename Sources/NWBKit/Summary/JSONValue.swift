@@ -28,14 +28,23 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Int64.self) { self = .integer(value) }
-        else if let value = try? container.decode(UInt64.self) { self = .unsigned(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
+        } else if let value = try? container.decode(UInt64.self) {
+            self = .unsigned(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     /// One element as JSON: numbers as numbers, strings and bytes as text, references as their path.
@@ -66,10 +75,11 @@ public enum JSONValue: Sendable, Equatable, Codable {
         func nest(_ shape: ArraySlice<Int>, _ items: ArraySlice<JSONValue>) -> JSONValue {
             guard shape.count > 1 else { return .array(Array(items)) }
             let stride = shape.dropFirst().reduce(1, *)
-            return .array((0..<shape.first!).map { index in
-                let start = items.startIndex + index * stride
-                return nest(shape.dropFirst(), items[start..<(start + stride)])
-            })
+            return .array(
+                (0..<shape.first!).map { index in
+                    let start = items.startIndex + index * stride
+                    return nest(shape.dropFirst(), items[start..<(start + stride)])
+                })
         }
         self = nest(value.shape[...], flat[...])
     }

@@ -11,7 +11,10 @@ public struct WalkLimits: Sendable, Equatable {
     /// Attribute values kept per attribute.
     public var attributeValues: ValueLimits
 
-    public init(maxObjects: Int = 1_000_000, maxDepth: Int = 256, maxLinksPerGroup: Int = 1_000_000, attributeValues: ValueLimits = .attributes) {
+    public init(
+        maxObjects: Int = 1_000_000, maxDepth: Int = 256, maxLinksPerGroup: Int = 1_000_000,
+        attributeValues: ValueLimits = .attributes
+    ) {
         self.maxObjects = maxObjects
         self.maxDepth = maxDepth
         self.maxLinksPerGroup = maxLinksPerGroup
@@ -91,7 +94,8 @@ public enum TreeWalker {
             }
             if nodes.count >= limits.maxObjects {
                 if !incomplete {
-                    problems.append(.init(path: pending.path, message: "stopped after \(limits.maxObjects) objects (--max-objects)"))
+                    problems.append(
+                        .init(path: pending.path, message: "stopped after \(limits.maxObjects) objects (--max-objects)"))
                 }
                 incomplete = true
                 nodes[pending.parentIndex].children[pending.childSlot].target = .unreadable("not read: object limit reached")
@@ -132,7 +136,9 @@ public enum TreeWalker {
                     incomplete = true
                     continue
                 }
-                expand(object, index: index, depth: pending.depth + 1, nodes: &nodes, stack: &stack, problems: &problems, limits: limits)
+                expand(
+                    object, index: index, depth: pending.depth + 1, nodes: &nodes, stack: &stack, problems: &problems,
+                    limits: limits)
             }
         }
         return ObjectTree(nodes: nodes, problems: problems, isIncomplete: incomplete)
@@ -169,4 +175,3 @@ public enum TreeWalker {
         stack.append(contentsOf: queued.reversed())
     }
 }
-

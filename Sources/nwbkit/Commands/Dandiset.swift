@@ -70,10 +70,12 @@ struct Dandiset: ParsableCommand {
             members.append(("assetsSummary", try OrderedJSON.from(AssetsSummary(assets: assets))))
             resolved = OrderedJSON.object(members).inJSONBOrder
             Diagnostics.warning(
-                "no --metadata: name '\(name)' from the folder, assetsSummary computed from the files; no contributor or description")
+                "no --metadata: name '\(name)' from the folder, assetsSummary computed from the files; no contributor or description"
+            )
         }
         let number = id ?? resolved["id"]?.stringValue.flatMap(DandisetDocument.number(fromID:)) ?? "000000"
-        var document = DandisetDocument(metadata: resolved, dandisetNumber: number, summaries: summaries, maxTypes: maxTypes, maxFiles: maxFiles)
+        var document = DandisetDocument(
+            metadata: resolved, dandisetNumber: number, summaries: summaries, maxTypes: maxTypes, maxFiles: maxFiles)
         if !documentTemplate.mentions("representative") {
             // Full summaries are large; leave them out when the template never reads them.
             for index in document.types.indices { document.types[index].representative = nil }
@@ -87,7 +89,9 @@ struct Dandiset: ParsableCommand {
     /// The name of the folder holding all the files (so a merged run names it as one run does),
     /// else of the first path given.
     private func folderName(of summaries: [FileSummary]) -> String {
-        let folders = summaries.map { URL(fileURLWithPath: $0.path).standardizedFileURL.deletingLastPathComponent().pathComponents }
+        let folders = summaries.map {
+            URL(fileURLWithPath: $0.path).standardizedFileURL.deletingLastPathComponent().pathComponents
+        }
         if var common = folders.first {
             for components in folders.dropFirst() {
                 common = Array(zip(common, components).prefix { $0.0 == $0.1 }.map(\.0))

@@ -8,7 +8,8 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "NWB files or folders (searched recursively for *.nwb).")
     var paths: [String]
 
-    @Option(name: .customLong("include"), help: "Also read files in folders whose name matches this glob (repeatable), e.g. '*.h5'.")
+    @Option(
+        name: .customLong("include"), help: "Also read files in folders whose name matches this glob (repeatable), e.g. '*.h5'.")
     var includePatterns: [String] = []
 
     @Option(help: "Stop reading a file after this many objects (the summary is marked incomplete).")
@@ -20,7 +21,10 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Do not print warnings (dangling and external links, unreadable parts) on stderr.")
     var quiet = false
 
-    @Option(help: "Worker processes reading files at once (default: the number of cores); 0 reads in this process, without the isolation from crashes and hangs.")
+    @Option(
+        help:
+            "Worker processes reading files at once (default: the number of cores); 0 reads in this process, without the isolation from crashes and hangs."
+    )
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Seconds one file may take before its worker is stopped and the file reported (0 = no limit).")
@@ -32,7 +36,10 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Read only shard I of N (e.g. 2/10): a deterministic part of the files, for job arrays.")
     var shard: String?
 
-    @Flag(help: "The paths are JSON Lines outputs of `summarize --format jsonl` (e.g. shards): merge them instead of reading NWB files.")
+    @Flag(
+        help:
+            "The paths are JSON Lines outputs of `summarize --format jsonl` (e.g. shards): merge them instead of reading NWB files."
+    )
     var fromSummaries = false
 
     func validate() throws {
@@ -41,7 +48,9 @@ struct InputOptions: ParsableArguments {
         if jobs < 0 { throw ValidationError("--jobs must be 0 (in this process) or more") }
         if timeout < 0 { throw ValidationError("--timeout must be 0 (no limit) or more") }
         if shard != nil && parsedShard == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 3/8") }
-        if fromSummaries && (shard != nil || cache != nil) { throw ValidationError("--from-summaries reads no NWB file: no --shard or --cache") }
+        if fromSummaries && (shard != nil || cache != nil) {
+            throw ValidationError("--from-summaries reads no NWB file: no --shard or --cache")
+        }
     }
 
     var summaryOptions: SummaryOptions {
@@ -57,7 +66,8 @@ struct InputOptions: ParsableArguments {
     var parsedShard: (index: Int, count: Int)? {
         guard let shard else { return nil }
         let parts = shard.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index)
+        else {
             return nil
         }
         return (index, count)
@@ -79,17 +89,23 @@ struct InputOptions: ParsableArguments {
     /// Summarizes every input, printing one line per failure (and warnings unless quiet) on stderr,
     /// and calling `body` with each summary (and `onFailure` with each failure) in input order. Returns the failures.
     @discardableResult
-    func eachSummary(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws -> [SummaryError] {
+    func eachSummary(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws
+        -> [SummaryError]
+    {
         try eachResult(onFailure: onFailure) { try body(try $0.summary()) }
     }
 
     /// Like `eachSummary`, with each file's result as the worker sent it (compact JSON, not decoded).
     @discardableResult
-    func eachResult(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (WorkerResult) throws -> Void) throws -> [SummaryError] {
+    func eachResult(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (WorkerResult) throws -> Void) throws
+        -> [SummaryError]
+    {
         let progress = Progress()
         var failures: [SummaryError] = []
         let cacheStore = cache.map {
-            SummaryCache(directory: URL(fileURLWithPath: $0), salt: "nwbkit \(NWBKitVersion.current) " + workerArguments.joined(separator: " "))
+            SummaryCache(
+                directory: URL(fileURLWithPath: $0),
+                salt: "nwbkit \(NWBKitVersion.current) " + workerArguments.joined(separator: " "))
         }
         let runner = ParallelSummaryRun(
             workerExecutable: Self.executable, workerArguments: workerArguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil,

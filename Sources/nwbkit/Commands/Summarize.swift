@@ -38,7 +38,9 @@ struct Summarize: ParsableCommand {
         var bodies: [[UInt8]] = []
         var first = true
         let onFailure: (SummaryError) throws -> Void = { failure in
-            if format == .jsonl { try sink.write(JSONRendering.line(SummaryDocument.Failure(path: failure.path, error: failure.reason))) }
+            if format == .jsonl {
+                try sink.write(JSONRendering.line(SummaryDocument.Failure(path: failure.path, error: failure.reason)))
+            }
         }
         let failures: [SummaryError]
         switch format {
