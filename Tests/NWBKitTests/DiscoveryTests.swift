@@ -58,6 +58,22 @@ final class DiscoveryTests: XCTestCase {
             ])
     }
 
+    func testNamesWithNewlinesAreReadAndInvalidUTF8NamesAreReportedNotSkipped() throws {
+        let newline = folder.appending(path: "line\nbreak.nwb").path
+        FileManager.default.createFile(atPath: newline, contents: Data())
+        // A name with a byte that is not UTF-8 (0xFF), created through the C API.
+        var raw = Array(folder.path.utf8) + Array("/bad-".utf8) + [0xFF] + Array(".nwb".utf8) + [0]
+        let descriptor = raw.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { creat($0, 0o644) }
+        }
+        XCTAssertGreaterThanOrEqual(descriptor, 0)
+        close(descriptor)
+        let items = FileDiscovery().items(for: [folder.path])
+        XCTAssertTrue(items.contains(.file(newline)))
+        XCTAssertTrue(
+            items.contains(.failure(.undecodableName(path: folder.path + "/bad-\u{FFFD}.nwb"))), "\(relative(items))")
+    }
+
     func testUnreadableFileIsReportedAsPermissionDenied() throws {
         guard getuid() != 0 else { throw XCTSkip("root can read files without read permission") }
         let file = folder.appending(path: "a.nwb").path

@@ -123,6 +123,38 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(stderr, "nwbkit: \(locked): permission denied (cannot read)\n")
     }
 
+    func testUnreadableSubfolderIsOneLineAndTheRestIsRead() throws {
+        let runuser = "/usr/sbin/runuser"
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: runuser) else {
+            throw XCTSkip("needs root and runuser to act as a user who cannot read the folder")
+        }
+        let folder = URL(fileURLWithPath: "/tmp/nwbkit-locked-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appending(path: "locked"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: TestPaths.sample("ophys.nwb")), to: folder.appending(path: "ophys.nwb"))
+        chmod(folder.path, 0o755)
+        chmod(folder.appending(path: "ophys.nwb").path, 0o644)
+        chmod(folder.appending(path: "locked").path, 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: runuser)
+        process.arguments = ["-u", "nobody", "--", TestPaths.binary.path, "summarize", "--format", "jsonl", folder.path]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if stderr.contains("Permission denied") && stderr.contains(TestPaths.binary.path) {
+            throw XCTSkip("nobody cannot run the test binary here")
+        }
+        XCTAssertEqual(process.terminationStatus, 1, stderr)
+        XCTAssertEqual(stderr, "nwbkit: \(folder.path)/locked: permission denied (cannot read)\n")
+        XCTAssertTrue(stdout.contains("\"path\":\"\(folder.path)/ophys.nwb\""))
+    }
+
     func testInputsAreNotModified() throws {
         let path = TestPaths.sample("behavior.nwb")
         let before = try FileManager.default.attributesOfItem(atPath: path)

@@ -93,21 +93,36 @@ public struct FileDiscovery: Sendable {
                 continue
             }
             var names: [String] = []
+            let base = folder.hasSuffix("/") ? folder : folder + "/"
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                let (name, valid) = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
+                        (String(cString: name), String(validatingCString: name) != nil)
+                    }
                 }
                 if name == "." || name == ".." { continue }
+                guard valid else {
+                    // Paths are Swift strings (UTF-8): a name with other bytes cannot be opened. Say so
+                    // when it is a file we would have read or a folder we would have searched.
+                    let isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                    if isFolder || matches(name) {
+                        failures(.undecodableName(path: base + name))
+                    }
+                    continue
+                }
                 names.append(name)
             }
             closedir(directory)
             names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
             var subfolders: [String] = []
-            let base = folder.hasSuffix("/") ? folder : folder + "/"
             for name in names {
                 let path = base + name
                 var linkStatus = stat()
-                guard lstat(path, &linkStatus) == 0 else { continue }
+                guard lstat(path, &linkStatus) == 0 else {
+                    // Gone since the folder was listed (or not reachable): say so if we would have read it.
+                    if matches(name) { failures(.missing(path: path)) }
+                    continue
+                }
                 let type = linkStatus.st_mode & S_IFMT
                 if type == S_IFDIR {
                     subfolders.append(path)

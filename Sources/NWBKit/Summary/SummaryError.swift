@@ -7,6 +7,8 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     case notHDF5(path: String, detail: String)
     case unreadableHDF5(path: String, detail: String)
     case notNWB(path: String)
+    /// A name in a folder that is not valid UTF-8 (the `�` marks the bytes that are not).
+    case undecodableName(path: String)
     /// The worker process reading the file died or was stopped (a crash in libhdf5, a time-out).
     case workerFailed(path: String, detail: String)
 
@@ -14,7 +16,8 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     public var path: String {
         switch self {
         case .missing(let path), .permissionDenied(let path), .notAFile(let path), .noNWBFiles(let path, _),
-            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .workerFailed(let path, _):
+            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .workerFailed(let path, _),
+            .undecodableName(let path):
             return path
         }
     }
@@ -30,6 +33,7 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .unreadableHDF5(_, let detail): return "corrupt or truncated HDF5 file: \(detail)"
         case .notNWB: return "an HDF5 file, but not NWB (no nwb_version and no NWBFile root)"
         case .workerFailed(_, let detail): return detail
+        case .undecodableName: return "the name is not valid UTF-8, which NWBKit cannot open yet: rename it"
         }
     }
 
