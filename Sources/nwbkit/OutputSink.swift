@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 
 /// Where a command's output goes: stdout as it comes, or a file written atomically at the end
-/// (a temporary file in the same folder, renamed into place), so a run that stops leaves the old file.
+/// (a temporary file in the same folder, renamed into place), so a run that stops — interrupted, or
+/// out of disk or file-size quota — leaves the old file and no debris.
 final class OutputSink {
     private let path: String?
     private var buffer = Data()
@@ -25,14 +26,64 @@ final class OutputSink {
 
     func finish() throws {
         guard let path else { return }
-        do {
-            try buffer.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            Diagnostics.error("\(path): cannot write output: \(error.localizedDescription)")
+        if let failure = AtomicFile.write(buffer, to: path) {
+            Diagnostics.error("\(path): cannot write output: \(failure)")
             throw ExitCode(1)
         }
     }
+}
 
+/// The temporary file being written, removed by the signal handlers if the run is stopped.
+nonisolated(unsafe) private var pendingTemporaryFile: UnsafeMutablePointer<CChar>?
+
+/// Writes a file by writing a temporary file beside it and renaming it over the old one.
+enum AtomicFile {
+    /// Writes `data` to `path`; returns what went wrong, or `nil`.
+    static func write(_ data: Data, to path: String) -> String? {
+        installCleanup()
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).nwbkit-\(getpid()).tmp"
+        pendingTemporaryFile = strdup(temporary)
+        defer {
+            free(pendingTemporaryFile)
+            pendingTemporaryFile = nil
+        }
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
+        var failure: String?
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
+        return failure
+    }
+
+    /// Once: a file-size limit becomes an error from write() instead of a kill, and SIGINT/SIGTERM
+    /// remove the temporary file before the process ends.
+    private static let cleanup: Void = {
+        signal(SIGXFSZ, SIG_IGN)
+        let handler: @convention(c) (Int32) -> Void = { signal in
+            if let file = pendingTemporaryFile { unlink(file) }
+            _exit(128 + signal)
+        }
+        signal(SIGINT, handler)
+        signal(SIGTERM, handler)
+    }()
+
+    private static func installCleanup() { _ = cleanup }
 }
 
 /// Lines on stderr, prefixed `nwbkit:` so they read well among other tools' output.

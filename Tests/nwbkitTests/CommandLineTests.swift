@@ -71,6 +71,31 @@ final class CommandLineTests: XCTestCase {
             try FileManager.default.contentsOfDirectory(atPath: folder.path), ["summary.json"], "no temporary files left")
     }
 
+    func testAFullDiskLeavesTheOldOutputAndNoDebris() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-full-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appending(path: "summary.json")
+        try "previous output\n".write(to: output, atomically: true, encoding: .utf8)
+        // A file-size limit of 8 KiB stands in for a full disk.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [
+            "-c", "ulimit -f 8; exec \"$0\" summarize --format json --jobs 0 --output \"$1\" \"$2\"", TestPaths.binary.path,
+            output.path,
+            TestPaths.sample("ophys.nwb"),
+        ]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertEqual(stderr, "nwbkit: \(output.path): cannot write output: File too large\n")
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), "previous output\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["summary.json"])
+    }
+
     func testMarkdownWithUserTemplateAndBrokenTemplate() throws {
         let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-tpl-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
