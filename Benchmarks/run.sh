@@ -10,6 +10,10 @@
 #   Benchmarks/run.sh                       # defaults: RUNS=11, COUNTS="3000 30000", CORPUS_RUNS=3
 #   RUNS=21 COUNTS="3000" Benchmarks/run.sh
 #   COUNTS="" Benchmarks/run.sh             # the corpus part only
+#   SCALE=1 Benchmarks/run.sh               # also part 3, the scale benchmarks (about 10 minutes):
+#      (a) one file of 100,000 objects, (b) a folder of 1,000 small files (with --jobs 1, --jobs 2 and a
+#      warm --cache), (c) time and peak memory at 1,000 / 10,000 / 100,000 objects; inputs are written by
+#      Benchmarks/generate_inputs.py (h5py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-11}"
@@ -58,4 +62,48 @@ if [ -d "$CORPUS" ] && python3 -c "import dandi, lindi" 2>/dev/null; then
         --name "nwbkit dandiset (all types)" -- "$NWBKIT" dandiset --quiet --max-types 0 --max-files 0 "$CORPUS" \
         --name "dandi nwb2asset + aggregate" -- python3 Benchmarks/dandi_assets.py "$CORPUS" \
         --name "lindi walk (generator)" -- python3 Benchmarks/lindi_generator.py $(find "$CORPUS" -name '*.nwb' | sort)
+fi
+
+if [ "${SCALE:-0}" = 1 ]; then
+    SCALE_RUNS="${SCALE_RUNS:-3}"
+    folder="$INPUTS/folder-1000"
+    [ -d "$folder" ] || python3 Benchmarks/generate_inputs.py folder "$folder" 1000 >&2
+    for count in 1000 10000 100000; do
+        [ -f "$INPUTS/objects-$count.nwb" ] || python3 Benchmarks/generate_inputs.py objects "$INPUTS/objects-$count.nwb" "$count" >&2
+    done
+    big="$INPUTS/objects-100000.nwb"
+    echo
+    echo "### (a) One file of 100,000 objects ($(h5ls -r "$big" | wc -l) links)"
+    echo
+    python3 Benchmarks/compare.py --runs "$SCALE_RUNS" \
+        --name "nwbkit summarize --format json" -- "$NWBKIT" summarize --format json "$big" \
+        --name "  same, in process (--jobs 0)" -- "$NWBKIT" summarize --format json --jobs 0 "$big" \
+        --name "h5ls -r" -- h5ls -r "$big" \
+        --name "h5dump -H" -- h5dump -H "$big" \
+        --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py "$big"
+    files=$(find "$folder" -name '*.nwb' | sort)
+    cache=$(mktemp -d)
+    echo
+    echo "### (b, d) A folder of 1,000 small files"
+    echo
+    # shellcheck disable=SC2086
+    python3 Benchmarks/compare.py --runs "$SCALE_RUNS" \
+        --name "nwbkit summarize --format jsonl --jobs 1" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 1 "$folder" \
+        --name "nwbkit summarize --format jsonl --jobs 2" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 2 "$folder" \
+        --name "nwbkit ... --jobs 2 --cache (warm)" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 2 --cache "$cache" "$folder" \
+        --name "h5ls -r" -- h5ls -r $files \
+        --name "h5dump -H" -- h5dump -H $files \
+        --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py $files
+    rm -rf "$cache"
+    echo
+    echo "### (c) Growth: time and peak memory by object count"
+    echo
+    for count in 1000 10000 100000; do
+        echo "#### $count objects"
+        echo
+        python3 Benchmarks/compare.py --runs "$SCALE_RUNS" \
+            --name "nwbkit summarize --format json --jobs 0" -- "$NWBKIT" summarize --format json --jobs 0 "$INPUTS/objects-$count.nwb" \
+            --name "h5dump -H" -- h5dump -H "$INPUTS/objects-$count.nwb"
+        echo
+    done
 fi
