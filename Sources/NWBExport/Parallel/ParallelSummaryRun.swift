@@ -74,6 +74,7 @@ public struct ParallelSummaryRun {
                 nextToEmit += 1
             }
         }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         // A worker that dies while we write to it must not take the run down with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         defer { workers.forEach { stop($0) } }
@@ -81,7 +82,7 @@ public struct ParallelSummaryRun {
         try emit()
         while nextToEmit < outcomes.count {
             // Hand work to idle workers, starting workers as needed.
-            while !queue.isEmpty, workers.filter({ $0.current == nil }).isEmpty, workers.count < jobs {
+            while !queue.isEmpty, workers.count < jobs {
                 workers.append(try start())
             }
             for worker in workers where worker.current == nil && !queue.isEmpty {
@@ -107,7 +108,6 @@ public struct ParallelSummaryRun {
             for (worker, descriptor) in zip(busy, descriptors) {
                 guard let index = worker.current else { continue }
                 if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-                    var chunk = [UInt8](repeating: 0, count: 1 << 20)
                     let count = read(worker.outputDescriptor, &chunk, chunk.count)
                     if count > 0 {
                         // Only the new bytes can hold the end of the line.
