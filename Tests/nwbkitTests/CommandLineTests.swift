@@ -180,6 +180,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(stdout.contains("\"path\":\"\(folder.path)/ophys.nwb\""))
     }
 
+    func testAFullRunOverTheCorpusChangesNoInput() throws {
+        guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
+        let corpus = shared.appending(path: "corpus")
+        func fingerprint() throws -> [String: (Int, Date, Data)] {
+            var result: [String: (Int, Date, Data)] = [:]
+            for file in TestPaths.corpusFiles() {
+                let path = corpus.appending(path: file).path
+                let attributes = try FileManager.default.attributesOfItem(atPath: path)
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                result[file] = (data.count, attributes[.modificationDate] as? Date ?? .distantPast, data)
+            }
+            return result
+        }
+        let before = try fingerprint()
+        let run = try nwbkit(["summarize", "--quiet", "--format", "jsonl", corpus.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let after = try fingerprint()
+        XCTAssertEqual(before.count, after.count)
+        for (file, value) in before {
+            XCTAssertTrue(after[file].map { $0 == value } ?? false, "\(file) changed")
+        }
+    }
+
     func testInputsAreNotModified() throws {
         let path = TestPaths.sample("behavior.nwb")
         let before = try FileManager.default.attributesOfItem(atPath: path)
