@@ -74,6 +74,12 @@ public struct CommandRun: Sendable {
     public var stdout: String
     public var stderr: String
 
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
     /// Runs the built binary with `arguments` (in `folder`, default the temporary folder) and waits.
     public static func nwbkit(_ arguments: [String], in folder: URL? = nil) throws -> CommandRun {
         let process = Process()

@@ -119,51 +119,15 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("external link to"), run.stderr)
     }
 
-    func testUnreadableFileIsOneLineAndExitOne() throws {
-        // Root reads any file, so run the binary as `nobody` when the tests run as root.
-        let runuser = "/usr/sbin/runuser"
-        let asRoot = getuid() == 0
-        guard !asRoot || FileManager.default.isExecutableFile(atPath: runuser) else { throw XCTSkip("no runuser to drop root") }
-        let folder = URL(fileURLWithPath: "/tmp/nwbkit-perm-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        chmod(folder.path, 0o755)
-        let locked = folder.appending(path: "locked.nwb").path
-        try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample("ophys.nwb"))).write(to: URL(fileURLWithPath: locked))
-        chmod(locked, 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: asRoot ? runuser : TestPaths.binary.path)
-        process.arguments =
-            (asRoot ? ["-u", "nobody", "--", TestPaths.binary.path] : []) + ["summarize", locked, TestPaths.sample("ophys.nwb")]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        if stderr.contains("Permission denied") && stderr.contains(TestPaths.binary.path) {
-            throw XCTSkip("nobody cannot run the test binary here")
-        }
-        XCTAssertEqual(process.terminationStatus, 1, stderr)
-        XCTAssertEqual(stderr, "nwbkit: \(locked): permission denied (cannot read)\n")
-    }
-
-    func testUnreadableSubfolderIsOneLineAndTheRestIsRead() throws {
+    /// Runs `nwbkit` as the user `nobody` (root reads any file, so permission tests need another user).
+    private func nwbkitAsNobody(_ arguments: [String]) throws -> CommandRun {
         let runuser = "/usr/sbin/runuser"
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: runuser) else {
-            throw XCTSkip("needs root and runuser to act as a user who cannot read the folder")
+            throw XCTSkip("needs root and runuser to act as a user who cannot read the input")
         }
-        let folder = URL(fileURLWithPath: "/tmp/nwbkit-locked-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appending(path: "locked"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.copyItem(
-            at: URL(fileURLWithPath: TestPaths.sample("ophys.nwb")), to: folder.appending(path: "ophys.nwb"))
-        chmod(folder.path, 0o755)
-        chmod(folder.appending(path: "ophys.nwb").path, 0o644)
-        chmod(folder.appending(path: "locked").path, 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: runuser)
-        process.arguments = ["-u", "nobody", "--", TestPaths.binary.path, "summarize", "--format", "jsonl", folder.path]
+        process.arguments = ["-u", "nobody", "--", TestPaths.binary.path] + arguments
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -175,9 +139,39 @@ final class CommandLineTests: XCTestCase {
         if stderr.contains("Permission denied") && stderr.contains(TestPaths.binary.path) {
             throw XCTSkip("nobody cannot run the test binary here")
         }
-        XCTAssertEqual(process.terminationStatus, 1, stderr)
-        XCTAssertEqual(stderr, "nwbkit: \(folder.path)/locked: permission denied (cannot read)\n")
-        XCTAssertTrue(stdout.contains("\"path\":\"\(folder.path)/ophys.nwb\""))
+        return CommandRun(status: process.terminationStatus, stdout: stdout, stderr: stderr)
+    }
+
+    /// A folder in /tmp that `nobody` can enter, removed after the test.
+    private func sharedFolder(_ name: String) throws -> URL {
+        let folder = URL(fileURLWithPath: "/tmp/nwbkit-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        chmod(folder.path, 0o755)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    func testUnreadableFileIsOneLineAndExitOne() throws {
+        let folder = try sharedFolder("perm")
+        let locked = folder.appending(path: "locked.nwb").path
+        try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample("ophys.nwb"))).write(to: URL(fileURLWithPath: locked))
+        chmod(locked, 0)
+        let run = try nwbkitAsNobody(["summarize", locked, TestPaths.sample("ophys.nwb")])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.stderr, "nwbkit: \(locked): permission denied (cannot read)\n")
+    }
+
+    func testUnreadableSubfolderIsOneLineAndTheRestIsRead() throws {
+        let folder = try sharedFolder("locked")
+        try FileManager.default.createDirectory(at: folder.appending(path: "locked"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: URL(fileURLWithPath: TestPaths.sample("ophys.nwb")), to: folder.appending(path: "ophys.nwb"))
+        chmod(folder.appending(path: "ophys.nwb").path, 0o644)
+        chmod(folder.appending(path: "locked").path, 0)
+        let run = try nwbkitAsNobody(["summarize", "--format", "jsonl", folder.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.stderr, "nwbkit: \(folder.path)/locked: permission denied (cannot read)\n")
+        XCTAssertTrue(run.stdout.contains("\"path\":\"\(folder.path)/ophys.nwb\""))
     }
 
     func testAFullRunOverTheCorpusChangesNoInput() throws {
