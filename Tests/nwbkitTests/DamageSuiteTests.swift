@@ -44,8 +44,20 @@ final class DamageSuiteTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var total = 0
-        for (index, name) in ["ecephys.nwb", "ophys.nwb", "icephys.nwb"].enumerated() {
-            total += try damage(TestPaths.sample(name), into: folder, seed: UInt64(index + 1))
+        var sources = ["ecephys.nwb", "ophys.nwb", "icephys.nwb"].map(TestPaths.sample)
+        // NWBKIT_DAMAGE_LONG=N: N rounds of damage, and a sample of the corpus (every 8th file) too.
+        let rounds = Int(ProcessInfo.processInfo.environment["NWBKIT_DAMAGE_LONG"] ?? "") ?? 1
+        if rounds > 1, let shared = TestPaths.shared {
+            sources += TestPaths.corpusFiles().enumerated().filter { $0.offset % 8 == 0 }.map {
+                shared.appending(path: "corpus/" + $0.element).path
+            }
+        }
+        for round in 0..<rounds {
+            for (index, source) in sources.enumerated() {
+                let subfolder = folder.appending(path: "r\(round)-\(index)")
+                try FileManager.default.createDirectory(at: subfolder, withIntermediateDirectories: true)
+                total += try damage(source, into: subfolder, seed: UInt64(round * 1000 + index + 1))
+            }
         }
         let started = Date()
         let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--quiet", "--timeout", "10", folder.path])
