@@ -27,12 +27,7 @@ public struct SummaryCache: Sendable {
     }
 
     private func location(of key: String) -> URL {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let name = String(hash, radix: 16)
+        let name = String(StableHash.fnv1a(key), radix: 16)
         return directory.appending(path: String(name.suffix(2))).appending(path: name + ".json")
     }
 

@@ -22,12 +22,7 @@ public struct FileDiscovery: Sendable {
 
     /// The shard (1-based, of `count`) a path belongs to: FNV-1a 64 of its bytes, modulo `count`.
     public static func shard(of path: String, count: Int) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return Int(hash % UInt64(max(1, count))) + 1
+        Int(StableHash.fnv1a(path) % UInt64(max(1, count))) + 1
     }
 
     /// The description of what folders are searched for, for error messages.
