@@ -40,42 +40,6 @@ public enum PythonLiteral {
     }
 
     public static func float(_ value: Double) -> String {
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
-        // Shortest round-trip digits and decimal exponent, from Swift's own shortest description.
-        let description = abs(value).description
-        var mantissa = description
-        var exponent = 0
-        if let e = description.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = String(description[..<e])
-            exponent = Int(description[description.index(after: e)...]) ?? 0
-        }
-        var digits = mantissa.filter(\.isNumber)
-        let pointPosition =
-            (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count)
-        var decimalExponent = pointPosition + exponent  // value = 0.DIGITS × 10^decimalExponent
-        while digits.hasPrefix("0") && digits.count > 1 {
-            digits.removeFirst()
-            decimalExponent -= 1
-        }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        let sign = value < 0 ? "-" : ""
-        let scientificExponent = decimalExponent - 1
-        if scientificExponent < -4 || scientificExponent >= 16 {
-            let rest = digits.dropFirst()
-            let mantissaText = rest.isEmpty ? String(digits.prefix(1)) : digits.prefix(1) + "." + rest
-            let exponentText =
-                (scientificExponent < 0 ? "-" : "+") + (abs(scientificExponent) < 10 ? "0" : "") + String(abs(scientificExponent))
-            return sign + mantissaText + "e" + exponentText
-        }
-        if decimalExponent <= 0 {
-            return sign + "0." + String(repeating: "0", count: -decimalExponent) + digits
-        }
-        if decimalExponent >= digits.count {
-            return sign + digits + String(repeating: "0", count: decimalExponent - digits.count) + ".0"
-        }
-        let index = digits.index(digits.startIndex, offsetBy: decimalExponent)
-        return sign + digits[..<index] + "." + digits[index...]
+        PythonRepr.float(value)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 
 /// The dandi tool's rules for turning NWB subject and session text into DANDI metadata values.
 public enum DandiNormalization {
@@ -198,7 +199,7 @@ public enum DandiNormalization {
         var value = "P"
         if days != 0 { value += "\(days)D" }
         if rest > 0.000_000_5 {
-            let whole = rest == rest.rounded() ? String(Int(rest)) : PythonFloat.repr(rest)
+            let whole = rest == rest.rounded() ? String(Int(rest)) : PythonRepr.float(rest)
             value += "T\(whole)S"
         }
         return Age(value: value == "P" ? "P0D" : value, gestational: false)
@@ -209,16 +210,6 @@ public enum DandiNormalization {
     /// dandischema's `sanitize_value`: `_ * \ / < > : | " ' ? % @ ; ,`, whitespace and `.` become `-`.
     public static func sanitize(_ value: String) -> String {
         String(value.map { "_*\\/<>:|\"'?%@;,.".contains($0) || $0.isWhitespace ? "-" : $0 })
-    }
-}
-
-/// Python's `repr(float)` for durations in seconds.
-enum PythonFloat {
-    static func repr(_ value: Double) -> String {
-        var text = value.description
-        if text.hasSuffix(".0") { return text }
-        if !text.contains(".") && !text.contains("e") { text += ".0" }
-        return text
     }
 }
 

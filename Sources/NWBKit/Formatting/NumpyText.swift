@@ -116,20 +116,8 @@ public enum NumpyText {
 
     /// Python's `repr` of a float (shortest round-trip), at the stored precision.
     static func floatRepr(_ value: Double, type: DataType) -> String {
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        let text: String
-        if case .float(let size, _) = type, size == 4 {
-            text = Float(value).description
-        } else {
-            text = value.description
-        }
-        return pythonExponent(text)
-    }
-
-    /// Swift writes `1e-05` and `1e+16` as Python does, but `5e-324`… fine; only normalise `E`.
-    private static func pythonExponent(_ text: String) -> String {
-        String(text.map { $0 == "E" ? "e" : $0 })
+        if case .float(let size, _) = type, size == 4 { return PythonRepr.float32(Float(value)) }
+        return PythonRepr.float(value)
     }
 
     /// numpy's positional float format for arrays: unique digits, aligned on the decimal point.
