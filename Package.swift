@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "NWBKit", targets: ["NWBKit"]),
         .library(name: "NWBExport", targets: ["NWBExport"]),
+        .library(name: "NWBCheck", targets: ["NWBCheck"]),
         .executable(name: "nwbkit", targets: ["nwbkit"]),
     ],
     dependencies: [
@@ -34,11 +35,13 @@ let package = Package(
             ],
             plugins: ["EmbedTemplates"]
         ),
+        // Checks: built-in best practices, lab rules files, reports, structural diff — over summaries only.
+        .target(name: "NWBCheck", dependencies: ["NWBKit", "HDF5", .product(name: "Yams", package: "Yams")]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
             dependencies: [
-                "NWBKit", "NWBExport",
+                "NWBKit", "NWBExport", "NWBCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

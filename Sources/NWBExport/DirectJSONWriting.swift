@@ -49,6 +49,7 @@ extension ObjectEntry: DirectJSONWritable {
         if let target { writer.key("target"); writer.value(target) }
         if let targetFile { writer.key("targetFile"); writer.value(targetFile) }
         if let type { writer.key("type"); writer.encodable(type) }
+        if let value { writer.key("value"); value.writeJSON(to: &writer) }
         writer.endObject()
     }
 }

@@ -9,7 +9,9 @@ struct NWBKitCommand: ParsableCommand {
         commandName: "nwbkit",
         abstract: "Read NWB (Neurodata Without Borders) files and describe what they hold.",
         version: NWBKitVersion.current,
-        subcommands: [Summarize.self, Assets.self, Types.self, Dandiset.self, Merge.self, Worker.self],
+        subcommands: [
+            Summarize.self, Assets.self, Types.self, Dandiset.self, Check.self, ListChecks.self, Merge.self, Worker.self,
+        ],
         defaultSubcommand: nil
     )
 

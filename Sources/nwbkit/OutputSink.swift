@@ -95,6 +95,10 @@ enum Diagnostics {
     static func warning(_ message: String) {
         FileHandle.standardError.write(Data("nwbkit: warning: \(message)\n".utf8))
     }
+
+    static func note(_ message: String) {
+        FileHandle.standardError.write(Data("nwbkit: \(message)\n".utf8))
+    }
 }
 
 /// A one-line progress indicator on stderr, shown only on a terminal and only for many files.

@@ -228,6 +228,16 @@ public enum ISODate {
         }
     }
 
+    /// True when `text` is an ISO date-time that states its time zone (`Z` or `±HH:MM`).
+    public static func hasTimeZone(_ text: String) -> Bool {
+        components(text)?.offset != nil
+    }
+
+    /// The wall-clock fields (year, month, day, hour, minute, second, microsecond) of an ISO date-time.
+    public static func wallClock(_ text: String) -> [Int]? {
+        components(text).map { [$0.year, $0.month, $0.day, $0.hour, $0.minute, $0.second, $0.microsecond] }
+    }
+
     /// `datetime.fromisoformat(text).isoformat()`: microseconds as six digits when not zero, `Z` as `+00:00`
     /// (or `Z`, as pydantic writes UTC, with `utcAsZ`).
     /// `nil` when the text is not an ISO date-time with a time zone.

@@ -286,6 +286,7 @@ public struct NWBInterpreter {
         for index in tree.nodes.indices {
             if let type = neurodataType(index) { counts[type, default: 0] += 1 }
         }
-        return counts.map { TypeCount(type: $0.key, count: $0.value) }.sorted { $0.type < $1.type }
+        return counts.map { TypeCount(type: $0.key, count: $0.value, bases: hierarchy.bases(of: $0.key)) }
+            .sorted { $0.type < $1.type }
     }
 }

@@ -85,6 +85,11 @@ enum ObjectListing {
             entry.chunks = info.chunkShape
             entry.filters = info.filters
             entry.storedBytes = info.storedBytes
+            if let value = node.value, value.unreadReason == nil, !value.isTruncated,
+                value.totalCount <= ObjectEntry.maxListedElements, !path.hasPrefix("/specifications/")
+            {
+                entry.value = JSONValue(value)
+            }
         }
         if !node.aliases.isEmpty { entry.aliases = node.aliases }
         if !node.attributes.isEmpty {
@@ -105,6 +110,6 @@ extension ObjectEntry {
         self.init(
             kind: kind, path: path, neurodataType: nil, namespace: nil, objectID: nil, description: nil, shape: nil,
             maxShape: nil, dtype: nil, type: nil, layout: nil, chunks: nil, filters: nil, storedBytes: nil, target: nil,
-            targetFile: nil, resolved: nil, aliases: nil, attributes: nil)
+            targetFile: nil, resolved: nil, aliases: nil, attributes: nil, value: nil)
     }
 }

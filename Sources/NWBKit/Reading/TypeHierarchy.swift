@@ -54,6 +54,17 @@ public struct TypeHierarchy: Sendable {
         return false
     }
 
+    /// The types `type` extends, nearest first (bounded, so a cycle in a crafted specification ends).
+    public func bases(of type: String) -> [String] {
+        var chain: [String] = []
+        var current = parents[type]
+        while let name = current, chain.count < 64, name != type, !chain.contains(name) {
+            chain.append(name)
+            current = parents[name]
+        }
+        return chain
+    }
+
     /// Adds the parents declared in one cached specification document (JSON or YAML-as-JSON).
     mutating func addSpecification(_ text: String) {
         guard let data = text.data(using: .utf8),

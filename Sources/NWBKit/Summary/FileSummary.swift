@@ -169,6 +169,15 @@ public struct SpecificationInfo: Sendable, Codable, Equatable {
 public struct TypeCount: Sendable, Codable, Equatable {
     public var type: String
     public var count: Int
+    /// The types it extends, nearest first (from the cached specifications, else the NWB core);
+    /// absent in summaries written before NWBKit 0.3.
+    public var bases: [String]?
+
+    public init(type: String, count: Int, bases: [String]? = nil) {
+        self.type = type
+        self.count = count
+        self.bases = bases
+    }
 }
 
 public struct ObjectCounts: Sendable, Codable, Equatable {
@@ -222,4 +231,10 @@ public struct ObjectEntry: Sendable, Codable, Equatable {
     /// Other paths of the same object (hard links).
     public var aliases: [String]?
     public var attributes: [AttributeEntry]?
+    /// A small dataset's value (a scalar, or up to `ObjectEntry.maxListedElements` elements), outside
+    /// `/specifications`; bulk data is never read.
+    public var value: JSONValue?
+
+    /// The most elements of a dataset value listed in `value`.
+    public static let maxListedElements = 16
 }

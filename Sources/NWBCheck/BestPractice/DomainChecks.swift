@@ -1,0 +1,174 @@
+import Foundation
+import HDF5
+import NWBKit
+
+/// Checks of ecephys, ophys, icephys, ogen and processing-module objects from shapes, links and metadata.
+enum DomainChecks {
+    static let processingModuleNames = ["ophys", "ecephys", "icephys", "behavior", "misc", "ogen", "retinotopy"]
+
+    static let all: [BestPracticeCheck] = [
+        typed("check_processing_module_name", .bestPracticeSuggestion, "ProcessingModule", "a processing module has a non-schema name") {
+            _, module in
+            processingModuleNames.contains(module.name)
+                ? nil
+                : "Processing module is named \(module.name). It is recommended to use the schema module names: \(processingModuleNames.joined(separator: ", "))"
+        },
+        typed(
+            "check_intracellular_electrode_cell_id_exists", .bestPracticeViolation, "IntracellularElectrode",
+            "an intracellular electrode has no cell_id"
+        ) { file, electrode in
+            file.member(electrode.path, "cell_id") == nil
+                ? "Please include a unique cell_id associated with this IntracellularElectrode." : nil
+        },
+        typed("check_sweeptable_deprecated", .bestPracticeViolation, "SweepTable", "a SweepTable in an NWB file newer than 2.3.0") {
+            file, _ in
+            guard let version = file.summary.nwbVersion, SchemaVersion(version) > SchemaVersion("2.3.0") else { return nil }
+            return "SweepTable is deprecated since NWB 2.4.0. Use the IntracellularRecordingsTable instead. See also the tutorial on intracellular electrophysiology."
+        },
+        typed("check_excitation_lambda_in_nm", .bestPracticeViolation, "ImagingPlane", "excitation_lambda below 10 (not nm?)") {
+            file, plane in
+            guard let lambda = file.member(plane.path, "excitation_lambda")?.value?.number, lambda < 10 else { return nil }
+            return "excitation lambda of \(PythonNumber.text(lambda)) should be in units of nm."
+        },
+        typed("check_emission_lambda_in_nm", .bestPracticeViolation, "OpticalChannel", "emission_lambda below 10 (not nm?)") {
+            file, channel in
+            guard let lambda = file.member(channel.path, "emission_lambda")?.value?.number, lambda < 10 else { return nil }
+            return "emission lambda of \(PythonNumber.text(lambda)) should be in units of nm."
+        },
+        typed(
+            "check_electrical_series_dims", .critical, "ElectricalSeries",
+            "data's second dimension differs from the number of electrodes"
+        ) { file, series in
+            regionMismatch(file, series, region: "electrodes", threeDimensional: file.isA(series.neurodataType, "SpikeEventSeries"))
+        },
+        typed(
+            "check_roi_response_series_dims", .critical, "RoiResponseSeries",
+            "data's second dimension differs from the number of ROIs"
+        ) { file, series in
+            regionMismatch(file, series, region: "rois", threeDimensional: false)
+        },
+        typed(
+            "check_roi_response_series_link_to_plane_segmentation", .bestPracticeViolation, "RoiResponseSeries",
+            "rois does not point at a PlaneSegmentation"
+        ) { file, series in
+            guard let table = regionTable(file, series, "rois"), !file.isA(file.entry(table)?.neurodataType, "PlaneSegmentation")
+            else { return nil }
+            return "rois field does not point to a PlaneSegmentation table."
+        },
+        typed(
+            "check_electrical_series_reference_electrodes_table", .bestPracticeViolation, "ElectricalSeries",
+            "electrodes points at a table not named 'electrodes'"
+        ) { file, series in
+            guard let table = regionTable(file, series, "electrodes"), file.entry(table)?.name != "electrodes" else {
+                return nil
+            }
+            return "electrodes does not  reference an electrodes table."
+        },
+        typed(
+            "check_electrical_series_unscaled_data", .bestPracticeViolation, "ElectricalSeries",
+            "integer data with conversion 1 and offset 0 (raw ADC counts, not volts)"
+        ) { file, series in
+            guard let data = file.member(series.path, "data"), let dtype = data.dtype, data.elementCount ?? 0 > 0,
+                dtype.hasPrefix("<i") || dtype.hasPrefix("<u") || dtype.hasPrefix(">i") || dtype.hasPrefix(">u")
+                    || dtype.hasPrefix("|i") || dtype.hasPrefix("|u")
+            else { return nil }
+            let conversion = data.attribute("conversion")?.number ?? 1
+            let offset = data.attribute("offset")?.number ?? 0
+            guard conversion == 1, offset == 0 else { return nil }
+            if let channels = file.member(series.path, "channel_conversion") {
+                // Values are listed for up to 16 channels; a longer one is taken as stating the scaling.
+                guard case .array(let values)? = channels.value, values.allSatisfy({ abs(($0.number ?? 0) - 1) <= 1e-8 })
+                else { return nil }
+            }
+            return
+                "ElectricalSeries '\(series.name)' has data with dtype '\(NumpyName.name(dtype))' and conversion=\(PythonNumber.text(conversion)) and offset=\(PythonNumber.text(offset)). This suggests the data is in raw acquisition units which is not in Volts. Please set the 'conversion' and/or 'offset' fields to convert the data to Volts, or use 'channel_conversion' for per-channel conversion factors."
+        },
+        typed(
+            "check_optogenetic_stimulus_site_has_optogenetic_series", .bestPracticeViolation, "OptogeneticStimulusSite",
+            "a stimulus site no OptogeneticSeries links to"
+        ) { file, site in
+            let linked = file.objects(ofType: "OptogeneticSeries").contains { series in
+                let link = file.entry(series.path + "/site")
+                return link?.target == site.path || (link?.kind == "group" && link?.path == site.path)
+            }
+            return linked ? nil : "OptogeneticStimulusSite is not referenced by any OptogeneticSeries."
+        },
+        typed(
+            "check_index_series_points_to_image", .bestPracticeViolation, "IndexSeries",
+            "an IndexSeries uses the deprecated indexed_timeseries link"
+        ) { file, series in
+            file.entry(series.path + "/indexed_timeseries") == nil
+                ? nil
+                : "Pointing an IndexSeries to an ImageSeries will be deprecated. Please point to an Images container instead."
+        },
+        typed(
+            "check_image_series_external_file_relative", .bestPracticeViolation, "ImageSeries",
+            "an external_file path is absolute"
+        ) { file, series in
+            let paths = file.member(series.path, "external_file")?.value?.texts ?? []
+            guard let absolute = paths.first(where: { $0.hasPrefix("/") || $0.range(of: #"^[A-Za-z]:[\\/]"#, options: .regularExpression) != nil })
+            else { return nil }
+            return
+                "The external file '\(absolute)' is not a relative path. Please adjust the absolute path to be relative to the location of the NWBFile."
+        },
+    ]
+
+    /// A check run once for every object of `type` (or an extension of it).
+    static func typed(
+        _ id: String, _ importance: Importance, _ type: String, _ flags: String,
+        _ body: @escaping @Sendable (CheckedFile, ObjectEntry) -> String?
+    ) -> BestPracticeCheck {
+        BestPracticeCheck(id, importance, flags) { file in
+            file.objects(ofType: type).compactMap { object in
+                body(file, object).map { CheckHit(object.path, object.neurodataType, $0) }
+            }
+        }
+    }
+
+    /// The table a DynamicTableRegion member of `series` points at.
+    static func regionTable(_ file: CheckedFile, _ series: ObjectEntry, _ region: String) -> String? {
+        guard case .object(let reference)? = file.member(series.path, region)?.attribute("table"),
+            case .string(let path)? = reference["reference"]
+        else { return nil }
+        return path
+    }
+
+    /// nwbinspector's message when data's second dimension is not the length of the `region` member.
+    static func regionMismatch(_ file: CheckedFile, _ series: ObjectEntry, region: String, threeDimensional: Bool) -> String? {
+        guard let shape = file.member(series.path, "data")?.shape, let count = file.member(series.path, region)?.shape?.first,
+            shape.count == (threeDimensional ? 3 : 2), shape[1] != count
+        else { return nil }
+        return shape[0] == count
+            ? "The second dimension of data does not match the length of \(region), but instead the first does. Data is oriented incorrectly and should be transposed."
+            : "The second dimension of data does not match the length of \(region). Your data may be transposed."
+    }
+}
+
+/// A dotted version compared number by number (`2.10.0` > `2.9.1`).
+struct SchemaVersion: Comparable {
+    let parts: [Int]
+
+    init(_ text: String) {
+        parts = text.split(whereSeparator: { $0 == "." || $0 == "-" }).map { Int($0.prefix { $0.isNumber }) ?? 0 }
+    }
+
+    static func < (left: SchemaVersion, right: SchemaVersion) -> Bool {
+        let count = max(left.parts.count, right.parts.count)
+        let a = left.parts + Array(repeating: 0, count: count - left.parts.count)
+        let b = right.parts + Array(repeating: 0, count: count - right.parts.count)
+        return a.lexicographicallyPrecedes(b)
+    }
+}
+
+/// numpy's dtype name (`int16`) for a dtype string (`<i2`).
+enum NumpyName {
+    static func name(_ dtype: String) -> String {
+        guard dtype.count >= 3, let size = Int(dtype.dropFirst(2)) else { return dtype }
+        switch dtype.dropFirst().first {
+        case "i": return "int\(size * 8)"
+        case "u": return "uint\(size * 8)"
+        case "f": return "float\(size * 8)"
+        default: return dtype
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import NWBKit
+
+/// Checks of the NWBFile's own fields (`/` and `/general`), as nwbinspector's `_nwbfile_metadata` checks.
+enum FileMetadataChecks {
+    static let all: [BestPracticeCheck] = [
+        BestPracticeCheck(
+            "check_session_start_time_old_date", .bestPracticeSuggestion,
+            "session_start_time is on or before 1980-01-01 (probably a placeholder)"
+        ) { file in
+            guard let start = file.summary.session.sessionStartTime, let clock = ISODate.wallClock(start) else { return [] }
+            guard clock.lexicographicallyPrecedes([1980, 1, 1, 0, 0, 0, 1]) else { return [] }
+            return [
+                root(file, "The session_start_time (\(start)) may not be set to the true date of the recording.")
+            ]
+        },
+        BestPracticeCheck(
+            "check_session_start_time_future_date", .critical, "session_start_time lies in the future"
+        ) { file in
+            guard let start = file.summary.session.sessionStartTime, let date = ISODate.parse(start), date >= Date() else {
+                return []
+            }
+            return [root(file, "The session_start_time (\(start)) is set to a future date and time.")]
+        },
+        BestPracticeCheck(
+            "nwbkit_session_start_time_timezone", .bestPracticeViolation,
+            "session_start_time has no time zone (readers then guess one)"
+        ) { file in
+            guard let start = file.summary.session.sessionStartTime, !ISODate.hasTimeZone(start) else { return [] }
+            return [
+                root(
+                    file,
+                    "The session_start_time (\(start)) has no time zone; readers assume their own local time. Store it with an offset, e.g. 2024-05-01T09:30:00-04:00."
+                )
+            ]
+        },
+        BestPracticeCheck("check_experimenter_exists", .bestPracticeSuggestion, "/general/experimenter is empty or absent") {
+            file in
+            file.summary.session.experimenter.isEmpty ? [root(file, "Experimenter is missing.")] : []
+        },
+        BestPracticeCheck(
+            "check_experimenter_form", .bestPracticeSuggestion, "an experimenter is not written 'Last, First' (DANDI's form)"
+        ) { file in
+            file.summary.session.experimenter.filter { !isPersonName($0) }.map {
+                root(
+                    file,
+                    "The name of experimenter '\($0)' does not match any of the accepted DANDI forms: 'LastName, Firstname', 'LastName, FirstName MiddleInitial.' or 'LastName, FirstName, MiddleName'."
+                )
+            }
+        },
+        BestPracticeCheck(
+            "check_experiment_description", .bestPracticeSuggestion, "/general/experiment_description is missing"
+        ) { file in
+            isBlankOrAbsent(file.summary.session.experimentDescription)
+                ? [root(file, "Experiment description is missing.")] : []
+        },
+        BestPracticeCheck("check_institution", .bestPracticeSuggestion, "/general/institution is missing") { file in
+            isBlankOrAbsent(file.summary.session.institution)
+                ? [root(file, "Metadata /general/institution is missing.")] : []
+        },
+        BestPracticeCheck("nwbkit_lab_exists", .bestPracticeSuggestion, "/general/lab is missing") { file in
+            isBlankOrAbsent(file.summary.session.lab) ? [root(file, "Metadata /general/lab is missing.")] : []
+        },
+        BestPracticeCheck("check_keywords", .bestPracticeSuggestion, "/general/keywords is missing or empty") { file in
+            file.summary.session.keywords.isEmpty ? [root(file, "Metadata /general/keywords is missing.")] : []
+        },
+        BestPracticeCheck("check_subject_exists", .critical, "/general/subject is absent") { file in
+            file.summary.subject == nil ? [root(file, "Subject is missing.")] : []
+        },
+        BestPracticeCheck(
+            "check_doi_publications", .bestPracticeSuggestion,
+            "a related publication is not a DOI ('doi:…', 'https://doi.org/…')"
+        ) { file in
+            let starts = ["doi:", "http://dx.doi.org/", "https://doi.org/"]
+            return file.summary.session.relatedPublications.filter { text in !starts.contains { text.hasPrefix($0) } }.map {
+                root(
+                    file,
+                    "Metadata /general/related_publications '\($0)' does not start with 'doi: ###' and is not an external 'doi' link."
+                )
+            }
+        },
+        BestPracticeCheck("check_session_id_no_slashes", .bestPracticeViolation, "session_id contains '/'") { file in
+            guard let id = file.summary.session.sessionID, id.contains("/") else { return [] }
+            return [
+                root(
+                    file,
+                    "The session_id '\(id)' contains slash character(s) '/', which can cause problems when constructing paths in DANDI. Please replace slashes with another character (e.g., '-' or '_')."
+                )
+            ]
+        },
+        BestPracticeCheck(
+            "check_file_extension", .bestPracticeSuggestion, "the file name does not end in .nwb or .nwb.h5"
+        ) { file in
+            let name = (file.summary.path as NSString).lastPathComponent
+            guard let dot = name.firstIndex(of: ".") else {
+                return [root(file, extensionMessage(""))]
+            }
+            let suffixes = String(name[dot...])
+            return suffixes.hasSuffix(".nwb") || suffixes.hasSuffix(".nwb.h5") ? [] : [root(file, extensionMessage(suffixes))]
+        },
+    ]
+
+    static func root(_ file: CheckedFile, _ message: String) -> CheckHit {
+        CheckHit("/", "NWBFile", message)
+    }
+
+    static func extensionMessage(_ suffixes: String) -> String {
+        "The file extension '\(suffixes)' does not follow the recommended naming convention. HDF5 NWB files should use one of the following file name extensions: .nwb, .nwb.h5."
+    }
+
+    /// Python's falsiness for an optional string: absent or empty.
+    static func isBlankOrAbsent(_ text: String?) -> Bool { text?.isEmpty ?? true }
+
+    /// dandischema's person-name pattern `^([\w\s\-\.']+),\s+([\w\s\-\.']+)$`.
+    static func isPersonName(_ text: String) -> Bool {
+        text.wholeMatch(of: /[\w\s\-\.']+,\s+[\w\s\-\.']+/) != nil
+    }
+}

@@ -1,0 +1,55 @@
+import NWBKit
+
+/// Checks that apply to every typed object: names and descriptions.
+enum ObjectChecks {
+    /// Types whose pynwb class has a `description` field (the check skips the others).
+    static let describedTypes = [
+        "TimeSeries", "VectorData", "DynamicTable", "Device", "Subject", "Image", "Images", "ImagingPlane",
+        "OpticalChannel", "ElectrodeGroup", "ProcessingModule", "IntracellularElectrode", "OptogeneticStimulusSite",
+    ]
+    /// nwbinspector's placeholder descriptions (compared lower-cased, trailing dots removed).
+    static let placeholders: Set<String> = ["no description", "no desc", "none", "placeholder"]
+
+    static let all: [BestPracticeCheck] = [
+        BestPracticeCheck("check_name_slashes", .critical, "an object's name contains '/' or '\\'") { file in
+            file.typedObjects.filter { $0.name.contains("\\") }.map {
+                CheckHit($0.path, $0.neurodataType, "Object name contains slashes.")
+            }
+        },
+        BestPracticeCheck("check_name_colons", .bestPracticeSuggestion, "an object's name contains ':'") { file in
+            file.typedObjects.filter { $0.name.contains(":") }.map {
+                CheckHit($0.path, $0.neurodataType, "Object name contains colons.")
+            }
+        },
+        BestPracticeCheck(
+            "check_description", .bestPracticeSuggestion,
+            "a description is missing, blank or a placeholder ('no description', 'none', …)"
+        ) { file in
+            file.typedObjects.compactMap { entry -> CheckHit? in
+                guard let type = entry.neurodataType, describedTypes.contains(where: { file.isA(type, $0) }) else {
+                    return nil
+                }
+                var description = entry.description ?? file.member(entry.path, "description")?.value?.text
+                if description == nil, file.isA(type, "TimeSeries"), entry.namespace == "core" {
+                    description = "no description"  // pynwb's default for the core series
+                }
+                guard let text = description, !text.allSatisfy({ $0 == " " }) else {
+                    return CheckHit(entry.path, type, "Description is missing.")
+                }
+                let key = text.lowercased().trimmingCharacters(in: ["."])
+                return placeholders.contains(key)
+                    ? CheckHit(entry.path, type, "Description ('\(text)') is a placeholder.") : nil
+            }
+        },
+    ]
+}
+
+extension String {
+    /// Python's `str.strip(chars)`.
+    func trimmingCharacters(in characters: Set<Character>) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import HDF5
+import NWBKit
+
+/// Checks of TimeSeries from their shapes and attributes (the ones that need data values are not here).
+enum TimeSeriesChecks {
+    static let year = 31_557_600.0
+
+    static let all: [BestPracticeCheck] = [
+        series("check_data_orientation", .critical, "a non-time dimension of data is longer than the first") {
+            file, series in
+            guard !file.isA(series.neurodataType, "SpikeEventSeries"), let shape = file.member(series.path, "data")?.shape,
+                let first = shape.first, shape.dropFirst().contains(where: { $0 > first }), let longest = shape.max()
+            else { return nil }
+            return
+                "Data may be in the wrong orientation. Time should be in the first dimension, and is usually the longest dimension. Here, another dimension is longer. Current shape: (\(shape.map(String.init).joined(separator: ", "))\(shape.count == 1 ? "," : "")). Suggestion: Transpose your data so the first dimension is \(longest)."
+        },
+        series(
+            "check_timestamps_match_first_dimension", .critical, "the number of timestamps differs from data's first dimension"
+        ) { file, series in
+            guard let data = file.member(series.path, "data")?.shape?.first,
+                let timestamps = file.member(series.path, "timestamps")?.shape?.first, data != timestamps
+            else { return nil }
+            if file.member(series.path, "external_file") != nil && data == 0 { return nil }
+            if file.isA(series.neurodataType, "ImageSeries"), timestamps == 0, isIndexed(series, in: file) { return nil }
+            return "The length of the first dimension of data (\(data)) does not match the length of timestamps (\(timestamps))."
+        },
+        series("check_time_series_data_is_not_empty", .bestPracticeViolation, "data has no elements") { file, series in
+            guard let data = file.member(series.path, "data"), data.kind == "dataset", data.elementCount == 0 else {
+                return nil
+            }
+            if let external = file.member(series.path, "external_file"), external.elementCount ?? 0 > 0 { return nil }
+            return
+                "The 'data' field of \(series.name) is empty. Please verify that data was properly added during conversion."
+        },
+        series("check_missing_unit", .bestPracticeViolation, "data has no unit") { file, series in
+            guard let data = file.member(series.path, "data"), data.kind == "dataset",
+                data.attribute("unit")?.text?.isEmpty ?? true
+            else { return nil }
+            return "Missing text for attribute 'unit'. Please specify the scientific unit of the 'data'."
+        },
+        series("check_resolution", .bestPracticeViolation, "resolution is 0 or negative but not -1 (unknown)") {
+            file, series in
+            guard let resolution = file.member(series.path, "data")?.attribute("resolution")?.number, resolution != -1,
+                resolution <= 0
+            else { return nil }
+            return "'resolution' should use -1.0 or NaN for unknown instead of \(PythonNumber.text(resolution))."
+        },
+        series("check_rate_is_not_zero", .critical, "rate is 0 while data has more than one sample") { file, series in
+            guard rate(series, in: file) == 0, let samples = file.member(series.path, "data")?.shape?.first, samples > 1
+            else { return nil }
+            return "\(series.name) has a sampling rate value of 0.0Hz but the series has more than one frame."
+        },
+        series("check_rate_is_positive", .critical, "rate is negative") { file, series in
+            guard let rate = rate(series, in: file), rate < 0 else { return nil }
+            return "\(series.name) has a negative sampling rate value of \(PythonNumber.text(rate))Hz which is not valid."
+        },
+        series("check_rate_not_below_threshold", .bestPracticeViolation, "rate is below 0.01 Hz (a period given as rate?)") {
+            file, series in
+            guard let rate = rate(series, in: file), rate > 0, rate < 0.01 else { return nil }
+            return
+                "TimeSeries '\(series.name)' has a sampling rate of \(PythonNumber.text(rate)) Hz (one sample every \(PythonNumber.fixed(1 / rate)) seconds). This low value may indicate the sampling period was provided instead of the rate. If the sampling period of the data is indeed \(PythonNumber.text(rate)) seconds, the rate should be set to \(PythonNumber.text(1 / rate)) Hz instead."
+        },
+        series(
+            "check_time_series_duration", .bestPracticeViolation,
+            "starting_time + rate span more than a year (timestamps are not read)"
+        ) { file, series in
+            guard file.member(series.path, "timestamps") == nil, let rate = rate(series, in: file), rate > 0,
+                let samples = file.member(series.path, "data")?.shape?.first, samples > 1
+            else { return nil }
+            let duration = Double(samples - 1) / rate
+            guard duration > year else { return nil }
+            return
+                "TimeSeries '\(series.name)' has an unusually long duration of \(PythonNumber.fixed(duration)) seconds (\(PythonNumber.fixed(duration / year)) years), which may indicate an error in the timestamps or rate data. Please verify that this is correct."
+        },
+        series(
+            "check_timestamp_of_the_first_sample_is_not_negative", .bestPracticeSuggestion,
+            "starting_time is negative (timestamps are not read)"
+        ) { file, series in
+            guard let start = file.member(series.path, "starting_time")?.value?.number, start < 0 else { return nil }
+            return
+                "Timestamps should not be negative. This usually indicates a temporal misalignment of the data. It is recommended to align the `session_start_time` or `timestamps_reference_time` to be the earliest time value that occurs in the data, and shift all other signals accordingly."
+        },
+    ]
+
+    /// A check run once for every TimeSeries (or extension) in the file.
+    static func series(
+        _ id: String, _ importance: Importance, _ flags: String,
+        _ body: @escaping @Sendable (CheckedFile, ObjectEntry) -> String?
+    ) -> BestPracticeCheck {
+        BestPracticeCheck(id, importance, flags) { file in
+            file.objects(ofType: "TimeSeries").compactMap { series in
+                body(file, series).map { CheckHit(series.path, series.neurodataType, $0) }
+            }
+        }
+    }
+
+    /// The `rate` attribute of `starting_time`.
+    static func rate(_ series: ObjectEntry, in file: CheckedFile) -> Double? {
+        file.member(series.path, "starting_time")?.attribute("rate")?.number
+    }
+
+    /// True when an IndexSeries links to this series as its `indexed_timeseries`.
+    static func isIndexed(_ series: ObjectEntry, in file: CheckedFile) -> Bool {
+        file.summary.objects.contains { $0.kind == "soft_link" && $0.path.hasSuffix("/indexed_timeseries") && $0.target == series.path }
+    }
+}
+
+/// Numbers written as Python prints them in messages.
+enum PythonNumber {
+    /// `str(x)` of a float.
+    static func text(_ value: Double) -> String { PythonRepr.float(value) }
+    /// `f"{x:.2f}"`.
+    static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
+}

@@ -1,0 +1,125 @@
+import NWBKit
+
+/// Which checks run and how findings are weighed.
+public struct CheckOptions: Sendable {
+    /// The built-in checks to run (all by default).
+    public var checks: [BestPracticeCheck] = BestPracticeChecks.all
+    /// A lab's rules, run after the built-in checks.
+    public var rules: RulesFile?
+    /// Importance given to a check instead of its own (by check id), e.g. nwbinspector's DANDI configuration.
+    public var importanceOverrides: [String: Importance] = [:]
+    /// Check the identifier is unique across the files of the run.
+    public var checkUniqueIdentifiers = true
+
+    public init() {}
+
+    /// Keeps only the checks named in `select` (when given) and drops those in `ignore`.
+    public mutating func filter(select: [String], ignore: [String]) {
+        if !select.isEmpty { checks = checks.filter { select.contains($0.id) } }
+        checks = checks.filter { !ignore.contains($0.id) }
+        checkUniqueIdentifiers =
+            (select.isEmpty || select.contains(CheckRun.uniqueIdentifiersID)) && !ignore.contains(CheckRun.uniqueIdentifiersID)
+    }
+
+    /// nwbinspector's `--config dandi`: the subject checks DANDI requires become CRITICAL, data orientation a violation.
+    public static let dandiImportance: [String: Importance] = [
+        "check_subject_exists": .critical, "check_subject_id_exists": .critical, "check_subject_id_no_slashes": .critical,
+        "check_subject_sex": .critical, "check_subject_species_exists": .critical, "check_subject_species_form": .critical,
+        "check_subject_age": .critical, "check_subject_proper_age_range": .critical,
+        "check_session_id_no_slashes": .critical, "check_data_orientation": .bestPracticeViolation,
+    ]
+}
+
+/// Runs the checks over files one at a time (memory stays flat: only identifiers are kept across files)
+/// and gathers the report.
+public struct CheckRun: Sendable {
+    public static let uniqueIdentifiersID = "check_unique_identifiers"
+    /// The check id of a file that could not be read at all.
+    public static let unreadableFileID = "nwbkit_file_readable"
+
+    public let options: CheckOptions
+    private var findings: [Finding] = []
+    private var files: [String] = []
+    private var identifiers: [String: [String]] = [:]
+
+    public init(options: CheckOptions) {
+        self.options = options
+    }
+
+    /// Checks one file's summary; returns its findings (also kept for the report).
+    @discardableResult
+    public mutating func check(_ summary: FileSummary) -> [Finding] {
+        let file = CheckedFile(summary)
+        var found = options.checks.flatMap { $0.findings(in: file) }
+        if let rules = options.rules { found += rules.findings(in: file) }
+        found = found.map(weighed)
+        files.append(summary.path)
+        if let identifier = summary.session.identifier { identifiers[identifier, default: []].append(summary.path) }
+        findings += found
+        return found
+    }
+
+    /// Records a file that could not be read as a CRITICAL finding.
+    @discardableResult
+    public mutating func fail(_ error: SummaryError) -> Finding {
+        let finding = Finding(
+            check: Self.unreadableFileID, importance: .critical, message: error.reason, file: error.path, location: "/",
+            objectType: nil)
+        files.append(error.path)
+        findings.append(finding)
+        return finding
+    }
+
+    /// The report: every finding in report order, with the cross-file checks added.
+    public func report() -> CheckReport {
+        var all = findings
+        if options.checkUniqueIdentifiers {
+            for (identifier, paths) in identifiers where paths.count > 1 {
+                for path in paths {
+                    all.append(
+                        weighed(
+                            Finding(
+                                check: Self.uniqueIdentifiersID, importance: .critical,
+                                message:
+                                    "The identifier '\(identifier)' is used by \(paths.count) files: \(paths.joined(separator: ", ")). Each NWB file needs its own.",
+                                file: path, location: "/", objectType: "NWBFile")))
+                }
+            }
+        }
+        return CheckReport(files: files, findings: all.sorted(by: Finding.reportOrder))
+    }
+
+    private func weighed(_ finding: Finding) -> Finding {
+        var finding = finding
+        if let level = options.importanceOverrides[finding.check] { finding.importance = level }
+        return finding
+    }
+}
+
+/// What a check run found, in report order.
+public struct CheckReport: Sendable, Codable, Equatable {
+    public var tool = "nwbkit"
+    public var version = NWBKitVersion.current
+    /// Every file checked, in input order.
+    public var files: [String]
+    public var findings: [Finding]
+
+    public init(files: [String], findings: [Finding]) {
+        self.files = files
+        self.findings = findings
+    }
+
+    /// Findings per level, most important first (levels with none included).
+    public var counts: [(importance: Importance, count: Int)] {
+        Importance.allCases.reversed().map { level in (level, findings.filter { $0.importance == level }.count) }
+    }
+
+    /// True when a finding is at or above `threshold`.
+    public func fails(at threshold: Importance) -> Bool { findings.contains { $0.importance >= threshold } }
+
+    /// `3 files checked: 2 CRITICAL, 0 BEST_PRACTICE_VIOLATION, 5 BEST_PRACTICE_SUGGESTION`.
+    public var summaryLine: String {
+        "\(files.count) file\(files.count == 1 ? "" : "s") checked, \(findings.count) finding\(findings.count == 1 ? "" : "s"): "
+            + counts.map { "\($0.count) \($0.importance)" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// The report formats of `nwbkit check`.
+public enum CheckReportFormat: String, Sendable, CaseIterable {
+    /// One line per finding, then the counts.
+    case text
+    /// The `CheckReport` as pretty JSON (sorted keys).
+    case json
+    /// JUnit XML for CI dashboards: a test suite per file, a test case per check.
+    case junit
+    /// GitHub Actions workflow commands (`::error file=…::`), then the counts.
+    case github
+}
+
+extension CheckReport {
+    /// The report in `format`; `threshold` decides which findings fail (JUnit failures, GitHub errors).
+    public func rendered(as format: CheckReportFormat, threshold: Importance, checkIDs: [String]) -> String {
+        switch format {
+        case .text: TextCheckReport.render(self)
+        case .json: JSONCheckReport.render(self)
+        case .junit: JUnitCheckReport.render(self, threshold: threshold, checkIDs: checkIDs)
+        case .github: GitHubCheckReport.render(self, threshold: threshold)
+        }
+    }
+}
+
+/// `FILE: LEVEL check at LOCATION (Type): message`, one line each, then the counts.
+enum TextCheckReport {
+    static func render(_ report: CheckReport) -> String {
+        var text = ""
+        for finding in report.findings {
+            let type = finding.objectType.map { " (\($0))" } ?? ""
+            text += "\(finding.file): \(finding.importance) \(finding.check) at \(finding.location)\(type): \(finding.message)\n"
+        }
+        return text + report.summaryLine + "\n"
+    }
+}
+
+enum JSONCheckReport {
+    static func render(_ report: CheckReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+/// JUnit XML: `<testsuite>` per file, `<testcase>` per check run on it; findings at or above the
+/// threshold are `<failure>`s, those below are listed in `<system-out>`.
+enum JUnitCheckReport {
+    static func render(_ report: CheckReport, threshold: Importance, checkIDs: [String]) -> String {
+        var byFile: [String: [String: [Finding]]] = [:]
+        for finding in report.findings { byFile[finding.file, default: [:]][finding.check, default: []].append(finding) }
+        var suites = ""
+        var totalTests = 0
+        var totalFailures = 0
+        for file in report.files {
+            let checks = byFile[file] ?? [:]
+            let ids = checkIDs + checks.keys.filter { !checkIDs.contains($0) }.sorted()
+            var cases = ""
+            var failures = 0
+            for id in ids {
+                let found = checks[id] ?? []
+                let failing = found.filter { $0.importance >= threshold }
+                cases += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(id))\""
+                if found.isEmpty {
+                    cases += "/>\n"
+                    continue
+                }
+                cases += ">\n"
+                if let first = failing.first {
+                    failures += 1
+                    let body = failing.map { "\($0.importance) at \($0.location): \($0.message)" }.joined(separator: "\n")
+                    cases +=
+                        "      <failure type=\"\(first.importance)\" message=\"\(escape(first.message))\">\(escape(body))</failure>\n"
+                }
+                let below = found.filter { $0.importance < threshold }
+                if !below.isEmpty {
+                    let body = below.map { "\($0.importance) at \($0.location): \($0.message)" }.joined(separator: "\n")
+                    cases += "      <system-out>\(escape(body))</system-out>\n"
+                }
+                cases += "    </testcase>\n"
+            }
+            totalTests += ids.count
+            totalFailures += failures
+            suites +=
+                "  <testsuite name=\"\(escape(file))\" tests=\"\(ids.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\">\n\(cases)  </testsuite>\n"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="nwbkit check" tests="\(totalTests)" failures="\(totalFailures)" errors="0">
+            \(suites)</testsuites>
+
+            """
+    }
+
+    /// XML text and attribute escaping; characters XML 1.0 cannot carry become U+FFFD.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// GitHub Actions annotations: `::error` at or above the threshold, `::warning` / `::notice` below.
+enum GitHubCheckReport {
+    static func render(_ report: CheckReport, threshold: Importance) -> String {
+        var text = ""
+        for finding in report.findings {
+            let command =
+                finding.importance >= threshold ? "error" : finding.importance == .bestPracticeSuggestion ? "notice" : "warning"
+            text +=
+                "::\(command) file=\(property(finding.file)),title=\(property("\(finding.importance) \(finding.check)"))::\(data("\(finding.location): \(finding.message)"))\n"
+        }
+        return text + report.summaryLine + "\n"
+    }
+
+    /// Workflow-command data escaping.
+    static func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Workflow-command property escaping (also `:` and `,`).
+    static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

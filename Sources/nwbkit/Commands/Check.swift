@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import NWBCheck
+import NWBKit
+
+extension CheckReportFormat: ExpressibleByArgument {}
+
+extension Importance: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.reversed().map(\.description) }
+}
+
+/// `nwbkit check PATH…`: best-practice checks and a lab's rules, as a CI gate.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check NWB files against NWB best practices and a lab's rules file; exit 1 when a finding reaches --threshold.",
+        discussion: """
+            The built-in checks mirror nwbinspector's (same ids and importance levels) for everything that \
+            metadata, shapes and attributes can tell; `nwbkit list-checks` lists them. A file that cannot be \
+            read is a CRITICAL finding (nwbkit_file_readable) and the other files are still checked. \
+            Exit status: 0 when no finding reaches the threshold, 1 when one does, 2 for usage errors \
+            (including a rules file that cannot be used).
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "A YAML rules file with the lab's own requirements (see README: Rules files).")
+    var rules: String?
+
+    @Option(help: "Report format: text, json, junit or github.")
+    var format: CheckReportFormat = .text
+
+    @Option(help: "The lowest importance that fails the run (exit 1): CRITICAL, BEST_PRACTICE_VIOLATION or BEST_PRACTICE_SUGGESTION.")
+    var threshold: Importance = .critical
+
+    @Option(help: "Report only findings at or above this importance (default: all).")
+    var minimumImportance: Importance = .bestPracticeSuggestion
+
+    @Option(help: "Run only these checks (comma-separated ids).")
+    var select: String?
+
+    @Option(help: "Skip these checks (comma-separated ids).")
+    var ignore: String?
+
+    @Option(help: "Importance configuration: 'dandi' weighs checks as nwbinspector's --config dandi (what DANDI requires).")
+    var config: String?
+
+    @Flag(help: "Run only the rules file, not the built-in best-practice checks.")
+    var noBestPractices = false
+
+    @Option(help: "Write the report to this file (atomically).")
+    var output: String?
+
+    func validate() throws {
+        if let config, config != "dandi" { throw ValidationError("--config takes 'dandi'") }
+        if noBestPractices && rules == nil { throw ValidationError("--no-best-practices needs --rules") }
+        let known = Set(BestPracticeChecks.all.map(\.id) + [CheckRun.uniqueIdentifiersID])
+        for id in ids(select) + ids(ignore) where !known.contains(id) {
+            throw ValidationError("unknown check '\(id)' (see `nwbkit list-checks`)")
+        }
+    }
+
+    func run() throws {
+        var options = CheckOptions()
+        if noBestPractices {
+            options.checks = []
+            options.checkUniqueIdentifiers = false
+        } else {
+            options.filter(select: ids(select), ignore: ids(ignore))
+        }
+        if config == "dandi" { options.importanceOverrides = CheckOptions.dandiImportance }
+        if let rules {
+            do {
+                options.rules = try RulesFile.load(rules)
+            } catch {
+                Diagnostics.error(error.description)
+                throw ExitCode(2)
+            }
+        }
+        let sink = try OutputSink(path: output)
+        var run = CheckRun(options: options)
+        try input.eachSummary(onFailure: { run.fail($0) }) { run.check($0) }
+        var report = run.report()
+        report.findings = report.findings.filter { $0.importance >= minimumImportance }
+        let checkIDs =
+            options.checks.map(\.id) + (options.checkUniqueIdentifiers ? [CheckRun.uniqueIdentifiersID] : [])
+            + (options.rules?.rules.map { "rule:\($0.id)" } ?? [])
+        try sink.write(report.rendered(as: format, threshold: threshold, checkIDs: checkIDs))
+        try sink.finish()
+        // The counts are the last line of text and github reports; for the others (or a file) they go to stderr.
+        if (output != nil || format == .json || format == .junit) && !input.quiet { Diagnostics.note(report.summaryLine) }
+        if report.fails(at: threshold) { throw ExitCode(1) }
+    }
+
+    private func ids(_ list: String?) -> [String] {
+        (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// `nwbkit list-checks`: the built-in checks with their ids, importance and what they flag.
+struct ListChecks: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the built-in checks of `nwbkit check`.")
+
+    @Flag(help: "Print a Markdown table (as in the README).")
+    var markdown = false
+
+    func run() throws {
+        let checks = BestPracticeChecks.all.map { ($0.id, $0.importance.description, $0.flags) }
+            + [(CheckRun.uniqueIdentifiersID, "CRITICAL", "two files of the run share an identifier")]
+            + [(CheckRun.unreadableFileID, "CRITICAL", "the file cannot be read (not HDF5, truncated, not NWB, …)")]
+        if markdown {
+            print("| check | importance | flags when |\n|---|---|---|")
+            for (id, level, flags) in checks { print("| `\(id)` | \(level) | \(flags) |") }
+        } else {
+            for (id, level, flags) in checks { print("\(id)\t\(level)\t\(flags)") }
+        }
+    }
+}
