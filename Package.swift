@@ -53,6 +53,9 @@ let package = Package(
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "TestSupport"]),
         .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "TestSupport"]),
+        .testTarget(
+            name: "NWBCheckTests", dependencies: ["NWBCheck", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
+            resources: [.copy("Fixtures/nwbinspector/corpus.json")]),
         .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport"]),
     ]
 )

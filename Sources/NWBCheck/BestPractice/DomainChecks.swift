@@ -69,8 +69,7 @@ enum DomainChecks {
             "integer data with conversion 1 and offset 0 (raw ADC counts, not volts)"
         ) { file, series in
             guard let data = file.member(series.path, "data"), let dtype = data.dtype, data.elementCount ?? 0 > 0,
-                dtype.hasPrefix("<i") || dtype.hasPrefix("<u") || dtype.hasPrefix(">i") || dtype.hasPrefix(">u")
-                    || dtype.hasPrefix("|i") || dtype.hasPrefix("|u")
+                DatasetConstraints.dtype(dtype, matches: "integer")
             else { return nil }
             let conversion = data.attribute("conversion")?.number ?? 1
             let offset = data.attribute("offset")?.number ?? 0

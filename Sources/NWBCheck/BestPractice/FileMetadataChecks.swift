@@ -11,7 +11,7 @@ enum FileMetadataChecks {
             guard let start = file.summary.session.sessionStartTime, let clock = ISODate.wallClock(start) else { return [] }
             guard clock.lexicographicallyPrecedes([1980, 1, 1, 0, 0, 0, 1]) else { return [] }
             return [
-                root(file, "The session_start_time (\(start)) may not be set to the true date of the recording.")
+                root(file, "The session_start_time (\(pythonText(start))) may not be set to the true date of the recording.")
             ]
         },
         BestPracticeCheck(
@@ -20,7 +20,7 @@ enum FileMetadataChecks {
             guard let start = file.summary.session.sessionStartTime, let date = ISODate.parse(start), date >= Date() else {
                 return []
             }
-            return [root(file, "The session_start_time (\(start)) is set to a future date and time.")]
+            return [root(file, "The session_start_time (\(pythonText(start))) is set to a future date and time.")]
         },
         BestPracticeCheck(
             "nwbkit_session_start_time_timezone", .bestPracticeViolation,
@@ -102,6 +102,11 @@ enum FileMetadataChecks {
 
     static func root(_ file: CheckedFile, _ message: String) -> CheckHit {
         CheckHit("/", "NWBFile", message)
+    }
+
+    /// `str(datetime)` as pynwb reads the time (a naive time gets the local zone; UTC on the machines measured).
+    static func pythonText(_ start: String) -> String {
+        (ISODate.pythonISOFormat(start, naiveAsUTC: true) ?? start).replacingOccurrences(of: "T", with: " ")
     }
 
     static func extensionMessage(_ suffixes: String) -> String {

@@ -26,7 +26,9 @@ enum ObjectChecks {
             "a description is missing, blank or a placeholder ('no description', 'none', …)"
         ) { file in
             file.typedObjects.compactMap { entry -> CheckHit? in
-                guard let type = entry.neurodataType, describedTypes.contains(where: { file.isA(type, $0) }) else {
+                guard let type = entry.neurodataType, !file.isA(type, "VectorIndex"),
+                    describedTypes.contains(where: { file.isA(type, $0) })
+                else {
                     return nil
                 }
                 var description = entry.description ?? file.member(entry.path, "description")?.value?.text

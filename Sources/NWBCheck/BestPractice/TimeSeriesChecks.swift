@@ -25,19 +25,27 @@ enum TimeSeriesChecks {
             if file.isA(series.neurodataType, "ImageSeries"), timestamps == 0, isIndexed(series, in: file) { return nil }
             return "The length of the first dimension of data (\(data)) does not match the length of timestamps (\(timestamps))."
         },
-        series("check_time_series_data_is_not_empty", .bestPracticeViolation, "data has no elements") { file, series in
-            guard let data = file.member(series.path, "data"), data.kind == "dataset", data.elementCount == 0 else {
-                return nil
-            }
+        series("check_time_series_data_is_not_empty", .bestPracticeViolation, "data is absent or has no elements") {
+            file, series in
+            let data = file.member(series.path, "data")
+            guard data == nil || (data?.kind == "dataset" && data?.elementCount == 0) else { return nil }
             if let external = file.member(series.path, "external_file"), external.elementCount ?? 0 > 0 { return nil }
             return
                 "The 'data' field of \(series.name) is empty. Please verify that data was properly added during conversion."
         },
-        series("check_missing_unit", .bestPracticeViolation, "data has no unit") { file, series in
-            guard let data = file.member(series.path, "data"), data.kind == "dataset",
-                data.attribute("unit")?.text?.isEmpty ?? true
-            else { return nil }
+        series("check_missing_unit", .bestPracticeViolation, "data's unit is empty") { file, series in
+            guard let unit = file.member(series.path, "data")?.attribute("unit"), unit.text?.isEmpty ?? true else {
+                return nil
+            }
             return "Missing text for attribute 'unit'. Please specify the scientific unit of the 'data'."
+        },
+        series(
+            "nwbkit_unit_stored", .bestPracticeViolation, "data has no unit attribute (pynwb then reads 'unknown')"
+        ) { file, series in
+            guard let data = file.member(series.path, "data"), data.kind == "dataset", !data.hasAttribute("unit") else {
+                return nil
+            }
+            return "The data of \(series.name) has no 'unit' attribute; readers fall back to 'unknown'. Store the scientific unit of the data."
         },
         series("check_resolution", .bestPracticeViolation, "resolution is 0 or negative but not -1 (unknown)") {
             file, series in

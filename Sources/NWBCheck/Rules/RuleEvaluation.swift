@@ -114,14 +114,19 @@ extension DatasetConstraints {
 
     /// True when a numpy dtype string is of the kind named (or is exactly the dtype named).
     static func dtype(_ numpy: String, matches expected: String) -> Bool {
-        let code = numpy.count >= 2 && "<>|=".contains(numpy.first!) ? numpy.dropFirst().first : nil
+        // numpy writes native little-endian numbers by name (`int16`, `float32`, `bool`) and others by code (`>i2`).
+        var code = numpy.count >= 2 && "<>|=".contains(numpy.first!) ? numpy.dropFirst().first : nil
+        if numpy.hasPrefix("int") { code = "i" }
+        if numpy.hasPrefix("uint") { code = "u" }
+        if numpy.hasPrefix("float") { code = "f" }
+        if numpy == "bool" { code = "b" }
         switch expected {
         case "int": return code == "i"
         case "uint": return code == "u"
         case "integer": return code == "i" || code == "u"
         case "float": return code == "f"
         case "number": return code == "i" || code == "u" || code == "f"
-        case "bool": return code == "b" || numpy == "bool"
+        case "bool": return code == "b"
         case "string": return code == "S" || code == "U" || numpy == "object"  // variable-length text is `object`
         case "compound": return numpy.hasPrefix("[")
         default: return numpy == expected

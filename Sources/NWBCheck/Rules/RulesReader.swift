@@ -101,8 +101,11 @@ struct RulesReader {
         var constraints = DatasetConstraints()
         if let node = map["dtype"] {
             let dtype = try string(node)
-            guard Self.dtypeKinds.contains(dtype) || dtype.first.map({ "<>|=".contains($0) }) == true else {
-                throw error(node, "dtype is a kind (\(Self.dtypeKinds.joined(separator: ", "))) or a numpy dtype such as <f4")
+            guard Self.dtypeKinds.contains(dtype) || dtype.first.map({ "<>|=".contains($0) }) == true
+                || dtype.wholeMatch(of: /u?int(8|16|32|64)|float(16|32|64)|complex(64|128)|bool|object/) != nil
+            else {
+                throw error(
+                    node, "dtype is a kind (\(Self.dtypeKinds.joined(separator: ", "))) or a numpy dtype such as uint16 or <f4")
             }
             constraints.dtype = dtype
         }
