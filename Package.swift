@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "TestSupport"]),
         .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "TestSupport"]),
         .testTarget(
-            name: "NWBCheckTests", dependencies: ["NWBCheck", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
+            name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json")]),
         .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport"]),
     ]

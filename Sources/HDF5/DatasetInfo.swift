@@ -8,6 +8,12 @@ public struct Filter: Sendable, Equatable, Codable {
     public var name: String
     /// The client values stored with the filter (for gzip: the level).
     public var parameters: [UInt32]
+
+    public init(id: Int, name: String, parameters: [UInt32]) {
+        self.id = id
+        self.name = name
+        self.parameters = parameters
+    }
 }
 
 /// How a dataset's raw data is laid out.

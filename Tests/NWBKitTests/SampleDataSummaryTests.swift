@@ -99,7 +99,9 @@ final class SampleDataSummaryTests: XCTestCase {
             ))
         let icephys = try summary("icephys.nwb")
         XCTAssertEqual(icephys.acquisition.map(\.neurodataType), ["CurrentClampSeries", "VoltageClampSeries"])
-        XCTAssertTrue(icephys.neurodataTypes.contains(TypeCount(type: "IntracellularRecordingsTable", count: 1)))
+        let recordings = icephys.neurodataTypes.first { $0.type == "IntracellularRecordingsTable" }
+        XCTAssertEqual(recordings?.count, 1)
+        XCTAssertEqual(recordings?.bases, ["AlignedDynamicTable", "DynamicTable", "Container"])
     }
 
     func testBadInputsGiveTypedErrors() {

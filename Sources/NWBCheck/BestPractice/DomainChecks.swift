@@ -7,7 +7,10 @@ enum DomainChecks {
     static let processingModuleNames = ["ophys", "ecephys", "icephys", "behavior", "misc", "ogen", "retinotopy"]
 
     static let all: [BestPracticeCheck] = [
-        typed("check_processing_module_name", .bestPracticeSuggestion, "ProcessingModule", "a processing module has a non-schema name") {
+        typed(
+            "check_processing_module_name", .bestPracticeSuggestion, "ProcessingModule",
+            "a processing module has a non-schema name"
+        ) {
             _, module in
             processingModuleNames.contains(module.name)
                 ? nil
@@ -20,10 +23,12 @@ enum DomainChecks {
             file.member(electrode.path, "cell_id") == nil
                 ? "Please include a unique cell_id associated with this IntracellularElectrode." : nil
         },
-        typed("check_sweeptable_deprecated", .bestPracticeViolation, "SweepTable", "a SweepTable in an NWB file newer than 2.3.0") {
+        typed("check_sweeptable_deprecated", .bestPracticeViolation, "SweepTable", "a SweepTable in an NWB file newer than 2.3.0")
+        {
             file, _ in
             guard let version = file.summary.nwbVersion, SchemaVersion(version) > SchemaVersion("2.3.0") else { return nil }
-            return "SweepTable is deprecated since NWB 2.4.0. Use the IntracellularRecordingsTable instead. See also the tutorial on intracellular electrophysiology."
+            return
+                "SweepTable is deprecated since NWB 2.4.0. Use the IntracellularRecordingsTable instead. See also the tutorial on intracellular electrophysiology."
         },
         typed("check_excitation_lambda_in_nm", .bestPracticeViolation, "ImagingPlane", "excitation_lambda below 10 (not nm?)") {
             file, plane in
@@ -39,7 +44,8 @@ enum DomainChecks {
             "check_electrical_series_dims", .critical, "ElectricalSeries",
             "data's second dimension differs from the number of electrodes"
         ) { file, series in
-            regionMismatch(file, series, region: "electrodes", threeDimensional: file.isA(series.neurodataType, "SpikeEventSeries"))
+            regionMismatch(
+                file, series, region: "electrodes", threeDimensional: file.isA(series.neurodataType, "SpikeEventSeries"))
         },
         typed(
             "check_roi_response_series_dims", .critical, "RoiResponseSeries",
@@ -105,7 +111,10 @@ enum DomainChecks {
             "an external_file path is absolute"
         ) { file, series in
             let paths = file.member(series.path, "external_file")?.value?.texts ?? []
-            guard let absolute = paths.first(where: { $0.hasPrefix("/") || $0.range(of: #"^[A-Za-z]:[\\/]"#, options: .regularExpression) != nil })
+            guard
+                let absolute = paths.first(where: {
+                    $0.hasPrefix("/") || $0.range(of: #"^[A-Za-z]:[\\/]"#, options: .regularExpression) != nil
+                })
             else { return nil }
             return
                 "The external file '\(absolute)' is not a relative path. Please adjust the absolute path to be relative to the location of the NWBFile."

@@ -20,7 +20,8 @@ enum StorageChecks {
             file.summary.objects.filter { $0.kind == "external_link" }.map {
                 CheckHit(
                     $0.path, nil,
-                    "External link to \($0.targetFile ?? "?"):\($0.target ?? "?"); the file is not self-contained and breaks when the other file moves (DANDI rejects external links).")
+                    "External link to \($0.targetFile ?? "?"):\($0.target ?? "?"); the file is not self-contained and breaks when the other file moves (DANDI rejects external links)."
+                )
             }
         },
         BestPracticeCheck("nwbkit_dangling_soft_links", .critical, "a soft link whose target does not exist") { file in
@@ -38,13 +39,15 @@ enum StorageChecks {
                 return used.map {
                     CheckHit(
                         "/specifications", nil,
-                        "The namespace '\($0)' is used but its specification is not cached in the file; readers cannot interpret its types without it.")
+                        "The namespace '\($0)' is used but its specification is not cached in the file; readers cannot interpret its types without it."
+                    )
                 }
             }
             return [
                 CheckHit(
                     "/", "NWBFile",
-                    "The file has no cached specifications (/specifications); readers cannot interpret extension types and must guess the schema version. Write with cache_spec=True.")
+                    "The file has no cached specifications (/specifications); readers cannot interpret extension types and must guess the schema version. Write with cache_spec=True."
+                )
             ]
         },
         BestPracticeCheck("nwbkit_unreadable_objects", .critical, "a part of the file libhdf5 could not read") { file in
@@ -56,7 +59,8 @@ enum StorageChecks {
                 ? [
                     CheckHit(
                         "/", "NWBFile",
-                        "Reading stopped at a limit (--max-objects / --max-depth) before the end of the file; the checks saw only part of it. Raise the limit to check everything.")
+                        "Reading stopped at a limit (--max-objects / --max-depth) before the end of the file; the checks saw only part of it. Raise the limit to check everything."
+                    )
                 ] : []
         },
     ]

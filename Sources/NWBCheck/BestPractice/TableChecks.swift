@@ -24,8 +24,11 @@ enum TableChecks {
             let resolution = spikes.attribute("resolution")?.number
             if let resolution, resolution > 0 { return nil }
             let detail =
-                resolution.map { $0.isNaN ? "Units table has spike_times but resolution is not set." :
-                    "Units table has spike_times but resolution is set to an invalid value (\(PythonNumber.text($0)))." }
+                resolution.map {
+                    $0.isNaN
+                        ? "Units table has spike_times but resolution is not set."
+                        : "Units table has spike_times but resolution is set to an invalid value (\(PythonNumber.text($0)))."
+                }
                 ?? "Units table has spike_times but resolution is not set."
             return detail
                 + " Resolution indicates the smallest possible difference between two spike times and should be a positive float equal to 1/sampling_rate of the recording system (e.g., Units(resolution=1/30000) for a 30 kHz system). This information is needed to assess the precision of spike timing data."

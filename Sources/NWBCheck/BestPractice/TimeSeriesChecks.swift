@@ -45,7 +45,8 @@ enum TimeSeriesChecks {
             guard let data = file.member(series.path, "data"), data.kind == "dataset", !data.hasAttribute("unit") else {
                 return nil
             }
-            return "The data of \(series.name) has no 'unit' attribute; readers fall back to 'unknown'. Store the scientific unit of the data."
+            return
+                "The data of \(series.name) has no 'unit' attribute; readers fall back to 'unknown'. Store the scientific unit of the data."
         },
         series("check_resolution", .bestPracticeViolation, "resolution is 0 or negative but not -1 (unknown)") {
             file, series in
@@ -110,7 +111,9 @@ enum TimeSeriesChecks {
 
     /// True when an IndexSeries links to this series as its `indexed_timeseries`.
     static func isIndexed(_ series: ObjectEntry, in file: CheckedFile) -> Bool {
-        file.summary.objects.contains { $0.kind == "soft_link" && $0.path.hasSuffix("/indexed_timeseries") && $0.target == series.path }
+        file.summary.objects.contains {
+            $0.kind == "soft_link" && $0.path.hasSuffix("/indexed_timeseries") && $0.target == series.path
+        }
     }
 }
 

@@ -28,7 +28,9 @@ extension Rule {
         case .type(let type, let minimum, let maximum):
             let count = file.objects(ofType: type).count
             if count < minimum {
-                return [CheckHit("/", nil, "\(count) object\(count == 1 ? "" : "s") of type \(type); at least \(minimum) required")]
+                return [
+                    CheckHit("/", nil, "\(count) object\(count == 1 ? "" : "s") of type \(type); at least \(minimum) required")
+                ]
             }
             if let maximum, count > maximum {
                 return [CheckHit("/", nil, "\(count) objects of type \(type); at most \(maximum) allowed")]
@@ -50,10 +52,15 @@ extension Rule {
             }
         case .subjectFields(let fields):
             guard let subject = file.summary.subject else {
-                return [CheckHit("/general/subject", "Subject", "the file has no subject; required fields: \(fields.joined(separator: ", "))")]
+                return [
+                    CheckHit(
+                        "/general/subject", "Subject",
+                        "the file has no subject; required fields: \(fields.joined(separator: ", "))")
+                ]
             }
             return fields.filter { !subject.has($0) }.map {
-                CheckHit("/general/subject", subject.neurodataType ?? "Subject", "the subject has no \($0) (required by the rules)")
+                CheckHit(
+                    "/general/subject", subject.neurodataType ?? "Subject", "the subject has no \($0) (required by the rules)")
             }
         }
     }
@@ -92,18 +99,25 @@ extension DatasetConstraints {
         if let fields {
             let present = Self.fieldNames(dataset)
             let missing = fields.filter { !present.contains($0) }
-            if !missing.isEmpty { messages.append("compound fields \(missing.joined(separator: ", ")) missing (has \(present.joined(separator: ", ")))") }
+            if !missing.isEmpty {
+                messages.append(
+                    "compound fields \(missing.joined(separator: ", ")) missing (has \(present.joined(separator: ", ")))")
+            }
         }
         if let dimension {
-            let otherPath = dimension.other.hasPrefix("/") ? dimension.other : CheckedFile.parent(of: dataset.path) + "/" + dimension.other
+            let otherPath =
+                dimension.other.hasPrefix("/") ? dimension.other : CheckedFile.parent(of: dataset.path) + "/" + dimension.other
             if let other = file.member(CheckedFile.parent(of: otherPath), String(otherPath.split(separator: "/").last ?? "")),
                 let otherShape = other.shape
             {
                 if dimension.axis >= shape.count || dimension.otherAxis >= otherShape.count {
-                    messages.append("no axis \(dimension.axis) in shape \(shape) or axis \(dimension.otherAxis) in \(other.path)'s shape \(otherShape)")
+                    messages.append(
+                        "no axis \(dimension.axis) in shape \(shape) or axis \(dimension.otherAxis) in \(other.path)'s shape \(otherShape)"
+                    )
                 } else if shape[dimension.axis] != otherShape[dimension.otherAxis] {
                     messages.append(
-                        "shape[\(dimension.axis)] is \(shape[dimension.axis]), but \(other.path) has \(otherShape[dimension.otherAxis]) along axis \(dimension.otherAxis)")
+                        "shape[\(dimension.axis)] is \(shape[dimension.axis]), but \(other.path) has \(otherShape[dimension.otherAxis]) along axis \(dimension.otherAxis)"
+                    )
                 }
             } else {
                 messages.append("\(otherPath), whose dimension it must match, does not exist")

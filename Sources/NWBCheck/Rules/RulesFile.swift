@@ -18,7 +18,8 @@ public struct RulesFile: Sendable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw RulesError(source: path, line: nil, column: nil, message: "cannot read: \((error as NSError).localizedDescription)")
+            throw RulesError(
+                source: path, line: nil, column: nil, message: "cannot read: \((error as NSError).localizedDescription)")
         }
         return try parse(text, source: path)
     }

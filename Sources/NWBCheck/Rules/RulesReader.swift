@@ -17,13 +17,18 @@ struct RulesReader {
         "require_subject_fields",
     ]
     private static let ruleKeys =
-        kindKeys + ["id", "severity", "message", "description", "min", "max", "member", "dtype", "rank", "fields", "dimension", "required"]
+        kindKeys + [
+            "id", "severity", "message", "description", "min", "max", "member", "dtype", "rank", "fields", "dimension",
+            "required",
+        ]
 
     func file(_ node: Node) throws(RulesError) -> RulesFile {
         let top = try mapping(node, "the rules file must be a mapping with a `rules` list")
         try allowOnly(["version", "rules"], in: top)
         if let version = top["version"] {
-            guard try integer(version) == 1 else { throw error(version, "unsupported rules version (this NWBKit reads version 1)") }
+            guard try integer(version) == 1 else {
+                throw error(version, "unsupported rules version (this NWBKit reads version 1)")
+            }
         }
         guard let list = top["rules"] else { throw error(node, "missing `rules`: a list of rules") }
         guard case .sequence(let sequence) = list else { throw error(list, "`rules` must be a list") }
@@ -80,11 +85,13 @@ struct RulesReader {
             }
         }
         let usesDatasetKeys = ["dtype", "rank", "fields", "dimension", "required", "member"].contains { map[$0] != nil }
-        if usesDatasetKeys, case .dataset = requirement {} else if usesDatasetKeys {
+        if usesDatasetKeys, case .dataset = requirement {
+        } else if usesDatasetKeys {
             let key = ["dtype", "rank", "fields", "dimension", "required", "member"].first { map[$0] != nil }!
             throw error(map.keys.first { $0.string == key }!, "`\(key)` belongs to a `dataset` or `member_of` rule")
         }
-        if map["min"] != nil || map["max"] != nil, case .type = requirement {} else if map["min"] != nil || map["max"] != nil {
+        if map["min"] != nil || map["max"] != nil, case .type = requirement {
+        } else if map["min"] != nil || map["max"] != nil {
             throw error(map["min"] ?? map["max"]!, "`min` and `max` belong to a `require_type` rule")
         }
         return Rule(id: id, severity: severity, message: message, requirement: requirement)
@@ -93,7 +100,9 @@ struct RulesReader {
     private func datasetRequirement(_ map: Node.Mapping, memberRule: Bool) throws(RulesError) -> Requirement {
         let selector: DatasetSelector
         if memberRule {
-            guard let member = map["member"] else { throw error(map["member_of"]!, "`member_of` needs `member`: the dataset's name") }
+            guard let member = map["member"] else {
+                throw error(map["member_of"]!, "`member_of` needs `member`: the dataset's name")
+            }
             selector = .member(type: try string(map["member_of"]!), name: try string(member))
         } else {
             selector = .path(PathPattern(try absolutePath(map["dataset"]!)))
@@ -101,8 +110,9 @@ struct RulesReader {
         var constraints = DatasetConstraints()
         if let node = map["dtype"] {
             let dtype = try string(node)
-            guard Self.dtypeKinds.contains(dtype) || dtype.first.map({ "<>|=".contains($0) }) == true
-                || dtype.wholeMatch(of: /u?int(8|16|32|64)|float(16|32|64)|complex(64|128)|bool|object/) != nil
+            guard
+                Self.dtypeKinds.contains(dtype) || dtype.first.map({ "<>|=".contains($0) }) == true
+                    || dtype.wholeMatch(of: /u?int(8|16|32|64)|float(16|32|64)|complex(64|128)|bool|object/) != nil
             else {
                 throw error(
                     node, "dtype is a kind (\(Self.dtypeKinds.joined(separator: ", "))) or a numpy dtype such as uint16 or <f4")

@@ -106,7 +106,8 @@ enum ObjectListing {
 }
 
 extension ObjectEntry {
-    init(kind: String, path: String) {
+    /// An entry with only its kind and path set.
+    public init(kind: String, path: String) {
         self.init(
             kind: kind, path: path, neurodataType: nil, namespace: nil, objectID: nil, description: nil, shape: nil,
             maxShape: nil, dtype: nil, type: nil, layout: nil, chunks: nil, filters: nil, storedBytes: nil, target: nil,

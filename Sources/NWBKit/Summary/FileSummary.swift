@@ -200,6 +200,17 @@ public struct AttributeEntry: Sendable, Codable, Equatable {
     public var totalCount: Int?
     /// Why the value was not read.
     public var unread: String?
+
+    public init(
+        name: String, dtype: String, shape: [Int], value: JSONValue?, totalCount: Int? = nil, unread: String? = nil
+    ) {
+        self.name = name
+        self.dtype = dtype
+        self.shape = shape
+        self.value = value
+        self.totalCount = totalCount
+        self.unread = unread
+    }
 }
 
 /// One object or link of the file.

@@ -30,7 +30,8 @@ struct Check: ParsableCommand {
     @Option(help: "Report format: text, json, junit or github.")
     var format: CheckReportFormat = .text
 
-    @Option(help: "The lowest importance that fails the run (exit 1): CRITICAL, BEST_PRACTICE_VIOLATION or BEST_PRACTICE_SUGGESTION.")
+    @Option(
+        help: "The lowest importance that fails the run (exit 1): CRITICAL, BEST_PRACTICE_VIOLATION or BEST_PRACTICE_SUGGESTION.")
     var threshold: Importance = .critical
 
     @Option(help: "Report only findings at or above this importance (default: all).")
@@ -105,7 +106,8 @@ struct ListChecks: ParsableCommand {
     var markdown = false
 
     func run() throws {
-        let checks = BestPracticeChecks.all.map { ($0.id, $0.importance.description, $0.flags) }
+        let checks =
+            BestPracticeChecks.all.map { ($0.id, $0.importance.description, $0.flags) }
             + [(CheckRun.uniqueIdentifiersID, "CRITICAL", "two files of the run share an identifier")]
             + [(CheckRun.unreadableFileID, "CRITICAL", "the file cannot be read (not HDF5, truncated, not NWB, …)")]
         if markdown {

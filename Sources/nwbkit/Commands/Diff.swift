@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import NWBCheck
+import NWBExport
+import NWBKit
+
+/// `nwbkit diff OLD NEW`: the structural difference of two files, or of two folders matched by relative path.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the structural difference of two NWB files (or two folders of them, matched by relative path).",
+        discussion: """
+            Compares objects (added, removed), kinds, neurodata types, dtypes, shape ranks, attribute names and \
+            dtypes, link targets, the NWB version and cached specification versions; not sizes or values, which \
+            differ between any two sessions. Exit status: 0 when the structures are the same, 1 when they differ \
+            or a file cannot be read, 2 for usage errors.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(help: "Write the output to this file (atomically).")
+    var output: String?
+
+    func validate() throws {
+        if input.paths.count != 2 { throw ValidationError("diff takes two paths: OLD NEW (two files or two folders)") }
+        if input.fromSummaries || input.shard != nil {
+            throw ValidationError("diff reads two NWB files or folders: no --from-summaries or --shard")
+        }
+    }
+
+    func run() throws {
+        let (old, oldFailures) = try summaries(input.paths[0])
+        let (new, newFailures) = try summaries(input.paths[1])
+        var pairs: [FileDiff] = []
+        for (relative, summary) in old.sorted(by: { $0.key < $1.key }) {
+            if let other = new[relative] { pairs.append(FileDiff(old: summary, new: other)) }
+        }
+        let unreadable = Set(oldFailures + newFailures)
+        let result = CollectionDiff(
+            files: pairs, onlyInOld: old.keys.filter { new[$0] == nil && !unreadable.contains($0) }.sorted(),
+            onlyInNew: new.keys.filter { old[$0] == nil && !unreadable.contains($0) }.sorted())
+        let sink = try OutputSink(path: output)
+        switch format {
+        case .text: try sink.write(result.text)
+        case .json: try sink.write(JSONRendering.prettyData(result))
+        }
+        try sink.finish()
+        if !result.isEmpty || !unreadable.isEmpty { throw ExitCode(1) }
+    }
+
+    /// The summaries under one side, keyed by path relative to it (a file given alone is matched by its name
+    /// when the other side is a folder, and with the other file when both are files).
+    private func summaries(_ root: String) throws -> ([String: FileSummary], [String]) {
+        var side = input
+        side.paths = [root]
+        var isDirectory: ObjCBool = false
+        let isFolder = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue
+        let bothFiles = input.paths.allSatisfy { path in
+            var folder: ObjCBool = false
+            return !(FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue)
+        }
+        func key(_ path: String) -> String {
+            if bothFiles { return "file" }
+            if isFolder {
+                let prefix = root.hasSuffix("/") ? root : root + "/"
+                return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+            }
+            return (path as NSString).lastPathComponent
+        }
+        var result: [String: FileSummary] = [:]
+        let failures = try side.eachSummary { result[key($0.path)] = $0 }
+        return (result, failures.map { key($0.path) })
+    }
+}

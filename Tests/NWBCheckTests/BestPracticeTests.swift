@@ -1,0 +1,156 @@
+import Foundation
+import HDF5
+import NWBKit
+import TestSupport
+import XCTest
+
+@testable import NWBCheck
+
+/// Built-in checks on SampleData (written by pynwb) and on summaries changed one fact at a time.
+final class BestPracticeTests: XCTestCase {
+    private func sample(_ name: String) throws -> FileSummary {
+        try FileSummarizer.summarize(TestPaths.sample(name))
+    }
+
+    private func findings(_ summary: FileSummary, _ id: String) -> [Finding] {
+        BestPracticeChecks.check(id)!.findings(in: CheckedFile(summary))
+    }
+
+    func testEveryCheckHasAUniqueIDAndAFlagsLine() {
+        let ids = BestPracticeChecks.all.map(\.id)
+        XCTAssertEqual(Set(ids).count, ids.count)
+        XCTAssertTrue(BestPracticeChecks.all.allSatisfy { !$0.flags.isEmpty })
+        XCTAssertTrue(ids.allSatisfy { $0.hasPrefix("check_") || $0.hasPrefix("nwbkit_") })
+    }
+
+    func testSampleDataFindingsAreTheExpectedOnes() throws {
+        var run = CheckRun(options: CheckOptions())
+        for name in ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"] {
+            run.check(try sample(name))
+        }
+        let report = run.report()
+        let found = Set(report.findings.map { "\(($0.file as NSString).lastPathComponent) \($0.check) \($0.location)" })
+        // What nwbinspector 0.7.2 also reports on these files (checked by hand with `nwbinspector SampleData`).
+        XCTAssertTrue(found.contains("ecephys.nwb check_units_resolution_is_set /units"))
+        XCTAssertTrue(
+            found.contains("icephys.nwb check_intracellular_electrode_cell_id_exists /general/intracellular_ephys/elec0"))
+        XCTAssertTrue(found.contains("ophys.nwb check_description /acquisition/TwoPhotonSeries"))
+        XCTAssertEqual(report.findings.filter { $0.importance == .critical }, [])
+        XCTAssertFalse(report.findings.contains { $0.check == CheckRun.uniqueIdentifiersID })
+        XCTAssertEqual(report.files.count, 5)
+    }
+
+    func testSubjectChecks() throws {
+        var summary = try sample("ophys.nwb")
+        XCTAssertEqual(findings(summary, "check_subject_sex"), [])
+        summary.subject?.sex = "male"
+        XCTAssertEqual(findings(summary, "check_subject_sex").map(\.location), ["/general/subject"])
+        summary.subject?.species = "mouse"
+        XCTAssertEqual(findings(summary, "check_subject_species_form").count, 1)
+        summary.subject?.species = "http://purl.obolibrary.org/obo/NCBITaxon_10090"
+        XCTAssertEqual(findings(summary, "check_subject_species_form").count, 0)
+        for (age, flagged) in [
+            ("P90D", false), ("P1Y2M", false), ("P1D/P3D", false), ("P90Y/", false), ("90 days", true), ("P", true),
+        ] {
+            summary.subject?.age = age
+            XCTAssertEqual(findings(summary, "check_subject_age").count, flagged ? 1 : 0, age)
+        }
+        summary.subject?.age = "P3D/P1D"
+        XCTAssertEqual(findings(summary, "check_subject_proper_age_range").count, 1)
+        summary.subject?.weight = "20g"
+        XCTAssertEqual(findings(summary, "check_subject_weight").count, 1)
+        summary.subject?.weight = "20.5 g"
+        XCTAssertEqual(findings(summary, "check_subject_weight").count, 0)
+        summary.subject = nil
+        XCTAssertEqual(findings(summary, "check_subject_exists").map(\.importance), [.critical])
+    }
+
+    func testFileMetadataChecks() throws {
+        var summary = try sample("ecephys.nwb")
+        summary.session.experimenter = ["Ada Lovelace", "Lovelace, Ada"]
+        XCTAssertEqual(findings(summary, "check_experimenter_form").count, 1)
+        summary.session.sessionStartTime = "2999-01-01T00:00:00+00:00"
+        XCTAssertEqual(findings(summary, "check_session_start_time_future_date").count, 1)
+        summary.session.sessionStartTime = "1970-01-01T00:00:00"
+        XCTAssertEqual(
+            findings(summary, "check_session_start_time_old_date").map(\.message),
+            [
+                "The session_start_time (1970-01-01 00:00:00+00:00) may not be set to the true date of the recording."
+            ])
+        XCTAssertEqual(findings(summary, "nwbkit_session_start_time_timezone").count, 1)
+        summary.session.sessionStartTime = "2024-05-01T09:30:00-04:00"
+        XCTAssertEqual(findings(summary, "nwbkit_session_start_time_timezone").count, 0)
+        summary.session.relatedPublications = ["doi:10.1/x", "my paper"]
+        XCTAssertEqual(findings(summary, "check_doi_publications").count, 1)
+        summary.path = "session.h5"
+        XCTAssertEqual(findings(summary, "check_file_extension").count, 1)
+    }
+
+    func testShapeChecksReadOnlyShapes() throws {
+        var summary = try sample("ophys.nwb")
+        XCTAssertEqual(findings(summary, "check_roi_response_series_dims"), [])
+        let data = try XCTUnwrap(summary.objects.firstIndex { $0.path.hasSuffix("RoiResponseSeries/data") })
+        summary.objects[data].shape = [12, 40]
+        XCTAssertEqual(
+            findings(summary, "check_roi_response_series_dims").map(\.message),
+            [
+                "The second dimension of data does not match the length of rois, but instead the first does. Data is oriented incorrectly and should be transposed."
+            ])
+        XCTAssertEqual(findings(summary, "check_data_orientation").count, 1)  // 40 ROIs over 12 frames: time is not first
+        summary.objects[data].shape = [40, 12]
+        XCTAssertEqual(findings(summary, "check_data_orientation").count, 0)
+        let rate = try XCTUnwrap(summary.objects.firstIndex { $0.path.hasSuffix("RoiResponseSeries/starting_time") })
+        summary.objects[rate].attributes = [AttributeEntry(name: "rate", dtype: "float64", shape: [], value: .number(-30))]
+        XCTAssertEqual(findings(summary, "check_rate_is_positive").map(\.importance), [.critical])
+    }
+
+    func testStorageChecks() throws {
+        var summary = try sample("ophys.nwb")
+        let movie = try XCTUnwrap(summary.objects.firstIndex { $0.path == "/acquisition/TwoPhotonSeries/data" })
+        summary.objects[movie].shape = [40_000, 512, 512]  // 21 GB of uint16, uncompressed
+        summary.objects[movie].filters = []
+        XCTAssertEqual(findings(summary, "check_large_dataset_compression").map(\.location), ["/acquisition/TwoPhotonSeries"])
+        XCTAssertEqual(findings(summary, "check_small_dataset_compression").count, 0)
+        summary.objects[movie].filters = [Filter(id: 1, name: "deflate", parameters: [4])]
+        XCTAssertEqual(findings(summary, "check_large_dataset_compression").count, 0)
+        var link = ObjectEntry(kind: "external_link", path: "/acquisition/raw")
+        link.target = "/acquisition/raw"
+        link.targetFile = "raw.nwb"
+        summary.objects.append(link)
+        XCTAssertEqual(findings(summary, "nwbkit_external_links").map(\.location), ["/acquisition/raw"])
+        summary.isIncomplete = true
+        XCTAssertEqual(findings(summary, "nwbkit_incomplete_read").map(\.importance), [.critical])
+    }
+
+    func testUniqueIdentifiersAcrossFilesAndImportanceOverrides() throws {
+        var options = CheckOptions()
+        options.importanceOverrides = CheckOptions.dandiImportance
+        var run = CheckRun(options: options)
+        var first = try sample("ophys.nwb")
+        first.subject?.species = "mouse"
+        var second = try sample("ecephys.nwb")
+        second.session.identifier = first.session.identifier
+        run.check(first)
+        run.check(second)
+        let report = run.report()
+        XCTAssertEqual(report.findings.filter { $0.check == CheckRun.uniqueIdentifiersID }.count, 2)
+        XCTAssertEqual(report.findings.first { $0.check == "check_subject_species_form" }?.importance, .critical)
+        XCTAssertEqual(report.findings.first?.importance, .critical, "report order: most important first")
+        XCTAssertEqual(report.findings, report.findings.sorted(by: Finding.reportOrder))
+    }
+
+    func testAnUnreadableFileIsACriticalFinding() {
+        var run = CheckRun(options: CheckOptions())
+        do {
+            _ = try FileSummarizer.summarize(TestPaths.sample("bad/corrupt-truncated.nwb"))
+            XCTFail("the truncated file should not summarize")
+        } catch {
+            run.fail(error)
+        }
+        let report = run.report()
+        XCTAssertEqual(report.findings.map(\.check), [CheckRun.unreadableFileID])
+        XCTAssertEqual(report.findings.first?.importance, .critical)
+        XCTAssertTrue(report.findings.first?.message.contains("truncated") ?? false)
+        XCTAssertTrue(report.fails(at: .critical))
+    }
+}
