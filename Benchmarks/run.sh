@@ -4,12 +4,14 @@
 #     attribute, on generated files of 3,000 and 30,000 objects;
 #  2. `nwbkit assets` and `nwbkit dandiset` on the corpus folder beside the dandi tool's extraction
 #     (nwb2asset with DANDI_CACHE=ignore, then dandischema's aggregation) and a lindi-based walk like
-#     the original generator's (when ../shared/corpus is there and `dandi` and `lindi` import).
+#     the original generator's (when ../shared/corpus is there and `dandi` and `lindi` import);
+#     `nwbkit check` on the corpus files beside nwbinspector (when `nwbinspector` is installed).
 # Needs hdf5-tools (h5ls, h5dump) and Python with SampleData/requirements.txt (+ `pip install dandi lindi`).
 #
 #   Benchmarks/run.sh                       # defaults: RUNS=11, COUNTS="3000 30000", CORPUS_RUNS=3
 #   RUNS=21 COUNTS="3000" Benchmarks/run.sh
 #   COUNTS="" Benchmarks/run.sh             # the corpus part only
+#   COUNTS="" CORPUS_PARTS=check Benchmarks/run.sh   # only nwbkit check beside nwbinspector
 #   SCALE=1 Benchmarks/run.sh               # also part 3, the scale benchmarks (about 10 minutes):
 #      (a) one file of 100,000 objects, (b) a folder of 1,000 small files (with --jobs 1, --jobs 2 and a
 #      warm --cache), (c) time and peak memory at 1,000 / 10,000 / 100,000 objects; inputs are written by
@@ -20,6 +22,7 @@ RUNS="${RUNS:-11}"
 COUNTS="${COUNTS-3000 30000}"
 CORPUS="${CORPUS:-../shared/corpus}"
 CORPUS_RUNS="${CORPUS_RUNS:-3}"
+CORPUS_PARTS="${CORPUS_PARTS-dandi check}"
 INPUTS=Benchmarks/inputs
 mkdir -p "$INPUTS"
 command -v h5ls >/dev/null || { echo "install hdf5-tools for h5ls and h5dump" >&2; exit 2; }
@@ -49,7 +52,7 @@ python3 Benchmarks/compare.py --runs "$RUNS" \
     --name "  same, in process (--jobs 0)" -- "$NWBKIT" summarize --jobs 0 SampleData/behavior.nwb SampleData/ecephys.nwb SampleData/icephys.nwb SampleData/images.nwb SampleData/ophys.nwb \
     --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py SampleData/behavior.nwb SampleData/ecephys.nwb SampleData/icephys.nwb SampleData/images.nwb SampleData/ophys.nwb
 
-if [ -d "$CORPUS" ] && python3 -c "import dandi, lindi" 2>/dev/null; then
+if [[ " $CORPUS_PARTS " == *" dandi "* ]] && [ -d "$CORPUS" ] && python3 -c "import dandi, lindi" 2>/dev/null; then
     count=$(find "$CORPUS" -name '*.nwb' | wc -l)
     echo
     echo "### Corpus: $count NWB files (DANDI outputs)"
@@ -62,6 +65,26 @@ if [ -d "$CORPUS" ] && python3 -c "import dandi, lindi" 2>/dev/null; then
         --name "nwbkit dandiset (all types)" -- "$NWBKIT" dandiset --quiet --max-types 0 --max-files 0 "$CORPUS" \
         --name "dandi nwb2asset + aggregate" -- python3 Benchmarks/dandi_assets.py "$CORPUS" \
         --name "lindi walk (generator)" -- python3 Benchmarks/lindi_generator.py $(find "$CORPUS" -name '*.nwb' | sort)
+fi
+
+if [[ " $CORPUS_PARTS " == *" check "* ]] && [ -d "$CORPUS" ] && command -v nwbinspector >/dev/null; then
+    # The corpus folder also holds reference outputs named *.nwb.*, which nwbinspector's `*.nwb*` search
+    # would try to open: both tools get a mirror of the 132 NWB files as symbolic links instead.
+    mirror="$INPUTS/corpus-nwb"
+    rm -rf "$mirror"
+    (cd "$CORPUS" && find . -name '*.nwb' -not -path './reference/*') | while read -r file; do
+        mkdir -p "$mirror/$(dirname "$file")"
+        ln -s "$(cd "$CORPUS" && pwd)/$file" "$mirror/$file"
+    done
+    echo
+    echo "### Checks: $(find "$mirror" -name '*.nwb' | wc -l) corpus files, nwbkit check beside nwbinspector $(nwbinspector --version 2>/dev/null | sed "s/.*version //")"
+    echo
+    python3 Benchmarks/compare.py --runs "$CORPUS_RUNS" \
+        --name "nwbkit check --format json" -- "$NWBKIT" check --quiet --format json "$mirror" \
+        --name "  same, --jobs 1" -- "$NWBKIT" check --quiet --format json --jobs 1 "$mirror" \
+        --name "nwbinspector --skip-validate" -- nwbinspector "$mirror" --skip-validate --progress-bar false \
+        --name "nwbinspector --skip-validate --n-jobs 2" -- nwbinspector "$mirror" --skip-validate --progress-bar false --n-jobs 2 \
+        --name "nwbinspector (with pynwb validation)" -- nwbinspector "$mirror" --progress-bar false
 fi
 
 if [ "${SCALE:-0}" = 1 ]; then

@@ -129,3 +129,19 @@ final class RulesFileTests: XCTestCase {
         }
     }
 }
+
+/// The documented schema (`Documentation/rules.schema.json`) names exactly the keys the reader takes.
+final class RulesSchemaTests: XCTestCase {
+    func testSchemaAndReaderAgreeOnKeysAndFields() throws {
+        let url = TestPaths.packageRoot.appending(path: "Documentation/rules.schema.json")
+        let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let defs = try XCTUnwrap(schema["$defs"] as? [String: Any])
+        let rule = try XCTUnwrap(defs["Rule"] as? [String: Any])
+        let properties = try XCTUnwrap(rule["properties"] as? [String: Any])
+        XCTAssertEqual(Set(properties.keys), Set(RulesReader.ruleKeys))
+        let fileFields = (properties["require_file_fields"] as? [String: Any])?["items"] as? [String: Any]
+        XCTAssertEqual(fileFields?["enum"] as? [String], RulesReader.fileFields)
+        let subjectFields = (properties["require_subject_fields"] as? [String: Any])?["items"] as? [String: Any]
+        XCTAssertEqual(subjectFields?["enum"] as? [String], RulesReader.subjectFields)
+    }
+}

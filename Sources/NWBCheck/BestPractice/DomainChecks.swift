@@ -7,6 +7,7 @@ enum DomainChecks {
     static let processingModuleNames = ["ophys", "ecephys", "icephys", "behavior", "misc", "ogen", "retinotopy"]
 
     static let all: [BestPracticeCheck] = [
+        externalFileExists,
         typed(
             "check_processing_module_name", .bestPracticeSuggestion, "ProcessingModule",
             "a processing module has a non-schema name"
@@ -120,6 +121,23 @@ enum DomainChecks {
                 "The external file '\(absolute)' is not a relative path. Please adjust the absolute path to be relative to the location of the NWBFile."
         },
     ]
+
+    /// nwbinspector's `check_image_series_external_file_valid`: relative external files that do not exist beside
+    /// the NWB file (looked up when the check runs, relative to the summary's path).
+    static let externalFileExists = BestPracticeCheck(
+        "check_image_series_external_file_valid", .critical, "a relative external_file does not exist beside the NWB file"
+    ) { file in
+        let folder = URL(fileURLWithPath: file.summary.path).deletingLastPathComponent()
+        return file.objects(ofType: "ImageSeries").flatMap { series in
+            (file.member(series.path, "external_file")?.value?.texts ?? []).filter { name in
+                !name.hasPrefix("/") && !FileManager.default.fileExists(atPath: folder.appending(path: name).path)
+            }.map {
+                CheckHit(
+                    series.path, series.neurodataType,
+                    "The external file '\($0)' does not exist. Please confirm the relative location to the NWBFile.")
+            }
+        }
+    }
 
     /// A check run once for every object of `type` (or an extension of it).
     static func typed(

@@ -16,7 +16,7 @@ struct RulesReader {
         "require_path", "forbid_path", "require_type", "forbid_type", "dataset", "member_of", "require_file_fields",
         "require_subject_fields",
     ]
-    private static let ruleKeys =
+    static let ruleKeys =
         kindKeys + [
             "id", "severity", "message", "description", "min", "max", "member", "dtype", "rank", "fields", "dimension",
             "required",

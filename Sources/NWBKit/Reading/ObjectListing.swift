@@ -85,8 +85,10 @@ enum ObjectListing {
             entry.chunks = info.chunkShape
             entry.filters = info.filters
             entry.storedBytes = info.storedBytes
+            // External file names are metadata however many there are (as many as the walk read: 4,096).
+            let isFileList = path.hasSuffix("/external_file")
             if let value = node.value, value.unreadReason == nil, !value.isTruncated,
-                value.totalCount <= ObjectEntry.maxListedElements, !path.hasPrefix("/specifications/")
+                value.totalCount <= ObjectEntry.maxListedElements || isFileList, !path.hasPrefix("/specifications/")
             {
                 entry.value = JSONValue(value)
             }

@@ -242,8 +242,8 @@ public struct ObjectEntry: Sendable, Codable, Equatable {
     /// Other paths of the same object (hard links).
     public var aliases: [String]?
     public var attributes: [AttributeEntry]?
-    /// A small dataset's value (a scalar, or up to `ObjectEntry.maxListedElements` elements), outside
-    /// `/specifications`; bulk data is never read.
+    /// A small dataset's value (a scalar, or up to `ObjectEntry.maxListedElements` elements; every name of an
+    /// ImageSeries' `external_file`), outside `/specifications`; bulk data is never read.
     public var value: JSONValue?
 
     /// The most elements of a dataset value listed in `value`.
