@@ -49,7 +49,7 @@ public struct CheckRun: Sendable {
     /// Checks one file's summary; returns its findings (also kept for the report).
     @discardableResult
     public mutating func check(_ summary: FileSummary) -> [Finding] {
-        let file = CheckedFile(summary)
+        let file = SummaryIndex(summary)
         var found = options.checks.flatMap { $0.findings(in: file) }
         if let rules = options.rules { found += rules.findings(in: file) }
         found = found.map(weighed)

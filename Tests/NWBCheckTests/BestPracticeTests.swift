@@ -13,7 +13,7 @@ final class BestPracticeTests: XCTestCase {
     }
 
     private func findings(_ summary: FileSummary, _ id: String) -> [Finding] {
-        BestPracticeChecks.check(id)!.findings(in: CheckedFile(summary))
+        BestPracticeChecks.check(id)!.findings(in: SummaryIndex(summary))
     }
 
     func testEveryCheckHasAUniqueIDAndAFlagsLine() {

@@ -37,7 +37,7 @@ final class NWBInspectorParityTests: XCTestCase {
         finding.location.hasPrefix("/general/labnotebook/") || finding.location.hasPrefix("/general/user_comment/")
     }
 
-    static func isAllowedMissing(_ message: Reference.Message, in file: CheckedFile?) -> Bool {
+    static func isAllowedMissing(_ message: Reference.Message, in file: SummaryIndex?) -> Bool {
         // These two read the first (and last) timestamp values; NWBKit reads no data arrays, so it covers the
         // starting_time + rate case only.
         guard ["check_time_series_duration", "check_timestamp_of_the_first_sample_is_not_negative"].contains(message.check),
@@ -61,7 +61,7 @@ final class NWBInspectorParityTests: XCTestCase {
         let shared_ = Set(BestPracticeChecks.all.filter(\.isSharedWithNWBInspector).map(\.id))
 
         var run = CheckRun(options: CheckOptions())
-        var checked: [String: CheckedFile] = [:]
+        var checked: [String: SummaryIndex] = [:]
         var ours: [Key: [Finding]] = [:]
         for relative in files {
             let summary = try FileSummarizer.summarize(corpus.appending(path: relative).path)
@@ -70,7 +70,7 @@ final class NWBInspectorParityTests: XCTestCase {
             for finding in run.check(named) where !unreadable.contains(relative) && shared_.contains(finding.check) {
                 ours[Key(file: relative, check: finding.check, object: finding.objectName), default: []].append(finding)
             }
-            checked[relative] = CheckedFile(named)
+            checked[relative] = SummaryIndex(named)
         }
         var theirs: [Key: [Reference.Message]] = [:]
         for message in reference.messages

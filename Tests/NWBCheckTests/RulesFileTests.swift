@@ -12,7 +12,7 @@ final class RulesFileTests: XCTestCase {
     }
 
     private func ruleFindings(_ summary: FileSummary, _ rules: RulesFile) -> [String] {
-        rules.findings(in: CheckedFile(summary)).map { "\($0.check) \($0.location): \($0.message)" }
+        rules.findings(in: SummaryIndex(summary)).map { "\($0.check) \($0.location): \($0.message)" }
     }
 
     func testTheExampleRulesFileReadsEveryRuleKind() throws {

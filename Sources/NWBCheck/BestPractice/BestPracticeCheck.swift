@@ -20,9 +20,9 @@ public struct BestPracticeCheck: Sendable {
     public let importance: Importance
     /// What it flags, in one line (for `nwbkit check --list-checks` and the README).
     public let flags: String
-    let run: @Sendable (CheckedFile) -> [CheckHit]
+    let run: @Sendable (SummaryIndex) -> [CheckHit]
 
-    init(_ id: String, _ importance: Importance, _ flags: String, run: @escaping @Sendable (CheckedFile) -> [CheckHit]) {
+    init(_ id: String, _ importance: Importance, _ flags: String, run: @escaping @Sendable (SummaryIndex) -> [CheckHit]) {
         self.id = id
         self.importance = importance
         self.flags = flags
@@ -33,7 +33,7 @@ public struct BestPracticeCheck: Sendable {
     public var isSharedWithNWBInspector: Bool { id.hasPrefix("check_") }
 
     /// The findings of this check in `file`.
-    public func findings(in file: CheckedFile) -> [Finding] {
+    public func findings(in file: SummaryIndex) -> [Finding] {
         run(file).map {
             Finding(
                 check: id, importance: importance, message: $0.message, file: file.summary.path, location: $0.location,

@@ -142,7 +142,7 @@ enum DomainChecks {
     /// A check run once for every object of `type` (or an extension of it).
     static func typed(
         _ id: String, _ importance: Importance, _ type: String, _ flags: String,
-        _ body: @escaping @Sendable (CheckedFile, ObjectEntry) -> String?
+        _ body: @escaping @Sendable (SummaryIndex, ObjectEntry) -> String?
     ) -> BestPracticeCheck {
         BestPracticeCheck(id, importance, flags) { file in
             file.objects(ofType: type).compactMap { object in
@@ -152,7 +152,7 @@ enum DomainChecks {
     }
 
     /// The table a DynamicTableRegion member of `series` points at.
-    static func regionTable(_ file: CheckedFile, _ series: ObjectEntry, _ region: String) -> String? {
+    static func regionTable(_ file: SummaryIndex, _ series: ObjectEntry, _ region: String) -> String? {
         guard case .object(let reference)? = file.member(series.path, region)?.attribute("table"),
             case .string(let path)? = reference["reference"]
         else { return nil }
@@ -160,7 +160,7 @@ enum DomainChecks {
     }
 
     /// nwbinspector's message when data's second dimension is not the length of the `region` member.
-    static func regionMismatch(_ file: CheckedFile, _ series: ObjectEntry, region: String, threeDimensional: Bool) -> String? {
+    static func regionMismatch(_ file: SummaryIndex, _ series: ObjectEntry, region: String, threeDimensional: Bool) -> String? {
         guard let shape = file.member(series.path, "data")?.shape, let count = file.member(series.path, region)?.shape?.first,
             shape.count == (threeDimensional ? 3 : 2), shape[1] != count
         else { return nil }

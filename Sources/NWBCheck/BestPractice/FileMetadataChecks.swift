@@ -100,7 +100,7 @@ enum FileMetadataChecks {
         },
     ]
 
-    static func root(_ file: CheckedFile, _ message: String) -> CheckHit {
+    static func root(_ file: SummaryIndex, _ message: String) -> CheckHit {
         CheckHit("/", "NWBFile", message)
     }
 

@@ -99,7 +99,7 @@ enum SubjectChecks {
         },
     ]
 
-    static func hit(_ file: CheckedFile, _ message: String) -> CheckHit {
+    static func hit(_ file: SummaryIndex, _ message: String) -> CheckHit {
         CheckHit("/general/subject", file.summary.subject?.neurodataType ?? "Subject", message)
     }
 }

@@ -46,7 +46,7 @@ enum TableChecks {
     /// A check run once for every DynamicTable with its row count (the length of `id`).
     static func table(
         _ id: String, _ importance: Importance, _ flags: String,
-        _ body: @escaping @Sendable (CheckedFile, ObjectEntry, Int?) -> String?
+        _ body: @escaping @Sendable (SummaryIndex, ObjectEntry, Int?) -> String?
     ) -> BestPracticeCheck {
         BestPracticeCheck(id, importance, flags) { file in
             file.objects(ofType: "DynamicTable").compactMap { table in

@@ -95,7 +95,7 @@ enum TimeSeriesChecks {
     /// A check run once for every TimeSeries (or extension) in the file.
     static func series(
         _ id: String, _ importance: Importance, _ flags: String,
-        _ body: @escaping @Sendable (CheckedFile, ObjectEntry) -> String?
+        _ body: @escaping @Sendable (SummaryIndex, ObjectEntry) -> String?
     ) -> BestPracticeCheck {
         BestPracticeCheck(id, importance, flags) { file in
             file.objects(ofType: "TimeSeries").compactMap { series in
@@ -105,12 +105,12 @@ enum TimeSeriesChecks {
     }
 
     /// The `rate` attribute of `starting_time`.
-    static func rate(_ series: ObjectEntry, in file: CheckedFile) -> Double? {
+    static func rate(_ series: ObjectEntry, in file: SummaryIndex) -> Double? {
         file.member(series.path, "starting_time")?.attribute("rate")?.number
     }
 
     /// True when an IndexSeries links to this series as its `indexed_timeseries`.
-    static func isIndexed(_ series: ObjectEntry, in file: CheckedFile) -> Bool {
+    static func isIndexed(_ series: ObjectEntry, in file: SummaryIndex) -> Bool {
         file.summary.objects.contains {
             $0.kind == "soft_link" && $0.path.hasSuffix("/indexed_timeseries") && $0.target == series.path
         }

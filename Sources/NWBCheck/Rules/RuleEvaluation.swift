@@ -2,7 +2,7 @@ import NWBKit
 
 extension RulesFile {
     /// The findings of every rule in `file` (check id `rule:<id>`).
-    public func findings(in file: CheckedFile) -> [Finding] {
+    public func findings(in file: SummaryIndex) -> [Finding] {
         rules.flatMap { rule in
             rule.failures(in: file).map { failure in
                 Finding(
@@ -16,7 +16,7 @@ extension RulesFile {
 
 extension Rule {
     /// Where and how `file` breaks this rule.
-    func failures(in file: CheckedFile) -> [CheckHit] {
+    func failures(in file: SummaryIndex) -> [CheckHit] {
         let objects = file.summary.objects
         switch requirement {
         case .path(let pattern):
@@ -65,7 +65,7 @@ extension Rule {
         }
     }
 
-    private func datasets(_ selector: DatasetSelector, in file: CheckedFile) -> [ObjectEntry] {
+    private func datasets(_ selector: DatasetSelector, in file: SummaryIndex) -> [ObjectEntry] {
         switch selector {
         case .path(let pattern):
             return file.summary.objects.filter { $0.kind == "dataset" && pattern.matches($0.path) }
@@ -86,7 +86,7 @@ extension DatasetSelector {
 
 extension DatasetConstraints {
     /// How `dataset` breaks these constraints.
-    func failures(of dataset: ObjectEntry, in file: CheckedFile) -> [CheckHit] {
+    func failures(of dataset: ObjectEntry, in file: SummaryIndex) -> [CheckHit] {
         var messages: [String] = []
         let dtypeText = dataset.dtype ?? "?"
         if let dtype, !Self.dtype(dtypeText, matches: dtype) {
@@ -106,8 +106,8 @@ extension DatasetConstraints {
         }
         if let dimension {
             let otherPath =
-                dimension.other.hasPrefix("/") ? dimension.other : CheckedFile.parent(of: dataset.path) + "/" + dimension.other
-            if let other = file.member(CheckedFile.parent(of: otherPath), String(otherPath.split(separator: "/").last ?? "")),
+                dimension.other.hasPrefix("/") ? dimension.other : SummaryIndex.parent(of: dataset.path) + "/" + dimension.other
+            if let other = file.member(SummaryIndex.parent(of: otherPath), String(otherPath.split(separator: "/").last ?? "")),
                 let otherShape = other.shape
             {
                 if dimension.axis >= shape.count || dimension.otherAxis >= otherShape.count {

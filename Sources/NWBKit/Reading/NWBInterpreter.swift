@@ -257,6 +257,38 @@ public struct NWBInterpreter {
         }
     }
 
+    /// The rows of `/intervals/epochs`: start, stop and tags (ragged through `tags_index`), when read whole.
+    public func epochs() -> [EpochInfo]? {
+        func numbers(_ name: String) -> [Double]? {
+            guard let value = tree.node(at: "/intervals/epochs/" + name)?.value, value.unreadReason == nil,
+                !value.isTruncated
+            else { return nil }
+            return value.elements.map { element in
+                switch element {
+                case .float(let number): number
+                case .integer(let number): Double(number)
+                case .unsigned(let number): Double(number)
+                default: .nan
+                }
+            }
+        }
+        guard tree.node(at: "/intervals/epochs") != nil, let starts = numbers("start_time"),
+            let stops = numbers("stop_time"), starts.count == stops.count
+        else { return nil }
+        let tags = tree.datasetTexts("/intervals/epochs/tags") ?? []
+        let ends = numbers("tags_index")?.map { Int($0) }
+        return starts.indices.map { row in
+            var rowTags: [String] = []
+            if let ends, row < ends.count {
+                let begin = row == 0 ? 0 : ends[row - 1]
+                if begin >= 0, begin <= ends[row], ends[row] <= tags.count { rowTags = Array(tags[begin..<ends[row]]) }
+            } else if ends == nil, tags.count == starts.count {
+                rowTags = [tags[row]]
+            }
+            return EpochInfo(start: starts[row], stop: stops[row], tags: rowTags)
+        }
+    }
+
     public func stimulus() -> [ContainerEntry] {
         entries("/stimulus/presentation") + entries("/stimulus/templates")
     }

@@ -42,7 +42,7 @@ public enum FileSummarizer {
             groups: count("group"), datasets: count("dataset"), committedDatatypes: count("datatype"),
             softLinks: count("soft_link"), externalLinks: count("external_link"), hardLinkAliases: count("hard_link"),
             attributes: tree.nodes.reduce(0) { $0 + $1.attributes.count })
-        return FileSummary(
+        var summary = FileSummary(
             path: path, fileSize: fileSize, nwbVersion: nwb.nwbVersion, session: nwb.session(), subject: nwb.subject(),
             devices: nwb.devices(), electrodeGroups: nwb.electrodeGroups(), electrodes: nwb.electrodes(),
             imagingPlanes: nwb.imagingPlanes(), roiTables: nwb.roiTables(), units: nwb.units(), intervals: nwb.intervals(),
@@ -50,6 +50,8 @@ public enum FileSummarizer {
             specifications: nwb.specifications(), neurodataTypes: nwb.typeCounts(), counts: counts, objects: objects,
             structureLines: DandiStructure.lines(tree), signature: DandiStructure.signature(tree), problems: tree.problems,
             isIncomplete: tree.isIncomplete)
+        summary.epochs = nwb.epochs()
+        return summary
     }
 
     /// Size of the regular, readable file at `path`.

@@ -42,6 +42,22 @@ public struct FileSummary: Sendable, Codable, Equatable {
     public var problems: [ObjectTree.Problem]
     /// True when a walk limit stopped before the end of the file.
     public var isIncomplete: Bool
+    /// The rows of `/intervals/epochs` (start, stop, tags), when it has at most 4,096; absent when there is
+    /// no epochs table (and in summaries written before NWBKit 0.2).
+    public var epochs: [EpochInfo]? = nil
+}
+
+/// One row of the epochs table; times in seconds from `timestamps_reference_time`.
+public struct EpochInfo: Sendable, Codable, Equatable {
+    public var start: Double
+    public var stop: Double
+    public var tags: [String]
+
+    public init(start: Double, stop: Double, tags: [String]) {
+        self.start = start
+        self.stop = stop
+        self.tags = tags
+    }
 }
 
 /// NWBFile root fields and `/general` metadata.

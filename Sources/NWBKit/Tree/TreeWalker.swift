@@ -35,7 +35,8 @@ public struct ValuePolicy: Sendable {
 
     /// NWB metadata: scalars, string arrays up to 4,096 elements (e.g. electrode locations),
     /// references up to 1,024 (e.g. electrode groups); numeric arrays up to 64 elements only directly
-    /// under `/` and `/general` (where the DANDI document prints them); 1 MiB at most.
+    /// under `/` and `/general` (where the DANDI document prints them), and the columns of
+    /// `/intervals/epochs` up to 4,096 rows; 1 MiB at most.
     public static let metadata = ValuePolicy { path, info in
         let count = info.space.elementCount
         if info.space.kind == .scalar { return ValueLimits(maxElements: 1, maxBytes: 1 << 20) }
@@ -45,6 +46,10 @@ public struct ValuePolicy: Sendable {
         case .reference:
             return count <= 1024 ? ValueLimits(maxElements: 1024, maxBytes: 1 << 20) : nil
         case .integer, .float, .enumeration, .bitfield:
+            // The epochs table is session metadata (when the session's parts begin and end): up to 4,096 rows.
+            if path.hasPrefix("/intervals/epochs/"), info.space.dimensions.count == 1, count <= 4096 {
+                return ValueLimits(maxElements: 4096, maxBytes: 1 << 16)
+            }
             let slashes = path.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count
             let isMetadata = slashes == 1 || (slashes == 2 && path.hasPrefix("/general/"))
             return isMetadata && count <= 64 ? ValueLimits(maxElements: 64, maxBytes: 1 << 16) : nil

@@ -1,7 +1,5 @@
-import NWBKit
-
-/// A file's summary with the lookups checks need: objects by path, children, type ancestry, values.
-public struct CheckedFile: Sendable {
+/// A file's summary with the lookups checks and exporters need: objects by path, members, type ancestry, values.
+public struct SummaryIndex: Sendable {
     public let summary: FileSummary
     private let indexByPath: [String: Int]
     private let childIndices: [String: [Int]]
@@ -13,7 +11,7 @@ public struct CheckedFile: Sendable {
         var childIndices: [String: [Int]] = [:]
         for (index, entry) in summary.objects.enumerated() {
             indexByPath[entry.path] = index
-            childIndices[CheckedFile.parent(of: entry.path), default: []].append(index)
+            childIndices[SummaryIndex.parent(of: entry.path), default: []].append(index)
         }
         self.indexByPath = indexByPath
         self.childIndices = childIndices
