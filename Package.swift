@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // SHA-256 of exported files (Crucible's sha256_hash); Foundation on Linux has no digest.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // libhdf5 from Debian's libhdf5-dev, found through pkg-config.
@@ -32,6 +34,7 @@ let package = Package(
             name: "NWBExport",
             dependencies: [
                 "NWBKit", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedTemplates"]
         ),
