@@ -55,7 +55,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Sources/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "TestSupport"]),
-        .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "TestSupport"]),
+        .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json")]),

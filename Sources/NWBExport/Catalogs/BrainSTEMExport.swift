@@ -246,7 +246,8 @@ public enum BrainSTEMExporter {
                 BrainSTEMRecords.DataAcquisition(
                     local_id: id, type: acquisitionType(series.modality), procedures: linkedProcedures,
                     equipment: devicePath.flatMap { equipmentByPath[$0] }.map { [$0] } ?? [],
-                    notes: series.entry.description.map { clip($0, 500) }, details: details, order: acquisitions.count + 1))
+                    notes: meaningful(series.entry.description).map { clip($0, 500) }, details: details,
+                    order: acquisitions.count + 1))
             if series.modality == .intracellularEphys, let electrode { sweepsByElectrode[electrode] = acquisitions.count - 1 }
             acquisitionSpans.append((id, span(of: series, in: facts)))
         }
@@ -282,7 +283,10 @@ public enum BrainSTEMExporter {
             manipulations.append(
                 BrainSTEMRecords.Manipulation(
                     local_id: id, type: type, procedures: procedureIDs, equipment: equipmentIDs,
-                    notes: (series.entry.description).map { clip("\(series.entry.name): \($0)", 500) }, details: items,
+                    notes: clip(
+                        ([series.entry.name] + [meaningful(series.entry.description)].compactMap { $0 }).joined(separator: ": "),
+                        500),
+                    details: items,
                     order: manipulations.count + 1))
             manipulationSpans.append((id, span(of: series, in: facts)))
         }
@@ -490,6 +494,13 @@ public enum BrainSTEMExporter {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(secondsFromGMT: 0)
         return formatter.string(from: date)
+    }
+
+    /// A description worth copying: not empty and not a placeholder such as pynwb's `no description`.
+    static func meaningful(_ text: String?) -> String? {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let key = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return ["no description", "no desc", "none", "placeholder"].contains(key) ? nil : text
     }
 
     static func htmlEscaped(_ text: String) -> String {

@@ -111,7 +111,7 @@ public enum CrucibleExporter {
             instrument_name: primaryDevice ?? summary.devices.first?.name, session_name: summary.session.sessionID,
             timestamp: facts.startISO,
             size: summary.fileSize, sha256_hash_file_to_upload: hash, file_to_upload: facts.fileName,
-            source_folder: URL(fileURLWithPath: summary.path).deletingLastPathComponent().path)
+            source_folder: (summary.path as NSString).deletingLastPathComponent)
 
         var keywords: [String] = []
         func keyword(_ text: String?) {

@@ -247,7 +247,9 @@ public enum PortalExporter {
                     annotation_object: PortalRecords.AnnotationObject(
                         id: neuron.id, name: neuron.name,
                         description: "regions of interest in \(table.imagingPlane ?? "an imaging plane")"),
-                    annotation_software: summary.processing.first { $0.name == module }?.description,
+                    annotation_software: software(in: [
+                        summary.processing.first { $0.name == module }?.description, facts.index.entry(table.path)?.description,
+                    ]),
                     object_count: table.roiCount,
                     authors: authors, dates: dates,
                     nwb_source: PortalRecords.Source(file: summary.path, path: table.path, neurodata_type: "PlaneSegmentation")))
@@ -258,7 +260,8 @@ public enum PortalExporter {
                     annotation_method: "spike sorting", method_type: "automated",
                     annotation_object: PortalRecords.AnnotationObject(
                         id: neuron.id, name: neuron.name, description: "sorted units"),
-                    annotation_software: nil, object_count: table.rows, authors: authors, dates: dates,
+                    annotation_software: software(in: [table.description]), object_count: table.rows, authors: authors,
+                    dates: dates,
                     nwb_source: PortalRecords.Source(file: summary.path, path: table.path, neurodata_type: table.neurodataType)))
         }
         if let epochs = summary.intervals.first(where: { $0.path == "/intervals/epochs" }) {
@@ -271,6 +274,18 @@ public enum PortalExporter {
             )
         }
         return result
+    }
+
+    /// A segmentation or sorting program named in a description (suite2p, CaImAn, …); nil when none is named.
+    static func software(in texts: [String?]) -> String? {
+        let known = [
+            "suite2p", "CaImAn", "CNMF-E", "CNMF", "EXTRACT", "Cellpose", "Kilosort", "SpyKING CIRCUS", "MountainSort",
+            "IronClust", "HDSort", "Tridesclous", "Minian", "Inscopix",
+        ]
+        for text in texts.compactMap({ $0?.lowercased() }) {
+            if let name = known.first(where: { text.contains($0.lowercased()) }) { return name }
+        }
+        return nil
     }
 
     /// "Last, First" → "First Last".
