@@ -68,11 +68,11 @@ let package = Package(
 // instrumented (not the build-time template tool).
 if ProcessInfo.processInfo.environment["NWBKIT_FUZZ"] != nil {
     let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
-    for target in package.targets where ["HDF5", "NWBKit", "NWBExport"].contains(target.name) {
+    for target in package.targets where ["HDF5", "NWBKit", "NWBExport", "NWBCheck"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
     }
     package.targets.append(
         .executableTarget(
-            name: "NWBKitFuzz", dependencies: ["HDF5", "NWBKit", "NWBExport"], path: "Fuzz", exclude: ["run.sh", "corpus"],
+            name: "NWBKitFuzz", dependencies: ["HDF5", "NWBKit", "NWBExport", "NWBCheck"], path: "Fuzz", exclude: ["run.sh", "corpus"],
             swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])], linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
 }

@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import NWBCheck
 import NWBExport
 import NWBKit
 
@@ -22,6 +23,20 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let template = try? DocumentTemplate(text: text, source: "fuzz") {
         _ = try? template.render(["types": [1, 2]])
     }
+    // Rules files, report escaping, names from files that become output paths.
+    if let rules = try? RulesFile.parse(text, source: "fuzz") {
+        _ = CheckReport(files: [], findings: []).rendered(as: .junit, threshold: .critical, checkIDs: rules.rules.map(\.id))
+    }
+    let finding = Finding(check: "fuzz", importance: .critical, message: text, file: text, location: "/", objectType: nil)
+    for format in CheckReportFormat.allCases {
+        _ = CheckReport(files: [text], findings: [finding]).rendered(as: format, threshold: .critical, checkIDs: ["fuzz"])
+    }
+    let component = SafePath.component(text)
+    precondition(!component.contains("/") && !component.hasPrefix(".") && !component.isEmpty, "unsafe name from \(text)")
+    if let resolved = SafePath.resolve(text, under: URL(fileURLWithPath: "/tmp/nwbkit-fuzz-root")) {
+        precondition(resolved.path.hasPrefix("/tmp/nwbkit-fuzz-root/"), "\(text) escaped the output folder")
+    }
+    _ = PathPattern(text).matches("/acquisition/TwoPhotonSeries/data")
     // Values NWB files carry as text.
     _ = try? DandiNormalization.age(text)
     _ = try? DandiNormalization.species(text)
