@@ -54,7 +54,7 @@ let package = Package(
         // Paths of test inputs (SampleData, ../shared), used by the test targets only.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
-        .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "TestSupport"]),
+        .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "HDF5", "TestSupport"]),
         .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],

@@ -19,7 +19,7 @@ public final class File {
         let accessList = Identifier(access)
         // Close every object with the file so a failure never leaves the file held open.
         _ = H5Pset_fclose_degree(accessList.id, H5F_CLOSE_STRONG)
-        let id = H5Fopen(path, chdf5_f_acc_rdonly(), accessList.id)
+        let id = RawPath.withCString(path) { H5Fopen($0, chdf5_f_acc_rdonly(), accessList.id) }
         guard id >= 0 else { throw HDF5Library.error("H5Fopen") }
         return File(handle: Identifier(id), path: path)
     }
@@ -27,7 +27,7 @@ public final class File {
     /// True when the bytes of `path` start with the HDF5 signature (at 0 or a userblock offset).
     public static func isHDF5(_ path: String) -> Bool {
         HDF5Library.prepare()
-        let result = H5Fis_hdf5(path)
+        let result = RawPath.withCString(path) { H5Fis_hdf5($0) }
         HDF5Library.clearErrors()
         return result > 0
     }

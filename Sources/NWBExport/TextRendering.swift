@@ -1,10 +1,11 @@
+import HDF5
 import NWBKit
 
 /// The `text` format: the DANDI-style summary lines of a file, then the facts NWBKit read.
 public enum TextRendering {
     /// Header, DANDI summary lines (exactly as the original generator prints them), a blank line, the facts.
     public static func render(_ summary: FileSummary) -> String {
-        var lines = ["== \(summary.path) =="]
+        var lines = ["== \(RawPath.display(summary.path)) =="]
         lines += summary.structureLines
         lines.append("")
         lines += facts(summary)

@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 import TestSupport
 import XCTest
 
@@ -58,20 +59,31 @@ final class DiscoveryTests: XCTestCase {
             ])
     }
 
-    func testNamesWithNewlinesAreReadAndInvalidUTF8NamesAreReportedNotSkipped() throws {
+    /// Names with newlines and with bytes that are not UTF-8 are found, opened, summarized and reported by
+    /// their exact bytes (RawPath), so no file is skipped for its name.
+    func testNamesWithNewlinesAndNonUTF8BytesAreRead() throws {
         let newline = folder.appending(path: "line\nbreak.nwb").path
         FileManager.default.createFile(atPath: newline, contents: Data())
-        // A name with a byte that is not UTF-8 (0xFF), created through the C API.
-        var raw = Array(folder.path.utf8) + Array("/bad-".utf8) + [0xFF] + Array(".nwb".utf8) + [0]
-        let descriptor = raw.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { creat($0, 0o644) }
-        }
+        // A copy of a SampleData file under a name with the byte 0xFF, written through the C API.
+        let sample = try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample("ophys.nwb")))
+        let raw = Array(folder.path.utf8) + Array("/bad-".utf8) + [0xFF] + Array(".nwb".utf8)
+        let descriptor = (raw.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { creat($0.baseAddress!, 0o644) }
         XCTAssertGreaterThanOrEqual(descriptor, 0)
+        _ = sample.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
         let items = FileDiscovery().items(for: [folder.path])
         XCTAssertTrue(items.contains(.file(newline)))
-        XCTAssertTrue(
-            items.contains(.failure(.undecodableName(path: folder.path + "/bad-\u{FFFD}.nwb"))), "\(relative(items))")
+        let odd = RawPath.string(fromBytes: raw)
+        XCTAssertEqual(RawPath.bytes(odd), raw, "the path keeps every byte")
+        XCTAssertEqual(RawPath.display(odd), folder.path + "/bad-\\xFF.nwb")
+        XCTAssertTrue(items.contains(.file(odd)), "\(relative(items))")
+        let summary = try FileSummarizer.summarize(odd)
+        XCTAssertEqual(summary.subject?.subjectID, "mouse-ophys-1")
+        XCTAssertEqual(summary.fileSize, sample.count)
+        // A name that is not UTF-8 in an error line: the byte is shown, not lost.
+        XCTAssertEqual(
+            SummaryError.missing(path: RawPath.string(fromBytes: Array("gone-".utf8) + [0xC3, 0x28])).description,
+            "gone-\\xC3(: no such file or folder")
     }
 
     func testUnreadableFileIsReportedAsPermissionDenied() throws {

@@ -59,8 +59,10 @@ final class DamageSuiteTests: XCTestCase {
                 total += try damage(source, into: subfolder, seed: UInt64(round * 1000 + index + 1))
             }
         }
+        // The long mode stops a looping libhdf5 sooner: many damaged corpus files send it into endless loops.
+        let timeout = rounds > 1 ? 3 : 10
         let started = Date()
-        let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--quiet", "--timeout", "10", folder.path])
+        let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--quiet", "--timeout", String(timeout), folder.path])
         let lines = run.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, total, "one answer per file")
         let failures = lines.filter { $0.hasPrefix("{\"error\":") }.count
@@ -71,10 +73,10 @@ final class DamageSuiteTests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stderr.split(separator: "\n").count, failures, "one stderr line per failed file")
         XCTAssertTrue(run.stderr.split(separator: "\n").allSatisfy { $0.hasPrefix("nwbkit: \(folder.path)/") })
-        XCTAssertLessThan(Date().timeIntervalSince(started), 240, "hangs are stopped at the timeout")
+        XCTAssertLessThan(Date().timeIntervalSince(started), rounds > 1 ? 7200 : 240, "hangs are stopped at the timeout")
         print(
             "damage suite: \(total) files, \(failures) errors, \(total - failures) summaries, run crashes 0, run hangs 0; "
-                + "contained in workers: \(crashes) libhdf5 crashes, \(hangs) libhdf5 hangs stopped at 10 s; \(Int(Date().timeIntervalSince(started))) s"
+                + "contained in workers: \(crashes) libhdf5 crashes, \(hangs) libhdf5 hangs stopped at \(timeout) s; \(Int(Date().timeIntervalSince(started))) s"
         )
     }
 }

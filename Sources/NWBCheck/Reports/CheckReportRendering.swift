@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 
 /// The report formats of `nwbkit check`.
 public enum CheckReportFormat: String, Sendable, CaseIterable {
@@ -30,7 +31,7 @@ enum TextCheckReport {
         var text = ""
         for finding in report.findings {
             let type = finding.objectType.map { " (\($0))" } ?? ""
-            text += "\(finding.file): \(finding.importance) \(finding.check) at \(finding.location)\(type): \(finding.message)\n"
+            text += "\(RawPath.display(finding.file)): \(finding.importance) \(finding.check) at \(finding.location)\(type): \(finding.message)\n"
         }
         return text + report.summaryLine + "\n"
     }
@@ -125,7 +126,7 @@ enum GitHubCheckReport {
             let command =
                 finding.importance >= threshold ? "error" : finding.importance == .bestPracticeSuggestion ? "notice" : "warning"
             text +=
-                "::\(command) file=\(property(finding.file)),title=\(property("\(finding.importance) \(finding.check)"))::\(data("\(finding.location): \(finding.message)"))\n"
+                "::\(command) file=\(property(RawPath.display(finding.file))),title=\(property("\(finding.importance) \(finding.check)"))::\(data("\(finding.location): \(finding.message)"))\n"
         }
         return text + report.summaryLine + "\n"
     }

@@ -1,16 +1,23 @@
 import Crypto
 import Foundation
+import HDF5
 
 /// The lower-case hex SHA-256 of a whole file, read in 4 MiB blocks (exports only: summaries never read data).
 public enum FileDigest {
     public static func sha256(_ path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ExportError(path: path, message: "cannot open to compute its SHA-256")
-        }
-        defer { try? handle.close() }
+        let descriptor = RawPath.withCString(path) { open($0, O_RDONLY) }
+        guard descriptor >= 0 else { throw ExportError(path: path, message: "cannot open to compute its SHA-256") }
+        defer { close(descriptor) }
         var hasher = SHA256()
-        while let block = try handle.read(upToCount: 4 << 20), !block.isEmpty {
-            hasher.update(data: block)
+        var block = [UInt8](repeating: 0, count: 4 << 20)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ExportError(path: path, message: "cannot read to compute its SHA-256")
+            }
+            if count == 0 { break }
+            hasher.update(data: block[0..<count])
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 import NWBKit
 
 /// Per-file summaries kept on disk between runs, keyed by the file's real path, size, modification
@@ -15,10 +16,9 @@ public struct SummaryCache: Sendable {
 
     /// The key of `path` as it is now, or `nil` when it cannot be stat'ed.
     func key(for path: String) -> String? {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
+        guard let status = RawPath.status(path) else { return nil }
         let real =
-            realpath(path, nil).map { pointer -> String in
+            RawPath.withCString(path) { realpath($0, nil) }.map { pointer -> String in
                 defer { free(pointer) }
                 return String(cString: pointer)
             } ?? path

@@ -1,3 +1,4 @@
+import HDF5
 import Foundation
 
 /// Finds the files a run will read: files given by name, and under folders (recursively) the files
@@ -54,15 +55,14 @@ public struct FileDiscovery: Sendable {
         var seen = Set<String>()
         func add(_ path: String) {
             let key =
-                realpath(path, nil).map { pointer -> String in
+                RawPath.withCString(path) { realpath($0, nil) }.map { pointer -> String in
                     defer { free(pointer) }
                     return String(cString: pointer)
                 } ?? path
             if seen.insert(key).inserted { items.append(.file(path)) }
         }
         for path in paths {
-            var status = stat()
-            guard stat(path, &status) == 0 else {
+            guard let status = RawPath.status(path) else {
                 items.append(.failure(errno == EACCES ? .permissionDenied(path: path) : .missing(path: path)))
                 continue
             }
@@ -83,28 +83,20 @@ public struct FileDiscovery: Sendable {
     private func walkFolder(_ root: String, add: (String) -> Void, failures: (SummaryError) -> Void) {
         var stack = [root]
         while let folder = stack.popLast() {
-            guard let directory = opendir(folder) else {
+            guard let directory = RawPath.withCString(folder, { opendir($0) }) else {
                 failures(errno == EACCES ? .permissionDenied(path: folder) : .missing(path: folder))
                 continue
             }
             var names: [String] = []
             let base = folder.hasSuffix("/") ? folder : folder + "/"
             while let entry = readdir(directory) {
-                let (name, valid) = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
-                        (String(cString: name), String(validatingCString: name) != nil)
+                // Names keep every byte (RawPath): one that is not UTF-8 is found and opened like any other.
+                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
+                        RawPath.string(fromBytes: Array(UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))))
                     }
                 }
                 if name == "." || name == ".." { continue }
-                guard valid else {
-                    // Paths are Swift strings (UTF-8): a name with other bytes cannot be opened. Say so
-                    // when it is a file we would have read or a folder we would have searched.
-                    let isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                    if isFolder || matches(name) {
-                        failures(.undecodableName(path: base + name))
-                    }
-                    continue
-                }
                 names.append(name)
             }
             closedir(directory)
@@ -112,8 +104,7 @@ public struct FileDiscovery: Sendable {
             var subfolders: [String] = []
             for name in names {
                 let path = base + name
-                var linkStatus = stat()
-                guard lstat(path, &linkStatus) == 0 else {
+                guard let linkStatus = RawPath.status(path, followLinks: false) else {
                     // Gone since the folder was listed (or not reachable): say so if we would have read it.
                     if matches(name) { failures(.missing(path: path)) }
                     continue
@@ -123,8 +114,7 @@ public struct FileDiscovery: Sendable {
                     subfolders.append(path)
                 } else if matches(name) {
                     if type == S_IFLNK {
-                        var target = stat()
-                        if stat(path, &target) == 0, (target.st_mode & S_IFMT) == S_IFDIR { continue }
+                        if let target = RawPath.status(path), (target.st_mode & S_IFMT) == S_IFDIR { continue }
                     }
                     add(path)
                 }

@@ -1,12 +1,16 @@
 import Foundation
+import HDF5
 
 /// Says what a file that is not HDF5 looks like, from its first bytes.
 enum FileSniffer {
     static func describe(path: String, size: Int) -> String {
         if size == 0 { return "the file is empty" }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "cannot read its first bytes" }
-        defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
+        let descriptor = RawPath.withCString(path) { open($0, O_RDONLY) }
+        guard descriptor >= 0 else { return "cannot read its first bytes" }
+        defer { close(descriptor) }
+        var head = [UInt8](repeating: 0, count: 512)
+        let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 512) }
+        head = Array(head.prefix(max(count, 0)))
         if head.starts(with: Array("version https://git-lfs".utf8)) {
             return "a Git LFS pointer, not the data: run `git lfs pull`"
         }

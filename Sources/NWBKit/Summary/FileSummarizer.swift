@@ -56,12 +56,11 @@ public enum FileSummarizer {
 
     /// Size of the regular, readable file at `path`.
     static func checkReadableFile(_ path: String) throws(SummaryError) -> Int {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
+        guard let status = RawPath.status(path) else {
             throw errno == EACCES ? .permissionDenied(path: path) : .missing(path: path)
         }
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path: path) }
-        guard access(path, R_OK) == 0 else { throw .permissionDenied(path: path) }
+        guard RawPath.isReadable(path) else { throw .permissionDenied(path: path) }
         return Int(status.st_size)
     }
 }

@@ -1,3 +1,5 @@
+import HDF5
+
 /// Why a path could not be summarized. Each case carries the path and reads as one line for a user.
 public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     case missing(path: String)
@@ -7,7 +9,8 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     case notHDF5(path: String, detail: String)
     case unreadableHDF5(path: String, detail: String)
     case notNWB(path: String)
-    /// A name in a folder that is not valid UTF-8 (the `�` marks the bytes that are not).
+    /// A name that is not valid UTF-8. No longer raised: such names are read (see `RawPath`); kept so that
+    /// summaries and worker replies written by NWBKit 0.1 still decode.
     case undecodableName(path: String)
     /// The worker process reading the file died or was stopped (a crash in libhdf5, a time-out).
     case workerFailed(path: String, detail: String)
@@ -33,10 +36,10 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .unreadableHDF5(_, let detail): return "corrupt or truncated HDF5 file: \(detail)"
         case .notNWB: return "an HDF5 file, but not NWB (no nwb_version and no NWBFile root)"
         case .workerFailed(_, let detail): return detail
-        case .undecodableName: return "the name is not valid UTF-8, which NWBKit cannot open yet: rename it"
+        case .undecodableName: return "the name is not valid UTF-8"
         }
     }
 
-    /// `PATH: reason`.
-    public var description: String { "\(path): \(reason)" }
+    /// `PATH: reason` (bytes of the path that are not UTF-8 shown as `\xFF`).
+    public var description: String { "\(RawPath.display(path)): \(reason)" }
 }
