@@ -91,8 +91,16 @@ public struct CommandRun: Sendable {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Read stderr on another thread: a run that writes more than a pipe holds to stderr would otherwise
+        // block while this thread waits for the end of stdout.
+        nonisolated(unsafe) var stderr = Data()
+        let stderrDone = DispatchSemaphore(value: 0)
+        Thread {
+            stderr = err.fileHandleForReading.readDataToEndOfFile()
+            stderrDone.signal()
+        }.start()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        stderrDone.wait()
         process.waitUntilExit()
         return CommandRun(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
