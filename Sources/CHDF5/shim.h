@@ -60,4 +60,23 @@ static inline herr_t chdf5_object_info(hid_t obj, haddr_t *addr, int *type, hsiz
     return status;
 }
 
+/// Keeps libhdf5's metadata cache small and fixed: its size counts the bytes of object headers on disk,
+/// not the decoded messages hanging off them (layouts, attributes), so the default (growing to 32 MiB of
+/// headers) held several KiB of memory per object of a large file. A walk visits each header once: a
+/// small cache costs no extra reads.
+static inline herr_t chdf5_small_metadata_cache(hid_t fapl, size_t bytes) {
+    H5AC_cache_config_t config;
+    config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+    herr_t status = H5Pget_mdc_config(fapl, &config);
+    if (status < 0) return status;
+    config.set_initial_size = 1;
+    config.initial_size = bytes;
+    config.min_size = bytes;
+    config.max_size = bytes;
+    config.incr_mode = H5C_incr__off;
+    config.flash_incr_mode = H5C_flash_incr__off;
+    config.decr_mode = H5C_decr__off;
+    return H5Pset_mdc_config(fapl, &config);
+}
+
 #endif

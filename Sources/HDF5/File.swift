@@ -19,6 +19,7 @@ public final class File {
         let accessList = Identifier(access)
         // Close every object with the file so a failure never leaves the file held open.
         _ = H5Pset_fclose_degree(accessList.id, H5F_CLOSE_STRONG)
+        _ = chdf5_small_metadata_cache(accessList.id, 1 << 20)
         let id = RawPath.withCString(path) { H5Fopen($0, chdf5_f_acc_rdonly(), accessList.id) }
         guard id >= 0 else { throw HDF5Library.error("H5Fopen") }
         return File(handle: Identifier(id), path: path)
@@ -30,6 +31,11 @@ public final class File {
         let result = RawPath.withCString(path) { H5Fis_hdf5($0) }
         HDF5Library.clearErrors()
         return result > 0
+    }
+
+    /// Identifiers of this file still open (objects, types, spaces, attributes), the file included.
+    public var openIdentifierCount: Int {
+        Int(H5Fget_obj_count(handle.id, 0x001F))  // H5F_OBJ_ALL
     }
 
     /// The root group `/`.

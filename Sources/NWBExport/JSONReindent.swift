@@ -3,9 +3,20 @@
 /// one linear pass, so a summary a worker sent can be printed without decoding it.
 public enum JSONReindent {
     public static func pretty(_ compact: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(compact.count + compact.count / 2)
+        pretty(compact, depth: 0, chunkSize: .max) { result += $0 }
+        return result
+    }
+
+    /// Re-indents one complete value as if it were nested `depth` levels deep, handing the output to `emit`
+    /// in pieces of about `chunkSize` bytes (so a large summary is never held twice).
+    public static func pretty(_ compact: [UInt8], depth startDepth: Int, chunkSize: Int = 1 << 20, emit: ([UInt8]) throws -> Void)
+        rethrows
+    {
         var output: [UInt8] = []
-        output.reserveCapacity(compact.count + compact.count / 2)
-        var depth = 0
+        output.reserveCapacity(min(chunkSize, compact.count + compact.count / 2) + 4096)
+        var depth = startDepth
         var index = 0
         let count = compact.count
         func newline() {
@@ -47,7 +58,11 @@ public enum JSONReindent {
                 output.append(byte)
             }
             index += 1
+            if output.count >= chunkSize {
+                try emit(output)
+                output.removeAll(keepingCapacity: true)
+            }
         }
-        return output
+        if !output.isEmpty { try emit(output) }
     }
 }

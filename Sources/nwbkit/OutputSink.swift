@@ -24,6 +24,25 @@ final class OutputSink {
         }
     }
 
+    /// Writes bytes without copying them first (a 100,000-object summary is tens of MB).
+    func write(bytes: [UInt8]) throws {
+        guard path == nil else {
+            buffer.append(contentsOf: bytes)
+            return
+        }
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // stdout closed (e.g. `| head`): nothing more to say
+                }
+                offset += written
+            }
+        }
+    }
+
     func finish() throws {
         guard let path else { return }
         if let failure = AtomicFile.write(buffer, to: path) {

@@ -73,6 +73,15 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(
             Data(try SummaryDocument.prettyDocument(summaryBodies: [], failures: [])),
             try JSONRendering.prettyData(SummaryDocument(summaries: [], failures: [])))
+        // Written piece by piece (what `summarize --format json` does): the same bytes, with and without failures.
+        for (someBodies, someFailures) in [(bodies, failures), (bodies, []), ([], failures), ([], [])] {
+            var streamed: [UInt8] = []
+            try SummaryDocument.writePrettyDocument(summaryBodies: someBodies, failures: someFailures) { streamed += $0 }
+            XCTAssertEqual(streamed, try SummaryDocument.prettyDocument(summaryBodies: someBodies, failures: someFailures))
+        }
+        var small: [UInt8] = []
+        JSONReindent.pretty(bodies[0], depth: 0, chunkSize: 7) { small += $0 }
+        XCTAssertEqual(small, JSONReindent.pretty(bodies[0]))
     }
 
     func testJSONKeysAreSorted() throws {

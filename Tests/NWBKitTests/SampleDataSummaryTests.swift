@@ -1,3 +1,4 @@
+import HDF5
 import TestSupport
 import XCTest
 
@@ -131,5 +132,17 @@ final class SampleDataSummaryTests: XCTestCase {
         let summary = try FileSummarizer.summarize(TestPaths.sample("ecephys.nwb"), options: options)
         XCTAssertTrue(summary.isIncomplete)
         XCTAssertTrue(summary.problems.contains { $0.message.contains("stopped after 10 objects") })
+    }
+}
+
+/// The walk closes everything it opens (only the file stays open), on every SampleData file.
+final class WalkResourceTests: XCTestCase {
+    func testTheWalkLeavesNoIdentifierOpen() throws {
+        for name in ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"] {
+            let file = try File.open(TestPaths.sample(name))
+            let tree = try TreeWalker.walk(file)
+            XCTAssertGreaterThan(tree.nodes.count, 10)
+            XCTAssertEqual(file.openIdentifierCount, 1, name)
+        }
     }
 }

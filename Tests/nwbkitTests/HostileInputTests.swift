@@ -73,7 +73,8 @@ final class HostileInputTests: XCTestCase {
         let inputs = folder.appending(path: "inputs")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
         for index in 0..<150 {
-            try FileManager.default.copyItem(atPath: TestPaths.sample("ophys.nwb"), toPath: inputs.appending(path: "f\(index).nwb").path)
+            try FileManager.default.copyItem(
+                atPath: TestPaths.sample("ophys.nwb"), toPath: inputs.appending(path: "f\(index).nwb").path)
         }
         let output = folder.appending(path: "summary.json")
         for signal in [SIGINT, SIGTERM] {

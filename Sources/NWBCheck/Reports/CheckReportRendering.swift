@@ -31,7 +31,8 @@ enum TextCheckReport {
         var text = ""
         for finding in report.findings {
             let type = finding.objectType.map { " (\($0))" } ?? ""
-            text += "\(RawPath.display(finding.file)): \(finding.importance) \(finding.check) at \(finding.location)\(type): \(finding.message)\n"
+            text +=
+                "\(RawPath.display(finding.file)): \(finding.importance) \(finding.check) at \(finding.location)\(type): \(finding.message)\n"
         }
         return text + report.summaryLine + "\n"
     }

@@ -114,8 +114,17 @@ public struct ParallelSummaryRun {
                         let searchFrom = worker.buffer.count
                         worker.buffer.append(contentsOf: chunk[..<count])
                         if let newline = worker.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
-                            let line = Array(worker.buffer[..<newline])
-                            worker.buffer.removeSubrange(...newline)
+                            // A worker sends one line per file and waits: the line usually ends the buffer,
+                            // so take the buffer itself rather than copying a large summary.
+                            var line: [UInt8]
+                            if newline == worker.buffer.count - 1 {
+                                line = worker.buffer
+                                line.removeLast()
+                                worker.buffer = []
+                            } else {
+                                line = Array(worker.buffer[..<newline])
+                                worker.buffer.removeSubrange(...newline)
+                            }
                             let outcome = Self.decode(line, path: items[index].path)
                             outcomes[index] = outcome
                             if let cache, let key = keys[index], !Self.isWorkerFailure(outcome) { cache.store(line, for: key) }

@@ -1,5 +1,5 @@
-import HDF5
 import Foundation
+import HDF5
 
 /// Finds the files a run will read: files given by name, and under folders (recursively) the files
 /// whose name ends in `.nwb` or matches an `--include` glob. Byte-ordered, each file once.
@@ -93,7 +93,10 @@ public struct FileDiscovery: Sendable {
                 // Names keep every byte (RawPath): one that is not UTF-8 is found and opened like any other.
                 let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                     pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in
-                        RawPath.string(fromBytes: Array(UnsafeBufferPointer(start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))))
+                        RawPath.string(
+                            fromBytes: Array(
+                                UnsafeBufferPointer(
+                                    start: bytes, count: strlen(UnsafeRawPointer(bytes).assumingMemoryBound(to: CChar.self)))))
                     }
                 }
                 if name == "." || name == ".." { continue }

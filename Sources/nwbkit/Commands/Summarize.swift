@@ -48,7 +48,8 @@ struct Summarize: ParsableCommand {
             // The workers' JSON is printed as it came: no decoding, no encoding again.
             failures = try input.eachResult(onFailure: onFailure) { result in
                 if format == .jsonl {
-                    try sink.write(Data(result.body + [UInt8(ascii: "\n")]))
+                    try sink.write(bytes: result.body)
+                    try sink.write(bytes: [UInt8(ascii: "\n")])
                 } else {
                     bodies.append(result.body)
                 }
@@ -65,7 +66,7 @@ struct Summarize: ParsableCommand {
         }
         if format == .json {
             let failed = failures.map { SummaryDocument.Failure(path: $0.path, error: $0.reason) }
-            try sink.write(Data(SummaryDocument.prettyDocument(summaryBodies: bodies, failures: failed)))
+            try SummaryDocument.writePrettyDocument(summaryBodies: bodies, failures: failed) { try sink.write(bytes: $0) }
         }
         try sink.finish()
         if !failures.isEmpty { throw ExitCode(1) }
