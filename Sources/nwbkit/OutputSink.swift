@@ -30,17 +30,8 @@ final class OutputSink {
             buffer.append(contentsOf: bytes)
             return
         }
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return  // stdout closed (e.g. `| head`): nothing more to say
-                }
-                offset += written
-            }
-        }
+        // A failure means stdout was closed (e.g. `| head`): there is nothing more to say.
+        _ = bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: STDOUT_FILENO) }
     }
 
     func finish() throws {
@@ -57,6 +48,20 @@ nonisolated(unsafe) private var pendingTemporaryFile: UnsafeMutablePointer<CChar
 
 /// Writes a file by writing a temporary file beside it and renaming it over the old one.
 enum AtomicFile {
+    /// Writes every byte to `descriptor` (retrying interrupted and partial writes); the errno of a failure.
+    static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        var offset = 0
+        while offset < raw.count {
+            let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+
     /// Writes `data` to `path`; returns what went wrong, or `nil`.
     static func write(_ data: Data, to path: String) -> String? {
         installCleanup()
@@ -71,18 +76,7 @@ enum AtomicFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         var failure: String?
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }.map { String(cString: strerror($0)) }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }

@@ -204,80 +204,54 @@ public enum CrucibleExporter {
             put("subject_genotype", subject.genotype)
             put("subject_strain", subject.strain)
         }
-        func object(_ pairs: [(String, JSONValue?)]) -> JSONValue {
-            .object(Dictionary(pairs.compactMap { key, value in value.map { (key, $0) } }, uniquingKeysWith: { a, _ in a }))
-        }
         func text(_ value: String?) -> JSONValue? { value.map(JSONValue.string) }
         func number(_ value: Double?) -> JSONValue? { value.map(JSONValue.number) }
+        func deviceName(_ path: String?) -> JSONValue? { text(path.flatMap { facts.index.entry($0)?.name }) }
+        /// `{name: {field: value, …}, …}` for a list of named things, absent values left out.
+        func byName<Item>(_ key: String, _ items: [Item], _ name: (Item) -> String, _ fields: (Item) -> [(String, JSONValue?)]) {
+            guard !items.isEmpty else { return }
+            var result: [String: JSONValue] = [:]
+            for item in items where result[name(item)] == nil {
+                result[name(item)] = .object(
+                    Dictionary(
+                        fields(item).compactMap { field, value in value.map { (field, $0) } }, uniquingKeysWith: { a, _ in a }))
+            }
+            metadata[key] = .object(result)
+        }
+        byName("devices", summary.devices, \.name) {
+            [("description", text($0.description)), ("manufacturer", text($0.manufacturer))]
+        }
         if !summary.devices.isEmpty {
-            metadata["devices"] = .object(
-                Dictionary(
-                    summary.devices.map {
-                        ($0.name, object([("description", text($0.description)), ("manufacturer", text($0.manufacturer))]))
-                    }, uniquingKeysWith: { a, _ in a }))
             putList(
                 "device_list",
                 summary.devices.map { device in device.manufacturer.map { "\(device.name) (\($0))" } ?? device.name })
         }
         if let electrodes = summary.electrodes { metadata["electrodes_count"] = .integer(Int64(electrodes.rows)) }
-        if !summary.electrodeGroups.isEmpty {
-            metadata["electrode_groups"] = .object(
-                Dictionary(
-                    summary.electrodeGroups.map { group in
-                        (
-                            group.name,
-                            object([
-                                ("location", text(group.location)),
-                                ("device", text(group.device.flatMap { facts.index.entry($0)?.name })),
-                                ("description", text(group.description)),
-                            ])
-                        )
-                    }, uniquingKeysWith: { a, _ in a }))
+        byName("electrode_groups", summary.electrodeGroups, \.name) {
+            [("location", text($0.location)), ("device", deviceName($0.device)), ("description", text($0.description))]
         }
-        if !summary.imagingPlanes.isEmpty {
-            metadata["imaging_planes"] = .object(
-                Dictionary(
-                    summary.imagingPlanes.map { plane in
-                        (
-                            plane.name,
-                            object([
-                                ("location", text(plane.location)), ("indicator", text(plane.indicator)),
-                                ("excitation_lambda_nm", number(plane.excitationLambda)),
-                                ("imaging_rate_Hz", number(plane.imagingRate)),
-                                ("device", text(plane.device.flatMap { facts.index.entry($0)?.name })),
-                            ])
-                        )
-                    }, uniquingKeysWith: { a, _ in a }))
+        byName("imaging_planes", summary.imagingPlanes, \.name) {
+            [
+                ("location", text($0.location)), ("indicator", text($0.indicator)),
+                ("excitation_lambda_nm", number($0.excitationLambda)), ("imaging_rate_Hz", number($0.imagingRate)),
+                ("device", deviceName($0.device)),
+            ]
         }
-        if !facts.stimulusSites.isEmpty {
-            metadata["ogen_sites"] = .object(
-                Dictionary(
-                    facts.stimulusSites.map { site in
-                        (
-                            site.name,
-                            object([
-                                ("location", text(site.location)), ("excitation_lambda_nm", number(site.excitationLambda)),
-                                ("device", text(site.device.flatMap { facts.index.entry($0)?.name })),
-                            ])
-                        )
-                    }, uniquingKeysWith: { a, _ in a }))
+        byName("ogen_sites", facts.stimulusSites, \.name) {
+            [
+                ("location", text($0.location)), ("excitation_lambda_nm", number($0.excitationLambda)),
+                ("device", deviceName($0.device)),
+            ]
         }
-        func seriesObject(_ series: [AcquiredSeries]) -> JSONValue {
-            .object(
-                Dictionary(
-                    series.map { item in
-                        (
-                            item.entry.name,
-                            object([
-                                ("neurodata_type", text(item.entry.neurodataType)),
-                                ("shape", item.shape.isEmpty ? nil : .array(item.shape.map { .integer(Int64($0)) })),
-                                ("rate_Hz", number(item.rate)), ("unit", text(item.unit)),
-                            ])
-                        )
-                    }, uniquingKeysWith: { a, _ in a }))
+        for (key, series) in [("acquisition", facts.acquired), ("stimulus", facts.stimuli)] {
+            byName(key, series, \.entry.name) {
+                [
+                    ("neurodata_type", text($0.entry.neurodataType)),
+                    ("shape", $0.shape.isEmpty ? nil : .array($0.shape.map { .integer(Int64($0)) })),
+                    ("rate_Hz", number($0.rate)), ("unit", text($0.unit)),
+                ]
+            }
         }
-        if !facts.acquired.isEmpty { metadata["acquisition"] = seriesObject(facts.acquired) }
-        if !facts.stimuli.isEmpty { metadata["stimulus"] = seriesObject(facts.stimuli) }
         if !summary.processing.isEmpty {
             metadata["processing_modules"] = .object(
                 Dictionary(
