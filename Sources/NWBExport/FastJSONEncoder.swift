@@ -12,11 +12,13 @@ public struct FastJSONEncoder: Sendable {
     }
 
     /// The JSON bytes of `value`.
-    public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    /// - Parameter capacity: bytes to reserve up front; a close estimate spares the copies (and the
+    ///   moment two buffers coexist) of a growing output.
+    public func encode<T: Encodable>(_ value: T, capacity: Int = 1 << 16) throws -> [UInt8] {
         let encoder = TreeEncoder(codingPath: [])
         try value.encode(to: encoder)
         var output: [UInt8] = []
-        output.reserveCapacity(1 << 16)
+        output.reserveCapacity(capacity)
         var writer = JSONTextWriter(output: output, pretty: prettyPrinted)
         writer.write(encoder.storage.value ?? .null)
         return writer.output
