@@ -28,7 +28,7 @@ struct NWBKitCommand: ParsableCommand {
             if exitCode(for: error) == .success {
                 Self.exit(withError: error)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            StandardStreams.write(Data((fullMessage(for: error) + "\n").utf8), to: STDERR_FILENO)
             Foundation.exit(2)
         }
     }

@@ -18,7 +18,7 @@ final class OutputSink {
 
     func write(_ data: Data) throws {
         if path == nil {
-            FileHandle.standardOutput.write(data)
+            StandardStreams.write(data, to: STDOUT_FILENO)
         } else {
             buffer.append(data)
         }
@@ -30,8 +30,7 @@ final class OutputSink {
             buffer.append(contentsOf: bytes)
             return
         }
-        // A failure means stdout was closed (e.g. `| head`): there is nothing more to say.
-        _ = bytes.withUnsafeBytes { AtomicFile.writeAll($0, to: STDOUT_FILENO) }
+        bytes.withUnsafeBytes { StandardStreams.write($0, to: STDOUT_FILENO) }
     }
 
     func finish() throws {
@@ -102,15 +101,15 @@ enum AtomicFile {
 /// Lines on stderr, prefixed `nwbkit:` so they read well among other tools' output.
 enum Diagnostics {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("nwbkit: \(message)\n".utf8))
+        StandardStreams.write(Data("nwbkit: \(message)\n".utf8), to: STDERR_FILENO)
     }
 
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data("nwbkit: warning: \(message)\n".utf8))
+        StandardStreams.write(Data("nwbkit: warning: \(message)\n".utf8), to: STDERR_FILENO)
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("nwbkit: \(message)\n".utf8))
+        StandardStreams.write(Data("nwbkit: \(message)\n".utf8), to: STDERR_FILENO)
     }
 }
 
@@ -121,13 +120,32 @@ final class Progress {
 
     func show(position: Int, total: Int) {
         guard enabled, total >= 20 else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K[\(position + 1)/\(total)]".utf8))
+        StandardStreams.write(Data("\r\u{1B}[K[\(position + 1)/\(total)]".utf8), to: STDERR_FILENO)
         shown = true
     }
 
     func clear() {
         guard shown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        StandardStreams.write(Data("\r\u{1B}[K".utf8), to: STDERR_FILENO)
         shown = false
+    }
+}
+
+/// stdout and stderr written with plain `write(2)`. Foundation's `FileHandle.write` traps on a closed pipe,
+/// and SIGPIPE is ignored while worker processes run, so `nwbkit … | head` would crash: when the reader of
+/// stdout is gone, nwbkit ends as if SIGPIPE had stopped it (quietly, status 141), like other tools;
+/// a closed stderr is ignored.
+enum StandardStreams {
+    static func write(_ data: Data, to descriptor: Int32) {
+        data.withUnsafeBytes { write($0, to: descriptor) }
+    }
+
+    static func write(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
+        guard let failure = AtomicFile.writeAll(raw, to: descriptor), descriptor == STDOUT_FILENO else { return }
+        if failure == EPIPE {
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
+        exit(1)
     }
 }

@@ -96,6 +96,35 @@ final class HostileInputTests: XCTestCase {
     }
 }
 
+extension HostileInputTests {
+    /// `nwbkit summarize … | head`: when the reader of stdout goes away, nwbkit stops quietly as SIGPIPE
+    /// stops other tools — no crash report (Foundation's FileHandle would trap on the closed pipe).
+    func testAClosedStdoutStopsTheRunQuietly() throws {
+        let folder = try temporaryFolder()
+        for index in 0..<60 {
+            try FileManager.default.copyItem(
+                atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: "f\(index).nwb").path)
+        }
+        for jobs in ["2", "0"] {
+            let process = Process()
+            process.executableURL = TestPaths.binary
+            process.arguments = ["summarize", "--jobs", jobs, folder.path]
+            let output = Pipe()
+            let errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            _ = output.fileHandleForReading.readData(ofLength: 100)
+            try output.fileHandleForReading.close()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "jobs \(jobs): \(stderr)")
+            XCTAssertEqual(process.terminationStatus, SIGPIPE, "jobs \(jobs)")
+            XCTAssertEqual(stderr, "", "jobs \(jobs)")
+        }
+    }
+}
+
 /// A flag set from one thread and read from another.
 final class ManagedAtomicFlag: @unchecked Sendable {
     private let lock = NSLock()

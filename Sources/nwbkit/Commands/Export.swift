@@ -94,7 +94,7 @@ struct Export: ParsableCommand {
                 Diagnostics.note("\(wrote) record file\(wrote == 1 ? "" : "s") written under \(output)/\(to.rawValue)")
             }
         } else if !export.documents.isEmpty {
-            FileHandle.standardOutput.write(Data(export.combinedText.utf8))
+            StandardStreams.write(Data(export.combinedText.utf8), to: STDOUT_FILENO)
         }
         if !failures.isEmpty || !export.failures.isEmpty { throw ExitCode(1) }
     }

@@ -35,14 +35,14 @@ struct Types: ParsableCommand {
         let types = FileTypes(files: files, maxTypes: maxTypes, maxFiles: maxFiles)
         switch format {
         case .json:
-            FileHandle.standardOutput.write(try JSONRendering.prettyData(types))
+            StandardStreams.write(try JSONRendering.prettyData(types), to: STDOUT_FILENO)
         case .text:
             var lines = ["\(types.filesConsidered) NWB files, \(types.typesFound) types"]
             for type in types.types {
                 lines.append("Type \(type.number): \(type.files.count) file\(type.files.count == 1 ? "" : "s")")
                 lines += type.files.map { "  " + $0 }
             }
-            FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+            StandardStreams.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: STDOUT_FILENO)
         }
         if !failures.isEmpty { throw ExitCode(1) }
     }
