@@ -87,7 +87,7 @@ enum DomainChecks {
                 else { return nil }
             }
             return
-                "ElectricalSeries '\(series.name)' has data with dtype '\(NumpyName.name(dtype))' and conversion=\(PythonNumber.text(conversion)) and offset=\(PythonNumber.text(offset)). This suggests the data is in raw acquisition units which is not in Volts. Please set the 'conversion' and/or 'offset' fields to convert the data to Volts, or use 'channel_conversion' for per-channel conversion factors."
+                "ElectricalSeries '\(series.name)' has data with dtype '\(NumpyDtype.name(dtype))' and conversion=\(PythonNumber.text(conversion)) and offset=\(PythonNumber.text(offset)). This suggests the data is in raw acquisition units which is not in Volts. Please set the 'conversion' and/or 'offset' fields to convert the data to Volts, or use 'channel_conversion' for per-channel conversion factors."
         },
         typed(
             "check_optogenetic_stimulus_site_has_optogenetic_series", .bestPracticeViolation, "OptogeneticStimulusSite",
@@ -183,18 +183,5 @@ struct SchemaVersion: Comparable {
         let a = left.parts + Array(repeating: 0, count: count - left.parts.count)
         let b = right.parts + Array(repeating: 0, count: count - right.parts.count)
         return a.lexicographicallyPrecedes(b)
-    }
-}
-
-/// numpy's dtype name (`int16`) for a dtype string (`<i2`).
-enum NumpyName {
-    static func name(_ dtype: String) -> String {
-        guard dtype.count >= 3, let size = Int(dtype.dropFirst(2)) else { return dtype }
-        switch dtype.dropFirst().first {
-        case "i": return "int\(size * 8)"
-        case "u": return "uint\(size * 8)"
-        case "f": return "float\(size * 8)"
-        default: return dtype
-        }
     }
 }

@@ -7,8 +7,6 @@ enum ObjectChecks {
         "TimeSeries", "VectorData", "DynamicTable", "Device", "Subject", "Image", "Images", "ImagingPlane",
         "OpticalChannel", "ElectrodeGroup", "ProcessingModule", "IntracellularElectrode", "OptogeneticStimulusSite",
     ]
-    /// nwbinspector's placeholder descriptions (compared lower-cased, trailing dots removed).
-    static let placeholders: Set<String> = ["no description", "no desc", "none", "placeholder"]
 
     static let all: [BestPracticeCheck] = [
         BestPracticeCheck("check_name_slashes", .critical, "an object's name contains '/' or '\\'") { file in
@@ -38,20 +36,9 @@ enum ObjectChecks {
                 guard let text = description, !text.allSatisfy({ $0 == " " }) else {
                     return CheckHit(entry.path, type, "Description is missing.")
                 }
-                let key = text.lowercased().trimmingCharacters(in: ["."])
-                return placeholders.contains(key)
+                return PlaceholderText.isPlaceholder(text)
                     ? CheckHit(entry.path, type, "Description ('\(text)') is a placeholder.") : nil
             }
         },
     ]
-}
-
-extension String {
-    /// Python's `str.strip(chars)`.
-    func trimmingCharacters(in characters: Set<Character>) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
 }

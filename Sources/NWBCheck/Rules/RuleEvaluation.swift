@@ -129,11 +129,7 @@ extension DatasetConstraints {
     /// True when a numpy dtype string is of the kind named (or is exactly the dtype named).
     static func dtype(_ numpy: String, matches expected: String) -> Bool {
         // numpy writes native little-endian numbers by name (`int16`, `float32`, `bool`) and others by code (`>i2`).
-        var code = numpy.count >= 2 && "<>|=".contains(numpy.first!) ? numpy.dropFirst().first : nil
-        if numpy.hasPrefix("int") { code = "i" }
-        if numpy.hasPrefix("uint") { code = "u" }
-        if numpy.hasPrefix("float") { code = "f" }
-        if numpy == "bool" { code = "b" }
+        let code = NumpyDtype.kind(numpy)
         switch expected {
         case "int": return code == "i"
         case "uint": return code == "u"

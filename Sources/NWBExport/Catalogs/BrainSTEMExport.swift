@@ -423,7 +423,7 @@ public enum BrainSTEMExporter {
 
     static func acquisitionDetails(_ series: AcquiredSeries, facts: CatalogFacts) -> BrainSTEMRecords.AcquisitionDetails {
         var details = BrainSTEMRecords.AcquisitionDetails(fileName: facts.fileName + "#" + series.entry.path)
-        details.type = series.dtype.map(numpyName)
+        details.type = series.dtype.map(NumpyDtype.name)
         let rate = series.rate.map { BrainSTEMRecords.NumberUnit(value: $0, unit: "Hz") }
         switch series.modality {
         case .twoPhoton, .onePhoton, .miniscope, .fiberPhotometry, .behaviorVideo, .behaviorTracking:
@@ -498,9 +498,10 @@ public enum BrainSTEMExporter {
 
     /// A description worth copying: not empty and not a placeholder such as pynwb's `no description`.
     static func meaningful(_ text: String?) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let key = text.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        return ["no description", "no desc", "none", "placeholder"].contains(key) ? nil : text
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty, !PlaceholderText.isPlaceholder(text) else {
+            return nil
+        }
+        return text
     }
 
     static func htmlEscaped(_ text: String) -> String {
@@ -510,16 +511,5 @@ public enum BrainSTEMExporter {
 
     static func clip(_ text: String, _ limit: Int) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-    }
-
-    /// numpy's dtype name (`int16`) for a dtype string (`<i2`), as BrainSTEM's `type` takes it.
-    static func numpyName(_ dtype: String) -> String {
-        guard dtype.count >= 3, "<>|=".contains(dtype.first!), let size = Int(dtype.dropFirst(2)) else { return dtype }
-        switch dtype.dropFirst().first {
-        case "i": return "int\(size * 8)"
-        case "u": return "uint\(size * 8)"
-        case "f": return "float\(size * 8)"
-        default: return dtype
-        }
     }
 }

@@ -168,7 +168,7 @@ public struct CatalogFacts: Sendable {
             let externalFiles = index.member(entry.path, "external_file")?.value?.texts ?? []
             return AcquiredSeries(
                 entry: entry,
-                modality: modality(type, entry: entry, device: devices, index: index, external: !externalFiles.isEmpty),
+                modality: modality(type, entry: entry, device: devices, index: index),
                 shape: data?.shape ?? [], dtype: data?.dtype,
                 rate: index.member(entry.path, "starting_time")?.attribute("rate")?.number ?? planeRate,
                 unit: data?.attribute("unit")?.text, externalFiles: externalFiles, imagingPlane: plane,
@@ -177,7 +177,7 @@ public struct CatalogFacts: Sendable {
     }
 
     /// The modality of a series from its type (and, for one-photon data, its device's name).
-    static func modality(_ type: String, entry: ObjectEntry, device: String, index: SummaryIndex, external: Bool) -> Modality {
+    static func modality(_ type: String, entry: ObjectEntry, device: String, index: SummaryIndex) -> Modality {
         let text = (type + " " + device + " " + (entry.description ?? "")).lowercased()
         if index.isA(type, "ElectricalSeries") { return .extracellularEphys }
         if index.isA(type, "PatchClampSeries") { return .intracellularEphys }

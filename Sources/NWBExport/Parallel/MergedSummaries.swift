@@ -33,7 +33,7 @@ public enum MergedSummaries {
                 lineNumber += 1
                 let bytes = [UInt8](line)
                 if let summary = try? FastJSONDecoder().decode(FileSummary.self, from: bytes) {
-                    outcomes.append((summary.path, .result(try WorkerResult(summary: summary))))
+                    outcomes.append((summary.path, .result(WorkerResult(summary: summary))))
                 } else if let failure = try? FastJSONDecoder().decode(FailureRecord.self, from: bytes) {
                     outcomes.append((failure.path, .failure(.workerFailed(path: failure.path, detail: failure.error))))
                 } else {

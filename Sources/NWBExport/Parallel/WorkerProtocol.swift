@@ -1,31 +1,43 @@
 import Foundation
 import NWBKit
 
-/// A file's summary as a worker sent it: compact JSON, decoded only by those who need the model.
+/// A file's summary as a worker sent it (compact JSON, decoded only by those who need the model), or as
+/// this process made it (the model, encoded only by those who print JSON): never encoded and decoded again
+/// on the way from one to the other.
 public struct WorkerResult: Sendable {
     public let path: String
     /// The summary's warnings (dangling and external links, unreadable parts), one line each.
     public let warnings: [String]
-    /// The summary as compact JSON (sorted keys), exactly as `JSONRendering.lineData` writes it.
-    public let body: [UInt8]
+    private let model: FileSummary?
+    private let encoded: [UInt8]?
 
     /// The summary model.
     public func summary() throws -> FileSummary {
-        try FastJSONDecoder().decode(FileSummary.self, from: body)
+        if let model { return model }
+        return try FastJSONDecoder().decode(FileSummary.self, from: encoded ?? [])
+    }
+
+    /// The summary as compact JSON (sorted keys), exactly as `JSONRendering.lineData` writes it.
+    public func body() throws -> [UInt8] {
+        if let encoded { return encoded }
+        let summary = model!
+        // About 600 bytes of compact JSON per object (measured: 520 at 100,000 objects).
+        return try FastJSONEncoder(prettyPrinted: false).encode(summary, capacity: (1 << 16) + summary.objects.count * 600)
     }
 
     /// Wraps a summary made in this process.
-    public init(summary: FileSummary) throws {
+    public init(summary: FileSummary) {
         path = summary.path
         warnings = summary.warnings
-        // About 600 bytes of compact JSON per object (measured: 520 at 100,000 objects).
-        body = try FastJSONEncoder(prettyPrinted: false).encode(summary, capacity: (1 << 16) + summary.objects.count * 600)
+        model = summary
+        encoded = nil
     }
 
     init(path: String, warnings: [String], body: [UInt8]) {
         self.path = path
         self.warnings = warnings
-        self.body = body
+        self.model = nil
+        self.encoded = body
     }
 }
 
@@ -61,9 +73,10 @@ public enum WorkerProtocol {
             if let hangOn, !hangOn.isEmpty, path.contains(hangOn) { while true { sleep(60) } }
             // Header, tab and body are written one after the other: a large summary is never copied.
             do {
-                let result = try WorkerResult(summary: try FileSummarizer.summarize(path, options: options))
+                let result = WorkerResult(summary: try FileSummarizer.summarize(path, options: options))
+                let body = try result.body()
                 writeAll(encode(Header(path: result.path, warnings: result.warnings)) + [UInt8(ascii: "\t")])
-                writeAll(result.body)
+                writeAll(body)
             } catch let error as SummaryError {
                 writeAll(encode(Header(failure: error)))
             } catch {

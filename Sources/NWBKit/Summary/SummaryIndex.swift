@@ -4,6 +4,9 @@ public struct SummaryIndex: Sendable {
     private let indexByPath: [String: Int]
     private let childIndices: [String: [Int]]
     private let bases: [String: [String]]
+    /// Groups and datasets carrying a neurodata type (links excluded), in path order: what pynwb calls the
+    /// file's objects. Kept once: every check and exporter asks for them.
+    public let typedObjects: [ObjectEntry]
 
     public init(_ summary: FileSummary) {
         self.summary = summary
@@ -20,6 +23,7 @@ public struct SummaryIndex: Sendable {
             bases[count.type] = count.bases ?? TypeHierarchy.core.bases(of: count.type)
         }
         self.bases = bases
+        typedObjects = summary.objects.filter { $0.neurodataType != nil && ($0.kind == "group" || $0.kind == "dataset") }
     }
 
     /// The path of the group holding `path`.
@@ -51,11 +55,6 @@ public struct SummaryIndex: Sendable {
     public func isA(_ type: String?, _ ancestor: String) -> Bool {
         guard let type else { return false }
         return type == ancestor || (bases[type] ?? TypeHierarchy.core.bases(of: type)).contains(ancestor)
-    }
-
-    /// Groups and datasets carrying a neurodata type (links excluded), in path order: what pynwb calls the file's objects.
-    public var typedObjects: [ObjectEntry] {
-        summary.objects.filter { $0.neurodataType != nil && ($0.kind == "group" || $0.kind == "dataset") }
     }
 
     /// The typed objects that are `type` or extend it.

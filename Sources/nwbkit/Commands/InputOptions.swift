@@ -131,7 +131,7 @@ struct InputOptions: ParsableArguments {
         } else if jobs == 0 {
             try SummaryRun.run(paths: paths, discovery: discovery, options: summaryOptions) { outcome, position, total in
                 switch outcome {
-                case .summary(let summary): try handle(.result(try WorkerResult(summary: summary)), position, total)
+                case .summary(let summary): try handle(.result(WorkerResult(summary: summary)), position, total)
                 case .failure(let error): try handle(.failure(error), position, total)
                 }
             }

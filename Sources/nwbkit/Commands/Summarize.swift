@@ -48,10 +48,10 @@ struct Summarize: ParsableCommand {
             // The workers' JSON is printed as it came: no decoding, no encoding again.
             failures = try input.eachResult(onFailure: onFailure) { result in
                 if format == .jsonl {
-                    try sink.write(bytes: result.body)
+                    try sink.write(bytes: try result.body())
                     try sink.write(bytes: [UInt8(ascii: "\n")])
                 } else {
-                    bodies.append(result.body)
+                    bodies.append(try result.body())
                 }
             }
         case .text, .markdown:
