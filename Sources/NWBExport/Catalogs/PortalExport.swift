@@ -179,7 +179,8 @@ public enum PortalExporter {
             deposition_date: nil, release_date: nil,
             last_modified_date: lastModified.map { String(format: "%04d-%02d-%02d", $0[0], $0[1], $0[2]) })
         let taxon = files.first { $0.speciesName == species.first }?.taxonomyID
-        let sampleType = files.contains { !$0.summary.intracellularHints.isEmpty } ? "tissue" : "organism"
+        // Slices (`/general/slices`) mean tissue; otherwise the files record whole animals.
+        let sampleType = files.contains { $0.summary.session.otherGeneral["slices"] != nil } ? "tissue" : "organism"
         let preparation = unique(
             files.flatMap { facts in
                 ["surgery", "virus", "pharmacology"].compactMap { facts.summary.session.otherGeneral[$0] }
@@ -333,12 +334,5 @@ public enum PortalExporter {
             problems.append("tissue id pattern")
         }
         return problems
-    }
-}
-
-extension FileSummary {
-    /// Signs of an in-vitro preparation (slices): `/general/slices` text or intracellular electrodes' `slice`.
-    var intracellularHints: [String] {
-        [session.otherGeneral["slices"]].compactMap { $0 }
     }
 }
