@@ -50,13 +50,12 @@ static inline herr_t chdf5_object_info_by_name(hid_t loc, const char *name,
     return status;
 }
 
-static inline herr_t chdf5_object_info(hid_t obj, haddr_t *addr, int *type, hsize_t *num_attrs) {
+static inline herr_t chdf5_object_info(hid_t obj, haddr_t *addr, int *type) {
     H5O_info_t info;
-    herr_t status = H5Oget_info2(obj, &info, H5O_INFO_BASIC | H5O_INFO_NUM_ATTRS);
+    herr_t status = H5Oget_info2(obj, &info, H5O_INFO_BASIC);
     if (status < 0) return status;
     *addr = info.addr;
     *type = (int)info.type;
-    *num_attrs = info.num_attrs;
     return status;
 }
 

@@ -46,7 +46,7 @@ extension Object {
                         value: StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: failure.message)))
                 continue
             }
-            let attribute = Identifier(id)
+            let attribute = Identifier(id, .attribute)
             attributes.append(readAttribute(attribute, name: name, limits: limits))
         }
         return (attributes, error)

@@ -41,7 +41,7 @@ extension DataType {
                 let memberID = H5Tget_member_type(typeID, UInt32(index))
                 let memberType: DataType
                 if memberID >= 0 {
-                    let owned = Identifier(memberID)
+                    let owned = Identifier(memberID, .datatype)
                     memberType = read(owned.id, depthLimit: depthLimit - 1)
                 } else {
                     memberType = .unknown(description: "unreadable member type")
@@ -52,7 +52,7 @@ extension DataType {
         case H5T_ENUM:
             let superID = H5Tget_super(typeID)
             guard superID >= 0 else { return .unknown(description: "enum without base type") }
-            let base = Identifier(superID)
+            let base = Identifier(superID, .datatype)
             let baseType = read(base.id, depthLimit: depthLimit - 1)
             let count = max(0, Int(H5Tget_nmembers(typeID)))
             var members: [EnumMember] = []
@@ -73,12 +73,12 @@ extension DataType {
             if rank > 0 { _ = H5Tget_array_dims2(typeID, &dims) }
             let superID = H5Tget_super(typeID)
             guard superID >= 0 else { return .unknown(description: "array without base type") }
-            let base = Identifier(superID)
+            let base = Identifier(superID, .datatype)
             return .array(base: read(base.id, depthLimit: depthLimit - 1), dimensions: dims.prefix(max(rank, 0)).map { Int($0) })
         case H5T_VLEN:
             let superID = H5Tget_super(typeID)
             guard superID >= 0 else { return .unknown(description: "vlen without base type") }
-            let base = Identifier(superID)
+            let base = Identifier(superID, .datatype)
             return .variableLength(base: read(base.id, depthLimit: depthLimit - 1))
         case H5T_REFERENCE:
             return .reference(H5Tequal(typeID, chdf5_std_ref_dsetreg()) > 0 ? .region : .object)

@@ -50,14 +50,14 @@ public struct EnumMember: Sendable, Codable, Equatable {
 }
 
 /// A complete description of an HDF5 datatype, as stored in the file.
-public indirect enum DataType: Sendable, Equatable {
+public enum DataType: Sendable, Equatable {
     case integer(size: Int, signed: Bool, order: ByteOrder)
     case float(size: Int, order: ByteOrder)
     case string(length: Int?, charset: CharacterSet, padding: StringPadding)
     case compound(size: Int, members: [CompoundMember])
-    case enumeration(base: DataType, members: [EnumMember])
-    case array(base: DataType, dimensions: [Int])
-    case variableLength(base: DataType)
+    indirect case enumeration(base: DataType, members: [EnumMember])
+    indirect case array(base: DataType, dimensions: [Int])
+    indirect case variableLength(base: DataType)
     case reference(ReferenceKind)
     case opaque(size: Int, tag: String)
     case bitfield(size: Int, order: ByteOrder)

@@ -64,13 +64,17 @@ public enum FilterNames {
 extension Object {
     /// The dataset's type, shape, layout, chunks, filters and stored size. Reads no data.
     public func datasetInfo() throws -> DatasetInfo {
+        try datasetInfo(valueLimits: { _ in nil }).info
+    }
+
+    /// The dataset's metadata and, when `valueLimits` gives limits for it, its value: one open
+    /// datatype and dataspace serve both (every library call counts when a file has 100,000 datasets).
+    public func datasetInfo(valueLimits: (DatasetInfo) -> ValueLimits?) throws -> (info: DatasetInfo, value: StoredValue?) {
         precondition(kind == .dataset, "datasetInfo() called on a \(kind)")
-        let typeID = try checkID(H5Dget_type(handle.id), "H5Dget_type", path: path)
-        let type = Identifier(typeID)
-        let spaceID = try checkID(H5Dget_space(handle.id), "H5Dget_space", path: path)
-        let space = Identifier(spaceID)
-        let dataType = DataType.read(type.id)
-        let dataspace = Dataspace.read(space.id)
+        let handles = try TypeAndSpace(
+            typeID: H5Dget_type(handle.id), spaceID: H5Dget_space(handle.id), operation: "H5Dget_type", path: path)
+        let dataType = DataType.read(handles.type.id)
+        let dataspace = Dataspace.read(handles.space.id)
 
         var layout = StorageLayout.unknown
         var chunkShape: [Int]?
@@ -78,7 +82,7 @@ extension Object {
         var externalCount = 0
         let plistID = H5Dget_create_plist(handle.id)
         if plistID >= 0 {
-            let plist = Identifier(plistID)
+            let plist = Identifier(plistID, .propertyList)
             switch H5Pget_layout(plist.id) {
             case H5D_COMPACT: layout = .compact
             case H5D_CONTIGUOUS: layout = .contiguous
@@ -87,37 +91,46 @@ extension Object {
             default: layout = .unknown
             }
             if layout == .chunked {
-                let rank = max(0, Int(H5Sget_simple_extent_ndims(space.id)))
-                var dims = [hsize_t](repeating: 0, count: max(rank, 1))
+                let rank = max(1, dataspace.dimensions.count)
+                var dims = [hsize_t](repeating: 0, count: rank)
                 let got = Int(H5Pget_chunk(plist.id, Int32(dims.count), &dims))
                 if got > 0 { chunkShape = dims.prefix(got).map { Int(clamping: $0) } }
             }
             let filterCount = max(0, Int(H5Pget_nfilters(plist.id)))
             for index in 0..<min(filterCount, 64) {
-                var flags: UInt32 = 0
-                var valueCount = 16
-                var values = [UInt32](repeating: 0, count: valueCount)
-                var name = [CChar](repeating: 0, count: 256)
-                var config: UInt32 = 0
-                let filterID = H5Pget_filter2(
-                    plist.id, UInt32(index), &flags, &valueCount, &values, name.count, &name, &config)
-                guard filterID >= 0 else { continue }
-                let id = Int(filterID)
-                let storedName = String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                let wellKnown = FilterNames.name(for: id)
-                filters.append(
-                    Filter(
-                        id: id, name: wellKnown.hasPrefix("filter ") && !storedName.isEmpty ? storedName : wellKnown,
-                        parameters: Array(values.prefix(min(valueCount, values.count)))))
+                if let filter = readFilter(plist.id, index: index) { filters.append(filter) }
             }
-            externalCount = max(0, Int(H5Pget_external_count(plist.id)))
+            if layout == .contiguous { externalCount = max(0, Int(H5Pget_external_count(plist.id))) }
+        } else {
+            HDF5Library.clearErrors()
         }
-        HDF5Library.clearErrors()
-        let storedBytes = Int(clamping: H5Dget_storage_size(handle.id))
-        HDF5Library.clearErrors()
-        return DatasetInfo(
+        let storedSize = H5Dget_storage_size(handle.id)
+        if storedSize == 0 { HDF5Library.clearErrors() }
+        let info = DatasetInfo(
             type: dataType, space: dataspace, layout: layout, chunkShape: chunkShape, filters: filters,
-            storedBytes: storedBytes, externalFileCount: externalCount)
+            storedBytes: Int(clamping: storedSize), externalFileCount: externalCount)
+        guard let limits = valueLimits(info) else { return (info, nil) }
+        let value = readValue(type: dataType, typeID: handles.type.id, space: dataspace, spaceID: handles.space.id, limits: limits)
+        return (info, value)
+    }
+
+    private func readFilter(_ plist: hid_t, index: Int) -> Filter? {
+        var flags: UInt32 = 0
+        var valueCount = 16
+        var values = [UInt32](repeating: 0, count: valueCount)
+        var name = [CChar](repeating: 0, count: 256)
+        var config: UInt32 = 0
+        let filterID = H5Pget_filter2(plist, UInt32(index), &flags, &valueCount, &values, name.count, &name, &config)
+        guard filterID >= 0 else {
+            HDF5Library.clearErrors()
+            return nil
+        }
+        let id = Int(filterID)
+        let storedName = String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let wellKnown = FilterNames.name(for: id)
+        return Filter(
+            id: id, name: wellKnown.hasPrefix("filter ") && !storedName.isEmpty ? storedName : wellKnown,
+            parameters: Array(values.prefix(min(valueCount, values.count))))
     }
 
     /// Reads the dataset's whole value when it holds at most `limits.maxElements` elements and
@@ -130,20 +143,26 @@ extension Object {
         } catch {
             return StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: error.message)
         }
-        let type = handles.type.id
-        let space = handles.space.id
-        let dataspace = Dataspace.read(space)
-        // libhdf5 callocs a 1 MiB conversion buffer per read by default; small values need far less.
-        let transferID = H5Pcreate(chdf5_p_dataset_xfer())
-        guard transferID >= 0 else {
-            return StoredValue(shape: [], elements: [], totalCount: 0, unreadReason: HDF5Library.error("H5Pcreate").message)
+        let typeID = handles.type.id
+        let spaceID = handles.space.id
+        return readValue(
+            type: DataType.read(typeID), typeID: typeID, space: Dataspace.read(spaceID), spaceID: spaceID, limits: limits)
+    }
+
+    private func readValue(
+        type: DataType, typeID: hid_t, space: Dataspace, spaceID: hid_t, limits: ValueLimits
+    ) -> StoredValue {
+        guard let transfer = file.smallReadTransfer else {
+            return StoredValue(
+                shape: space.dimensions, elements: [], totalCount: space.elementCount,
+                unreadReason: "no transfer property list")
         }
-        let transfer = Identifier(transferID)
-        let elementBytes = max(16, Int(H5Tget_size(type)))
-        let (needed, overflow) = max(1, dataspace.elementCount).multipliedReportingOverflow(by: elementBytes)
-        _ = H5Pset_buffer(transfer.id, overflow ? 1 << 20 : max(4096, min(needed, 1 << 20)), nil, nil)
+        // libhdf5 callocs a 1 MiB conversion buffer per read by default; small values need far less.
+        let elementBytes = max(16, Int(H5Tget_size(typeID)))
+        let (needed, overflow) = max(1, space.elementCount).multipliedReportingOverflow(by: elementBytes)
+        _ = H5Pset_buffer(transfer, overflow ? 1 << 20 : max(4096, min(needed, 1 << 20)), nil, nil)
         return ValueReader.read(
-            .dataset(handle.id, transfer: transfer.id), type: DataType.read(type), typeID: type, space: dataspace, spaceID: space,
+            .dataset(handle.id, transfer: transfer), type: type, typeID: typeID, space: space, spaceID: spaceID,
             limits: limits, truncates: false)
     }
 }

@@ -5,10 +5,24 @@ public final class File {
     let handle: Identifier
     /// The path the file was opened from.
     public let path: String
+    /// A dataset transfer property list for reading small values, made once per file (making
+    /// one copies every default property) and given a buffer size before each read.
+    private let transferID: hid_t
 
     private init(handle: consuming Identifier, path: String) {
         self.handle = handle
         self.path = path
+        transferID = H5Pcreate(chdf5_p_dataset_xfer())
+        if transferID < 0 { HDF5Library.clearErrors() }
+    }
+
+    deinit {
+        if transferID >= 0 { H5Pclose(transferID) }
+    }
+
+    /// The transfer property list for small reads, if libhdf5 could make one.
+    var smallReadTransfer: hid_t? {
+        transferID >= 0 ? transferID : nil
     }
 
     /// Opens `path` read-only. Throws when the file is not HDF5 or libhdf5 cannot open it.
@@ -16,13 +30,13 @@ public final class File {
         HDF5Library.prepare()
         let access = H5Pcreate(chdf5_p_file_access())
         guard access >= 0 else { throw HDF5Library.error("H5Pcreate") }
-        let accessList = Identifier(access)
+        let accessList = Identifier(access, .propertyList)
         // Close every object with the file so a failure never leaves the file held open.
         _ = H5Pset_fclose_degree(accessList.id, H5F_CLOSE_STRONG)
         _ = chdf5_small_metadata_cache(accessList.id, 1 << 20)
         let id = RawPath.withCString(path) { H5Fopen($0, chdf5_f_acc_rdonly(), accessList.id) }
         guard id >= 0 else { throw HDF5Library.error("H5Fopen") }
-        return File(handle: Identifier(id), path: path)
+        return File(handle: Identifier(id, .file), path: path)
     }
 
     /// True when the bytes of `path` start with the HDF5 signature (at 0 or a userblock offset).
@@ -42,7 +56,7 @@ public final class File {
     public func root() throws -> Object {
         let id = H5Oopen(handle.id, "/", chdf5_p_default())
         guard id >= 0 else { throw HDF5Library.error("H5Oopen", path: "/") }
-        return try Object(handle: Identifier(id), file: self, path: "/")
+        return try Object(handle: Identifier(id, .object), file: self, path: "/")
     }
 
     /// Size of the file in bytes as libhdf5 sees it.

@@ -2,26 +2,36 @@ import CHDF5
 
 /// An owned libhdf5 identifier, closed exactly once when it goes out of scope. Noncopyable, so
 /// ownership is explicit and no heap allocation or reference counting is paid per handle.
+///
+/// The owner says what kind of identifier it holds, so closing is one library call (every call
+/// into libhdf5 takes its global lock and sets up an API context: a walk makes tens per object).
 struct Identifier: ~Copyable {
-    let id: hid_t
+    /// Which close function the identifier needs.
+    enum Kind {
+        case file, object, datatype, dataspace, attribute, propertyList
+    }
 
-    /// Takes ownership of `id`, which must be valid.
-    init(_ id: hid_t) {
+    let id: hid_t
+    let kind: Kind
+
+    /// Takes ownership of `id`, which must be a valid identifier of `kind`.
+    init(_ id: hid_t, _ kind: Kind) {
         self.id = id
+        self.kind = kind
     }
 
     deinit {
-        switch H5Iget_type(id) {
-        case H5I_FILE: H5Fclose(id)
-        case H5I_GROUP: H5Gclose(id)
-        case H5I_DATASET: H5Dclose(id)
-        case H5I_DATATYPE: H5Tclose(id)
-        case H5I_DATASPACE: H5Sclose(id)
-        case H5I_ATTR: H5Aclose(id)
-        case H5I_GENPROP_LST: H5Pclose(id)
-        default: H5Idec_ref(id)
+        let status: herr_t
+        switch kind {
+        case .file: status = H5Fclose(id)
+        case .object: status = H5Oclose(id)
+        case .datatype: status = H5Tclose(id)
+        case .dataspace: status = H5Sclose(id)
+        case .attribute: status = H5Aclose(id)
+        case .propertyList: status = H5Pclose(id)
         }
-        HDF5Library.clearErrors()
+        // Each API call clears the error stack when it starts; only a failed close leaves one behind.
+        if status < 0 { HDF5Library.clearErrors() }
     }
 }
 
@@ -38,7 +48,7 @@ struct TypeAndSpace: ~Copyable {
             if spaceID >= 0 { H5Sclose(spaceID) }
             throw HDF5Library.error(operation, path: path)
         }
-        type = Identifier(typeID)
-        space = Identifier(spaceID)
+        type = Identifier(typeID, .datatype)
+        space = Identifier(spaceID, .dataspace)
     }
 }

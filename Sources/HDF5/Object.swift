@@ -15,14 +15,11 @@ public final class Object {
     public let kind: Kind
     /// The object's address in the file: equal addresses mean the same object.
     public let address: UInt64
-    /// How many attributes the object header says it has.
-    public let attributeCount: Int
 
     init(handle: consuming Identifier, file: File, path: String) throws {
         var address: haddr_t = 0
         var type: Int32 = 0
-        var attributeCount: hsize_t = 0
-        try check(chdf5_object_info(handle.id, &address, &type, &attributeCount), "H5Oget_info", path: path)
+        try check(chdf5_object_info(handle.id, &address, &type), "H5Oget_info", path: path)
         switch H5O_type_t(rawValue: type) {
         case H5O_TYPE_GROUP: kind = .group
         case H5O_TYPE_DATASET: kind = .dataset
@@ -30,17 +27,39 @@ public final class Object {
         default: throw HDF5Error(operation: "H5Oget_info", objectPath: path, message: "unknown object type \(type)")
         }
         self.address = UInt64(address)
-        self.attributeCount = Int(clamping: attributeCount)
         self.file = file
         self.path = path
         self.handle = handle
     }
 
-    /// Opens the object a hard link of this group names.
+    /// An object opened through a hard link, whose address the link already gave: its kind comes
+    /// from the identifier, without reading the object header again.
+    private init(handle: consuming Identifier, file: File, path: String, address: UInt64) throws {
+        switch H5Iget_type(handle.id) {
+        case H5I_GROUP: kind = .group
+        case H5I_DATASET: kind = .dataset
+        case H5I_DATATYPE: kind = .datatype
+        default: throw HDF5Error(operation: "H5Oopen", objectPath: path, message: "not a group, dataset or named datatype")
+        }
+        self.address = address
+        self.file = file
+        self.path = path
+        self.handle = handle
+    }
+
+    /// Opens the object `name` (a link of this group, or a relative path) names.
     public func openChild(_ name: String, path childPath: String) throws -> Object {
         let id = H5Oopen(handle.id, name, chdf5_p_default())
         guard id >= 0 else { throw HDF5Library.error("H5Oopen", path: childPath) }
-        return try Object(handle: Identifier(id), file: file, path: childPath)
+        return try Object(handle: Identifier(id, .object), file: file, path: childPath)
+    }
+
+    /// Opens the object a hard link of this group names; `address` is the one the link gave, so
+    /// the object header is not read again for it.
+    public func openChild(_ name: String, path childPath: String, address: UInt64) throws -> Object {
+        let id = H5Oopen(handle.id, name, chdf5_p_default())
+        guard id >= 0 else { throw HDF5Library.error("H5Oopen", path: childPath) }
+        return try Object(handle: Identifier(id, .object), file: file, path: childPath, address: address)
     }
 
     /// True when `path` names an object in this file (resolving soft links; external links are not followed).

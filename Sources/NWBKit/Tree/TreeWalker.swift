@@ -108,7 +108,7 @@ public enum TreeWalker {
             }
             let object: Object
             do {
-                object = try pending.parent.openChild(pending.name, path: pending.path)
+                object = try pending.parent.openChild(pending.name, path: pending.path, address: address)
             } catch let error as HDF5Error {
                 problems.append(.init(path: pending.path, message: error.message))
                 nodes[pending.parentIndex].children[pending.childSlot].target = .unreadable(error.message)
@@ -124,11 +124,9 @@ public enum TreeWalker {
                 attributes: attributes.attributes, dataset: nil, value: nil, children: [])
             if object.kind == .dataset {
                 do {
-                    let info = try object.datasetInfo()
+                    let (info, value) = try object.datasetInfo { values.limits(pending.path, $0) }
                     node.dataset = info
-                    if let valueLimits = values.limits(pending.path, info) {
-                        node.value = object.readValue(limits: valueLimits)
-                    }
+                    node.value = value
                 } catch let error as HDF5Error {
                     problems.append(.init(path: pending.path, message: error.message))
                 }
