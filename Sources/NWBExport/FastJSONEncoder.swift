@@ -17,9 +17,10 @@ public struct FastJSONEncoder: Sendable {
     public func encode<T: Encodable>(_ value: T, capacity: Int = 1 << 16) throws -> [UInt8] {
         let encoder = TreeEncoder(codingPath: [])
         try value.encode(to: encoder)
-        var output: [UInt8] = []
-        output.reserveCapacity(capacity)
-        var writer = JSONTextWriter(output: output, pretty: prettyPrinted)
+        var writer = JSONTextWriter(output: [], pretty: prettyPrinted)
+        // Reserved in the writer's own array: one reserved outside and passed in would be shared, and
+        // the first append would copy it.
+        writer.output.reserveCapacity(capacity)
         writer.write(encoder.storage.value ?? .null)
         return writer.output
     }
@@ -208,8 +209,8 @@ struct JSONTextWriter {
         case .direct(let value): value.writeJSON(to: &self)
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value): output.append(contentsOf: String(value).utf8)
-        case .unsigned(let value): output.append(contentsOf: String(value).utf8)
+        case .integer(let value): writeInteger(value)
+        case .unsigned(let value): writeUnsigned(value)
         case .double(let value): writeDouble(value)
         case .string(let value): writeString(value)
         case .array(let box):
@@ -277,7 +278,7 @@ struct JSONTextWriter {
     }
 
     mutating func value(_ text: String) { writeString(text) }
-    mutating func value(_ number: Int) { output.append(contentsOf: String(number).utf8) }
+    mutating func value(_ number: Int) { writeInteger(Int64(number)) }
     mutating func value(_ flag: Bool) { output.append(contentsOf: (flag ? "true" : "false").utf8) }
 
     /// An array of values written by `element`.
@@ -310,10 +311,45 @@ struct JSONTextWriter {
         }
     }
 
+    /// Spaces for indentation, appended by slice rather than byte by byte.
+    private let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+
     private mutating func newline() {
         guard pretty else { return }
         output.append(UInt8(ascii: "\n"))
-        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        var remaining = depth * 2
+        while remaining > 0 {
+            let count = min(remaining, spaces.count)
+            output.append(contentsOf: spaces[..<count])
+            remaining -= count
+        }
+    }
+
+    /// Writes the decimal digits of `value` without making a `String`.
+    mutating func writeInteger(_ value: Int64) {
+        if value < 0 {
+            output.append(UInt8(ascii: "-"))
+            writeUnsigned(value.magnitude)
+        } else {
+            writeUnsigned(UInt64(value))
+        }
+    }
+
+    mutating func writeUnsigned(_ value: UInt64) {
+        if value < 10 {
+            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var remaining = value
+            var start = 20
+            while remaining > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     mutating func writeDouble(_ value: Double) {
@@ -322,21 +358,32 @@ struct JSONTextWriter {
             return
         }
         if value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
-            output.append(contentsOf: String(Int64(value)).utf8)
+            writeInteger(Int64(value))
         } else {
             output.append(contentsOf: value.description.utf8)
         }
     }
 
     private mutating func writeString(_ value: String) {
-        output.append(UInt8(ascii: "\""))
-        let utf8 = value.utf8
-        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output.append(contentsOf: utf8)
+        var text = value
+        text.withUTF8 { bytes in
             output.append(UInt8(ascii: "\""))
-            return
+            var clean = true
+            for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                clean = false
+                break
+            }
+            if clean {
+                output.append(contentsOf: bytes)
+            } else {
+                writeEscaped(bytes)
+            }
+            output.append(UInt8(ascii: "\""))
         }
-        for byte in utf8 {
+    }
+
+    private mutating func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
             case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
@@ -349,7 +396,6 @@ struct JSONTextWriter {
             default: output.append(byte)
             }
         }
-        output.append(UInt8(ascii: "\""))
     }
 }
 

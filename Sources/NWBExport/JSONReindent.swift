@@ -14,55 +14,78 @@ public enum JSONReindent {
     public static func pretty(_ compact: [UInt8], depth startDepth: Int, chunkSize: Int = 1 << 20, emit: ([UInt8]) throws -> Void)
         rethrows
     {
+        var reindenter = Reindenter(depth: startDepth, capacity: min(chunkSize, compact.count + compact.count / 2) + 4096)
+        try compact.withUnsafeBufferPointer { input in
+            try reindenter.run(input, chunkSize: chunkSize, emit: emit)
+        }
+        if !reindenter.output.isEmpty { try emit(reindenter.output) }
+    }
+
+    /// The state of one pass: a struct with mutating methods, so nothing is captured in boxes.
+    private struct Reindenter {
         var output: [UInt8] = []
-        output.reserveCapacity(min(chunkSize, compact.count + compact.count / 2) + 4096)
-        var depth = startDepth
-        var index = 0
-        let count = compact.count
-        func newline() {
+        var depth: Int
+        let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+
+        init(depth: Int, capacity: Int) {
+            self.depth = depth
+            output.reserveCapacity(capacity)
+        }
+
+        mutating func newline() {
             output.append(UInt8(ascii: "\n"))
-            output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+            var remaining = depth * 2
+            while remaining > 0 {
+                let count = min(remaining, spaces.count)
+                output.append(contentsOf: spaces[..<count])
+                remaining -= count
+            }
         }
-        while index < count {
-            let byte = compact[index]
-            switch byte {
-            case UInt8(ascii: "\""):
-                // Copy the string, escapes included.
-                let start = index
-                index += 1
-                while index < count, compact[index] != UInt8(ascii: "\"") {
-                    index += compact[index] == UInt8(ascii: "\\") ? 2 : 1
-                }
-                output.append(contentsOf: compact[start...min(index, count - 1)])
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                let closing = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
-                if index + 1 < count, compact[index + 1] == closing {
-                    output.append(byte)
-                    output.append(closing)
+
+        mutating func run(_ input: UnsafeBufferPointer<UInt8>, chunkSize: Int, emit: ([UInt8]) throws -> Void) rethrows {
+            let count = input.count
+            var index = 0
+            while index < count {
+                let byte = input[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    // Copy the string, escapes included.
+                    let start = index
                     index += 1
-                } else {
-                    output.append(byte)
-                    depth += 1
+                    while index < count, input[index] != UInt8(ascii: "\"") {
+                        index += input[index] == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: input[start...min(index, count - 1)]))
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    let closing = byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                    if index + 1 < count, input[index + 1] == closing {
+                        output.append(byte)
+                        output.append(closing)
+                        index += 1
+                    } else {
+                        output.append(byte)
+                        depth += 1
+                        newline()
+                    }
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
                     newline()
+                    output.append(byte)
+                case UInt8(ascii: ","):
+                    output.append(byte)
+                    newline()
+                case UInt8(ascii: ":"):
+                    output.append(UInt8(ascii: ":"))
+                    output.append(UInt8(ascii: " "))
+                default:
+                    output.append(byte)
                 }
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                newline()
-                output.append(byte)
-            case UInt8(ascii: ","):
-                output.append(byte)
-                newline()
-            case UInt8(ascii: ":"):
-                output.append(contentsOf: ": ".utf8)
-            default:
-                output.append(byte)
-            }
-            index += 1
-            if output.count >= chunkSize {
-                try emit(output)
-                output.removeAll(keepingCapacity: true)
+                index += 1
+                if output.count >= chunkSize {
+                    try emit(output)
+                    output.removeAll(keepingCapacity: true)
+                }
             }
         }
-        if !output.isEmpty { try emit(output) }
     }
 }
