@@ -32,6 +32,7 @@ public enum DandiStructure {
                 break
             }
         }
+        guard output.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { return output }
         return output.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 
@@ -53,22 +54,24 @@ public enum DandiStructure {
             let index: Int
             let path: String
             let depth: Int
-            let ancestors: Set<Int>
         }
-        var stack = [Frame(index: 0, path: "/", depth: 0, ancestors: [])]
+        var stack = [Frame(index: 0, path: "/", depth: 0)]
+        // The groups from the root down to the frame being visited (`ancestors[d]` at depth d):
+        // depth-first, so the chain of a popped frame is the prefix up to its depth.
+        var ancestors: [Int] = []
         var steps = 0
         while let frame = stack.popLast() {
             steps += 1
             if steps > 5_000_000 { break }
             body(frame.path, frame.index, frame.depth)
-            let node = tree.nodes[frame.index]
-            guard node.kind == .group, frame.depth < 256 else { continue }
-            let ancestors = frame.ancestors.union([frame.index])
+            guard tree.nodes[frame.index].kind == .group, frame.depth < 256 else { continue }
+            ancestors.removeSubrange(min(frame.depth, ancestors.count)...)
+            ancestors.append(frame.index)
             let base = frame.path == "/" ? "" : frame.path
-            let children = ObjectListing.sortedChildren(node.children)
+            let children = ObjectListing.sortedChildren(tree.nodes[frame.index].children)
             for child in children.reversed() {
                 guard let target = tree.node(for: child), !ancestors.contains(target) else { continue }
-                stack.append(Frame(index: target, path: base + "/" + child.name, depth: frame.depth + 1, ancestors: ancestors))
+                stack.append(Frame(index: target, path: base + "/" + child.name, depth: frame.depth + 1))
             }
         }
     }

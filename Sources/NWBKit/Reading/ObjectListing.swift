@@ -2,7 +2,9 @@ import HDF5
 
 /// The flat list of objects and links of a tree, depth-first in name order (as `h5ls -r` lists them).
 enum ObjectListing {
-    static func entries(_ tree: ObjectTree, interpreter: NWBInterpreter) -> [ObjectEntry] {
+    /// The entries of `tree`, each object's attributes and value moved out of the tree once listed
+    /// (`types[i]` is node i's neurodata type).
+    static func entries(taking tree: inout ObjectTree, types: [String?]) -> [ObjectEntry] {
         var entries: [ObjectEntry] = []
         entries.reserveCapacity(tree.nodes.count + tree.linkCount)
         // Depth-first pre-order: each link is listed, then (for a group reached by its first path) its subtree.
@@ -13,7 +15,9 @@ enum ObjectListing {
             switch target {
             case .node(let index):
                 if tree.nodes[index].path == path {
-                    entries.append(entry(for: index, path: path, tree: tree, interpreter: interpreter))
+                    entries.append(entry(for: index, path: path, tree: tree, type: types[index]))
+                    tree.nodes[index].attributes = []
+                    tree.nodes[index].value = nil
                     if tree.nodes[index].kind == .group, expanded.insert(index).inserted {
                         let base = path == "/" ? "" : path
                         for next in sortedChildren(tree.nodes[index].children).reversed() {
@@ -65,10 +69,10 @@ enum ObjectListing {
         return a.count < b.count
     }
 
-    static func entry(for index: Int, path: String, tree: ObjectTree, interpreter: NWBInterpreter) -> ObjectEntry {
+    static func entry(for index: Int, path: String, tree: ObjectTree, type: String?) -> ObjectEntry {
         let node = tree.nodes[index]
         var entry = ObjectEntry(kind: node.kind.rawValue, path: path)
-        entry.neurodataType = interpreter.neurodataType(index)
+        entry.neurodataType = type
         entry.namespace = tree.attributeText(index, "namespace")
         entry.objectID = tree.attributeText(index, "object_id")
         entry.description = tree.attributeText(index, "description")

@@ -33,24 +33,38 @@ public enum FileSummarizer {
     }
 
     /// The summary of an already walked tree (pure; used by tests and by `summarize(_:)`).
-    public static func summarize(tree: ObjectTree, path: String, fileSize: Int) throws(SummaryError) -> FileSummary {
-        let nwb = NWBInterpreter(tree: tree)
-        guard nwb.isNWB else { throw .notNWB(path: path) }
-        let objects = ObjectListing.entries(tree, interpreter: nwb)
+    ///
+    /// The tree is consumed: once everything that reads it across objects is done, the object list
+    /// takes each object's attributes and value out of it as it lists them, so a large file's
+    /// attributes are never held twice (tree and summary).
+    public static func summarize(tree: consuming ObjectTree, path: String, fileSize: Int) throws(SummaryError) -> FileSummary {
+        var summary: FileSummary
+        let types: [String?]
+        do {
+            let nwb = NWBInterpreter(tree: copy tree)
+            guard nwb.isNWB else { throw .notNWB(path: path) }
+            types = (0..<tree.nodes.count).map(nwb.neurodataType)
+            summary = FileSummary(
+                path: path, fileSize: fileSize, nwbVersion: nwb.nwbVersion, session: nwb.session(), subject: nwb.subject(),
+                devices: nwb.devices(), electrodeGroups: nwb.electrodeGroups(), electrodes: nwb.electrodes(),
+                imagingPlanes: nwb.imagingPlanes(), roiTables: nwb.roiTables(), units: nwb.units(), intervals: nwb.intervals(),
+                acquisition: nwb.entries("/acquisition"), stimulus: nwb.stimulus(), processing: nwb.processing(),
+                specifications: nwb.specifications(), neurodataTypes: nwb.typeCounts(),
+                counts: ObjectCounts(
+                    groups: 0, datasets: 0, committedDatatypes: 0, softLinks: 0, externalLinks: 0, hardLinkAliases: 0,
+                    attributes: 0),
+                objects: [], structureLines: DandiStructure.lines(tree), signature: DandiStructure.signature(tree),
+                problems: tree.problems, isIncomplete: tree.isIncomplete)
+            summary.epochs = nwb.epochs()
+        }
+        let attributeCount = tree.nodes.reduce(0) { $0 + $1.attributes.count }
+        let objects = ObjectListing.entries(taking: &tree, types: types)
         func count(_ kind: String) -> Int { objects.filter { $0.kind == kind }.count }
-        let counts = ObjectCounts(
+        summary.counts = ObjectCounts(
             groups: count("group"), datasets: count("dataset"), committedDatatypes: count("datatype"),
             softLinks: count("soft_link"), externalLinks: count("external_link"), hardLinkAliases: count("hard_link"),
-            attributes: tree.nodes.reduce(0) { $0 + $1.attributes.count })
-        var summary = FileSummary(
-            path: path, fileSize: fileSize, nwbVersion: nwb.nwbVersion, session: nwb.session(), subject: nwb.subject(),
-            devices: nwb.devices(), electrodeGroups: nwb.electrodeGroups(), electrodes: nwb.electrodes(),
-            imagingPlanes: nwb.imagingPlanes(), roiTables: nwb.roiTables(), units: nwb.units(), intervals: nwb.intervals(),
-            acquisition: nwb.entries("/acquisition"), stimulus: nwb.stimulus(), processing: nwb.processing(),
-            specifications: nwb.specifications(), neurodataTypes: nwb.typeCounts(), counts: counts, objects: objects,
-            structureLines: DandiStructure.lines(tree), signature: DandiStructure.signature(tree), problems: tree.problems,
-            isIncomplete: tree.isIncomplete)
-        summary.epochs = nwb.epochs()
+            attributes: attributeCount)
+        summary.objects = objects
         return summary
     }
 
