@@ -25,17 +25,13 @@ public struct ParallelSummaryRun {
     }
 
     private final class Worker {
-        let process: Process
-        let input: FileHandle
-        let outputDescriptor: Int32
+        let process: ChildProcess
         var buffer: [UInt8] = []
         var current: Int?
         var started = Date()
 
-        init(process: Process, input: FileHandle, outputDescriptor: Int32) {
+        init(process: ChildProcess) {
             self.process = process
-            self.input = input
-            self.outputDescriptor = outputDescriptor
         }
     }
 
@@ -90,25 +86,22 @@ public struct ParallelSummaryRun {
                 guard case .file(let path) = items[index] else { continue }
                 worker.current = index
                 worker.started = Date()
-                var line = (try? JSONEncoder().encode(path)) ?? Data()
+                var line = (try? FastJSONEncoder(prettyPrinted: false).encode(path)) ?? []
                 line.append(UInt8(ascii: "\n"))
-                do {
-                    try worker.input.write(contentsOf: line)
-                } catch {
-                    // The worker is gone; its read side will report it.
-                }
+                // A worker that is gone is reported by its read side.
+                _ = worker.process.send(line)
             }
             let busy = workers.filter { $0.current != nil }
             if busy.isEmpty {
                 try emit()
                 continue
             }
-            var descriptors = busy.map { pollfd(fd: $0.outputDescriptor, events: Int16(POLLIN), revents: 0) }
+            var descriptors = busy.map { pollfd(fd: $0.process.output, events: Int16(POLLIN), revents: 0) }
             _ = poll(&descriptors, nfds_t(descriptors.count), 100)
             for (worker, descriptor) in zip(busy, descriptors) {
                 guard let index = worker.current else { continue }
                 if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-                    let count = read(worker.outputDescriptor, &chunk, chunk.count)
+                    let count = read(worker.process.output, &chunk, chunk.count)
                     if count > 0 {
                         // Only the new bytes can hold the end of the line.
                         let searchFrom = worker.buffer.count
@@ -138,8 +131,7 @@ public struct ParallelSummaryRun {
                     continue
                 }
                 if let timeout, Date().timeIntervalSince(worker.started) > timeout {
-                    kill(worker.process.processIdentifier, SIGKILL)
-                    worker.process.waitUntilExit()
+                    worker.process.killAndReap()
                     outcomes[index] = .failure(
                         .workerFailed(
                             path: items[index].path,
@@ -153,38 +145,29 @@ public struct ParallelSummaryRun {
     }
 
     private func start() throws -> Worker {
-        let process = Process()
-        process.executableURL = workerExecutable
-        process.arguments = workerArguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
         // A worker's crash report would go nowhere; skip the Swift runtime's backtrace (it is slow).
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        try process.run()
-        return Worker(
-            process: process, input: input.fileHandleForWriting, outputDescriptor: output.fileHandleForReading.fileDescriptor)
+        do {
+            return Worker(
+                process: try ChildProcess(
+                    executable: workerExecutable.path, arguments: workerArguments, environment: environment))
+        } catch {
+            throw WorkerStartError(executable: workerExecutable.path, reason: error.description)
+        }
     }
 
+    /// Ends a worker: end of input, then SIGKILL (it may be busy with a file nobody waits for any more).
     private func stop(_ worker: Worker) {
-        try? worker.input.close()
-        if worker.process.isRunning {
-            kill(worker.process.processIdentifier, SIGKILL)
-        }
-        worker.process.waitUntilExit()
+        worker.process.closeInput()
+        worker.process.killAndReap()
     }
 
     private static func death(of worker: Worker) -> String {
-        worker.process.waitUntilExit()
-        let status = worker.process.terminationStatus
-        if worker.process.terminationReason == .uncaughtSignal {
-            return "libhdf5 crashed while reading (signal \(status))"
+        switch worker.process.wait() {
+        case .signaled(let signal): return "libhdf5 crashed while reading (signal \(signal))"
+        case .exited(let status): return "the worker reading it exited with status \(status)"
         }
-        return "the worker reading it exited with status \(status)"
     }
 
     private static func decode(_ line: [UInt8], path: String) -> FileOutcome {
@@ -203,6 +186,13 @@ public struct ParallelSummaryRun {
     private static func seconds(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
+}
+
+/// A worker process could not be started (the run cannot go on without one).
+public struct WorkerStartError: Error, CustomStringConvertible {
+    public var executable: String
+    public var reason: String
+    public var description: String { "could not start a worker process (\(executable)): \(reason)" }
 }
 
 extension FileDiscovery.Item {

@@ -100,7 +100,7 @@ struct Dandiset: ParsableCommand {
         }
         guard let first = input.paths.first else { return "NWB files" }
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory)
         let url = URL(fileURLWithPath: first).standardizedFileURL
         return (isDirectory.boolValue ? url : url.deletingLastPathComponent()).lastPathComponent
     }
