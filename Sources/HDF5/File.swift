@@ -34,6 +34,7 @@ public final class File {
         // Close every object with the file so a failure never leaves the file held open.
         _ = H5Pset_fclose_degree(accessList.id, H5F_CLOSE_STRONG)
         _ = chdf5_small_metadata_cache(accessList.id, 1 << 20)
+        _ = H5Pset_evict_on_close(accessList.id, true)
         let id = RawPath.withCString(path) { H5Fopen($0, chdf5_f_acc_rdonly(), accessList.id) }
         guard id >= 0 else { throw HDF5Library.error("H5Fopen") }
         return File(handle: Identifier(id, .file), path: path)

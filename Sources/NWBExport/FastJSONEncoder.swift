@@ -24,6 +24,21 @@ public struct FastJSONEncoder: Sendable {
         writer.write(encoder.storage.value ?? .null)
         return writer.output
     }
+
+    /// Writes the JSON bytes of `value` to `emit` in pieces of about `chunkSize` bytes (cut between the
+    /// elements of arrays), so a large summary is never held whole. Anything that throws does so before
+    /// the first piece is emitted.
+    public func encode<T: Encodable>(_ value: T, chunkSize: Int, emit: ([UInt8]) -> Void) throws {
+        let encoder = TreeEncoder(codingPath: [])
+        try value.encode(to: encoder)
+        withoutActuallyEscaping(emit) { emit in
+            var writer = JSONTextWriter(output: [], pretty: prettyPrinted)
+            writer.output.reserveCapacity(chunkSize + chunkSize / 4)
+            writer.chunkSink = (chunkSize, emit)
+            writer.write(encoder.storage.value ?? .null)
+            if !writer.output.isEmpty { emit(writer.output) }
+        }
+    }
 }
 
 /// The value tree the encoder builds; containers are boxes so nested containers can fill them later.
@@ -198,9 +213,19 @@ struct JSONTextWriter {
     let pretty: Bool
     private var depth = 0
 
+    /// Where the output goes whenever it reaches a size, when it is streamed (see `flushIfFull`).
+    var chunkSink: (size: Int, emit: ([UInt8]) -> Void)?
+
     init(output: [UInt8], pretty: Bool) {
         self.output = output
         self.pretty = pretty
+    }
+
+    /// Hands the output written so far to `chunkSink` once it holds at least its size.
+    private mutating func flushIfFull() {
+        guard let chunkSink, output.count >= chunkSink.size else { return }
+        chunkSink.emit(output)
+        output.removeAll(keepingCapacity: true)
     }
 
     mutating func write(_ node: JSONNode) {
@@ -224,6 +249,7 @@ struct JSONTextWriter {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline()
                 write(item)
+                flushIfFull()
             }
             depth -= 1
             newline()

@@ -71,12 +71,20 @@ public enum WorkerProtocol {
                 UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1  // a real segmentation fault
             }
             if let hangOn, !hangOn.isEmpty, path.contains(hangOn) { while true { sleep(60) } }
-            // Header, tab and body are written one after the other: a large summary is never copied.
+            // Header, tab and body are written one after the other, the body in 1 MiB pieces as it is
+            // encoded: a large summary's JSON is never held whole.
             do {
-                let result = WorkerResult(summary: try FileSummarizer.summarize(path, options: options))
-                let body = try result.body()
-                writeAll(encode(Header(path: result.path, warnings: result.warnings)) + [UInt8(ascii: "\t")])
-                writeAll(body)
+                let summary = try FileSummarizer.summarize(path, options: options)
+                let header = encode(Header(path: summary.path, warnings: summary.warnings)) + [UInt8(ascii: "\t")]
+                var headerWritten = false
+                // The encoder throws, if at all, before its first piece: the header is written with that piece.
+                try FastJSONEncoder(prettyPrinted: false).encode(summary, chunkSize: 1 << 20) { piece in
+                    if !headerWritten {
+                        writeAll(header)
+                        headerWritten = true
+                    }
+                    writeAll(piece)
+                }
             } catch let error as SummaryError {
                 writeAll(encode(Header(failure: error)))
             } catch {

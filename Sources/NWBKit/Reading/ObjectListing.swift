@@ -6,7 +6,8 @@ enum ObjectListing {
     /// (`types[i]` is node i's neurodata type).
     static func entries(taking tree: inout ObjectTree, types: [String?]) -> [ObjectEntry] {
         var entries: [ObjectEntry] = []
-        entries.reserveCapacity(tree.nodes.count + tree.linkCount)
+        // One entry for the root and at most one per link.
+        entries.reserveCapacity(1 + tree.linkCount)
         // Depth-first pre-order: each link is listed, then (for a group reached by its first path) its subtree.
         var stack: [(child: ObjectTree.Child?, path: String)] = [(nil, "/")]
         var expanded = Set<Int>()

@@ -59,7 +59,8 @@ public enum FileSummarizer {
         }
         let attributeCount = tree.nodes.reduce(0) { $0 + $1.attributes.count }
         let objects = ObjectListing.entries(taking: &tree, types: types)
-        func count(_ kind: String) -> Int { objects.filter { $0.kind == kind }.count }
+        // Counted in place: a filtered copy of the list was the run's peak of memory.
+        func count(_ kind: String) -> Int { objects.reduce(0) { $1.kind == kind ? $0 + 1 : $0 } }
         summary.counts = ObjectCounts(
             groups: count("group"), datasets: count("dataset"), committedDatatypes: count("datatype"),
             softLinks: count("soft_link"), externalLinks: count("external_link"), hardLinkAliases: count("hard_link"),
