@@ -34,6 +34,8 @@ public final class File {
         // Close every object with the file so a failure never leaves the file held open.
         _ = H5Pset_fclose_degree(accessList.id, H5F_CLOSE_STRONG)
         _ = chdf5_small_metadata_cache(accessList.id, 1 << 20)
+        // One pass reads each object once: drop its cached header (and the messages decoded from it,
+        // which the cache's size accounting does not count) when it is closed.
         _ = H5Pset_evict_on_close(accessList.id, true)
         let id = RawPath.withCString(path) { H5Fopen($0, chdf5_f_acc_rdonly(), accessList.id) }
         guard id >= 0 else { throw HDF5Library.error("H5Fopen") }

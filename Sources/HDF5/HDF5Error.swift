@@ -29,6 +29,7 @@ public enum HDF5Library {
     private static let setUp: Void = {
         _ = H5open()
         _ = chdf5_silence_errors()
+        // libhdf5 keeps freed blocks on free lists for reuse; keep those lists small (bytes: global, per list).
         _ = H5set_free_list_limits(1 << 18, 1 << 16, 1 << 18, 1 << 16, 1 << 18, 1 << 16)
     }()
 

@@ -84,6 +84,24 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(small, JSONReindent.pretty(bodies[0]))
     }
 
+    func testReindentKeepsStringsWithEscapesWhole() throws {
+        // Quotes, backslashes and structural characters inside strings, backslashes just before a closing quote.
+        let texts = ["a\\", "\\\"", "x\"y", "{[,:]}", "\\\\\"{", "", "end\\\\", "\u{01}\n\t"]
+        let value: [String: JSONValue] = [
+            "list": .array(texts.map { .string($0) }), "nested": .object(["k\"{": .array([]), "z": .object([:])]),
+            "n": .integer(-12), "f": .number(0.5), "t": .bool(true), "none": .null,
+        ]
+        let compact = try FastJSONEncoder(prettyPrinted: false).encode(value)
+        XCTAssertEqual(JSONReindent.pretty(compact), try FastJSONEncoder(prettyPrinted: true).encode(value))
+        for chunkSize in [1, 3, 64] {
+            var pieces: [UInt8] = []
+            JSONReindent.pretty(compact, depth: 0, chunkSize: chunkSize) { pieces += $0 }
+            XCTAssertEqual(pieces, JSONReindent.pretty(compact))
+        }
+        // Cut short (not what workers send, but it must not trap): the rest is copied as it is.
+        _ = JSONReindent.pretty(Array(compact.prefix(compact.count / 2)) + Array("\"ab\\".utf8))
+    }
+
     func testJSONKeysAreSorted() throws {
         let text = try JSONRendering.pretty(try summary("ophys.nwb"))
         let topKeys = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
