@@ -63,7 +63,7 @@ static inline herr_t chdf5_object_info(hid_t obj, haddr_t *addr, int *type) {
 /// not the decoded messages hanging off them (layouts, attributes), so the default (growing to 32 MiB of
 /// headers) held several KiB of memory per object of a large file. A walk visits each header once: a
 /// small cache costs no extra reads.
-static inline herr_t chdf5_small_metadata_cache(hid_t fapl, size_t bytes) {
+static inline herr_t chdf5_small_metadata_cache(hid_t fapl, size_t bytes, size_t max_bytes) {
     H5AC_cache_config_t config;
     config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
     herr_t status = H5Pget_mdc_config(fapl, &config);
@@ -71,9 +71,12 @@ static inline herr_t chdf5_small_metadata_cache(hid_t fapl, size_t bytes) {
     config.set_initial_size = 1;
     config.initial_size = bytes;
     config.min_size = bytes;
-    config.max_size = bytes;
+    config.max_size = max_bytes;
     config.incr_mode = H5C_incr__off;
-    config.flash_incr_mode = H5C_flash_incr__off;
+    /* Grow only to hold one large entry (a big group's local heap), never by hit rate. */
+    config.flash_incr_mode = max_bytes > bytes ? H5C_flash_incr__add_space : H5C_flash_incr__off;
+    config.flash_multiple = 1.0;
+    config.flash_threshold = 0.25;
     config.decr_mode = H5C_decr__off;
     return H5Pset_mdc_config(fapl, &config);
 }

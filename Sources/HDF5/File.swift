@@ -33,9 +33,11 @@ public final class File {
         let accessList = Identifier(access, .propertyList)
         // Close every object with the file so a failure never leaves the file held open.
         _ = H5Pset_fclose_degree(accessList.id, H5F_CLOSE_STRONG)
-        _ = chdf5_small_metadata_cache(accessList.id, 1 << 20)
-        // One pass reads each object once: drop its cached header (and the messages decoded from it,
-        // which the cache's size accounting does not count) when it is closed.
+        // A 1 MiB metadata cache that grows only to hold one large entry (the local heap of a group with
+        // 100,000 links is 1.6 MB: re-read on every lookup otherwise), and objects' headers dropped when
+        // they are closed: one pass reads each object once, and the decoded messages a cached header keeps
+        // are not in the cache's size accounting. Larger caches were slower (each eviction walks every entry).
+        _ = chdf5_small_metadata_cache(accessList.id, 1 << 20, 64 << 20)
         _ = H5Pset_evict_on_close(accessList.id, true)
         let id = RawPath.withCString(path) { H5Fopen($0, chdf5_f_acc_rdonly(), accessList.id) }
         guard id >= 0 else { throw HDF5Library.error("H5Fopen") }

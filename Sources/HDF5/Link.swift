@@ -25,6 +25,17 @@ public struct Link: Sendable, Equatable {
 }
 
 extension Object {
+    /// Whether this group has a link called `name` (of any kind, dangling or not); `nil` when libhdf5
+    /// cannot tell.
+    public func hasLink(named name: String) -> Bool? {
+        let status = H5Lexists(handle.id, name, chdf5_p_default())
+        if status < 0 {
+            HDF5Library.clearErrors()
+            return nil
+        }
+        return status > 0
+    }
+
     /// The links of this group in name order (byte order, as h5py lists them), at most `limit`.
     /// A group libhdf5 cannot list whole gives what it could list and the error.
     public func links(limit: Int) -> (links: [Link], error: HDF5Error?) {

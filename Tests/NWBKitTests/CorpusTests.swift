@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 import TestSupport
 import XCTest
 
@@ -154,5 +155,25 @@ final class CorpusTests: XCTestCase {
             }
         }
         XCTAssertEqual(answered, files.count)
+    }
+
+    /// The root-only check that refuses a non-NWB HDF5 file before its walk agrees with the full
+    /// interpretation on every edge-case file libhdf5 opens (and every corpus file passes it: see
+    /// `testEveryCorpusFileIsSummarizedWithoutError`, which goes through it).
+    func testRefusingNonNWBFilesEarlyAgreesWithTheWholeWalk() throws {
+        guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
+        var refusedEarly: [String] = []
+        for file in TestPaths.edgeFiles() {
+            let path = shared.appending(path: "hdf5-edge/" + file).path
+            guard File.isHDF5(path), let opened = try? File.open(path) else { continue }
+            guard FileSummarizer.isCertainlyNotNWB(opened) else { continue }
+            refusedEarly.append(file)
+            guard let tree = try? TreeWalker.walk(opened, limits: .standard, values: .metadata) else { continue }
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            XCTAssertThrowsError(try FileSummarizer.summarize(tree: tree, path: path, fileSize: size), file) { error in
+                XCTAssertEqual(error as? SummaryError, .notNWB(path: path), file)
+            }
+        }
+        XCTAssertFalse(refusedEarly.isEmpty, "the edge cases hold HDF5 files that are not NWB")
     }
 }

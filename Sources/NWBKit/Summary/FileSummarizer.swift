@@ -23,13 +23,31 @@ public enum FileSummarizer {
         let tree: ObjectTree
         do {
             let file = try File.open(path)
+            if isCertainlyNotNWB(file) { throw SummaryError.notNWB(path: path) }
             tree = try TreeWalker.walk(file, limits: options.limits, values: options.values)
+        } catch let error as SummaryError {
+            throw error
         } catch let error as HDF5Error {
             throw .unreadableHDF5(path: path, detail: error.message)
         } catch {
             throw .unreadableHDF5(path: path, detail: "\(error)")
         }
         return try summarize(tree: tree, path: path, fileSize: size)
+    }
+
+    /// True when the root alone shows the file is not NWB (no `nwb_version` attribute, no `neurodata_type`
+    /// of `NWBFile`, no `/nwb_version` link): such a file is refused before its objects are walked — the
+    /// same answer `NWBInterpreter.isNWB` gives after the walk, without the walk. Anything unreadable
+    /// leaves the decision to the walk.
+    static func isCertainlyNotNWB(_ file: File) -> Bool {
+        guard let root = try? file.root() else { return false }
+        let (attributes, attributeError) = root.attributes()
+        guard attributeError == nil else { return false }
+        if attributes.contains(where: { $0.name == "nwb_version" }) { return false }
+        if let type = attributes.first(where: { $0.name == "neurodata_type" }) {
+            if type.value.unreadReason != nil || ObjectTree.text(of: type) == "NWBFile" { return false }
+        }
+        return root.hasLink(named: "nwb_version") == false
     }
 
     /// The summary of an already walked tree (pure; used by tests and by `summarize(_:)`).
