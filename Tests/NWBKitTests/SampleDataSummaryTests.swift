@@ -146,3 +146,26 @@ final class WalkResourceTests: XCTestCase {
         }
     }
 }
+
+/// Children are kept in byte order of their names and found by binary search (interpretation looks
+/// names up for every link of a group that may hold 100,000).
+final class ChildLookupTests: XCTestCase {
+    func testEveryLinkIsFoundByItsNameAndNoOtherName() throws {
+        for name in ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"] {
+            let tree = try TreeWalker.walk(try File.open(TestPaths.sample(name)))
+            var looked = 0
+            for node in tree.nodes {
+                let names = node.children.map(\.name)
+                XCTAssertEqual(names, names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }, node.path)
+                for child in node.children {
+                    XCTAssertEqual(node.child(named: child.name)?.name, child.name, node.path)
+                    XCTAssertNil(node.child(named: child.name + "\u{0}x"), node.path)
+                    looked += 1
+                }
+                XCTAssertNil(node.child(named: ""), node.path)
+                XCTAssertNil(node.child(named: "~after every name"), node.path)
+            }
+            XCTAssertGreaterThan(looked, 20, name)
+        }
+    }
+}

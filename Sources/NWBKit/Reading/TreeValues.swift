@@ -56,7 +56,7 @@ extension ObjectTree {
 
     /// The path a child link named `name` of the node at `path` points to (soft-link target or hard path).
     public func linkTarget(_ path: String, child name: String) -> String? {
-        guard let index = resolve(path), let child = nodes[index].children.first(where: { $0.name == name }) else {
+        guard let index = resolve(path), let child = nodes[index].child(named: name) else {
             return nil
         }
         switch child.target {

@@ -17,8 +17,22 @@ public struct ObjectTree: Sendable {
         public var dataset: DatasetInfo?
         /// The value, for small datasets the value policy chose to read.
         public var value: StoredValue?
-        /// The links of a group, in name order.
+        /// The links of a group, in byte order of their names (the walk sorts them if libhdf5 did not).
         public var children: [Child]
+
+        /// The link named `name`: a binary search over `children` (a group may hold 100,000 links,
+        /// and interpretation looks names up for each of them).
+        public func child(named name: String) -> Child? {
+            var low = 0
+            var high = children.count
+            while low < high {
+                let middle = (low + high) / 2
+                let candidate = children[middle].name
+                if candidate.utf8.elementsEqual(name.utf8) { return children[middle] }
+                if candidate.utf8.lexicographicallyPrecedes(name.utf8) { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
 
         /// The attribute named `name`, if present.
         public func attribute(_ name: String) -> Attribute? {
@@ -78,7 +92,7 @@ public struct ObjectTree: Sendable {
         var current = 0
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             if component == "." { continue }
-            guard let child = nodes[current].children.first(where: { $0.name == component }) else { return nil }
+            guard let child = nodes[current].child(named: String(component)) else { return nil }
             switch child.target {
             case .node(let index): current = index
             case .softLink(let target):
@@ -101,7 +115,7 @@ public struct ObjectTree: Sendable {
 
     /// The child named `name` of node `index`, resolved to a node.
     public func child(_ name: String, of index: Int) -> Int? {
-        guard let child = nodes[index].children.first(where: { $0.name == name }) else { return nil }
+        guard let child = nodes[index].child(named: name) else { return nil }
         return node(for: child)
     }
 

@@ -155,9 +155,15 @@ public enum TreeWalker {
         let listing = group.links(limit: limits.maxLinksPerGroup)
         if let error = listing.error { problems.append(.init(path: nodes[index].path, message: error.message)) }
         let base = nodes[index].path == "/" ? "" : nodes[index].path
+        // libhdf5's name index gives byte order; a damaged group might not, and lookups rely on it.
+        var links = listing.links
+        if zip(links, links.dropFirst()).contains(where: { !$0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+            links.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        }
         var children: [ObjectTree.Child] = []
+        children.reserveCapacity(links.count)
         var queued: [Pending] = []
-        for link in listing.links {
+        for link in links {
             let path = base + "/" + link.name
             switch link.target {
             case .hard(let address):
