@@ -4,6 +4,7 @@ writes them (root attributes, session fields, subject, TimeSeries groups with da
 
     python3 Benchmarks/generate_inputs.py objects OUT.nwb COUNT     # one file of about COUNT objects
     python3 Benchmarks/generate_inputs.py folder OUT_DIR FILES      # FILES small files (about 60 objects each)
+    python3 Benchmarks/generate_inputs.py wide OUT.nwb COUNT        # one /acquisition group of COUNT links
 """
 import os
 import sys
@@ -23,7 +24,7 @@ def typed(obj, neurodata_type, namespace="core", **attrs):
         obj.attrs[key] = value
 
 
-def nwb_file(path, series, name):
+def nwb_file(path, series, name, wide=0):
     with h5py.File(path, "w") as f:
         typed(f, "NWBFile", nwb_version="2.7.0")
         for key, value in [("identifier", name), ("session_description", "benchmark input"),
@@ -40,6 +41,10 @@ def nwb_file(path, series, name):
             subject.create_dataset(key, data=value, dtype=STR)
         for folder in ("acquisition", "analysis", "stimulus", "stimulus/presentation", "stimulus/templates"):
             f.create_group(folder)
+        # A wide group: every lookup by name must stay cheap, and its link names (1.6 MB of local heap at
+        # 100,000) must not be read again for each of them.
+        for index in range(wide):
+            typed(f["acquisition"].create_group(f"series{index:06d}"), "TimeSeries", description=f"series {index}")
         module = f.create_group("processing/behavior")
         typed(module, "ProcessingModule", description="benchmark module")
         data = np.arange(4, dtype=np.float32)
@@ -60,6 +65,8 @@ def main():
     kind, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     if kind == "objects":
         nwb_file(out, max(1, (count - 20) // 3), os.path.basename(out))
+    elif kind == "wide":
+        nwb_file(out, 0, os.path.basename(out), wide=count)
     elif kind == "folder":
         os.makedirs(out, exist_ok=True)
         for index in range(count):

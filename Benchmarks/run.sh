@@ -14,8 +14,9 @@
 #   COUNTS="" CORPUS_PARTS=check Benchmarks/run.sh   # only nwbkit check beside nwbinspector
 #   SCALE=1 Benchmarks/run.sh               # also part 3, the scale benchmarks (about 10 minutes):
 #      (a) one file of 100,000 objects, (b) a folder of 1,000 small files (with --jobs 1, --jobs 2 and a
-#      warm --cache), (c) time and peak memory at 1,000 / 10,000 / 100,000 objects; inputs are written by
-#      Benchmarks/generate_inputs.py (h5py).
+#      warm --cache), (c) time and peak memory at 1,000 / 10,000 / 100,000 objects, (e) one group of
+#      100,000 links; the dandi tool's extraction beside `nwbkit assets` on (a) and (b) (one run: it takes
+#      minutes); inputs are written by Benchmarks/generate_inputs.py (h5py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${RUNS:-11}"
@@ -94,6 +95,8 @@ if [ "${SCALE:-0}" = 1 ]; then
     for count in 1000 10000 100000; do
         [ -f "$INPUTS/objects-$count.nwb" ] || python3 Benchmarks/generate_inputs.py objects "$INPUTS/objects-$count.nwb" "$count" >&2
     done
+    wide="$INPUTS/wide-100000.nwb"
+    [ -f "$wide" ] || python3 Benchmarks/generate_inputs.py wide "$wide" 100000 >&2
     big="$INPUTS/objects-100000.nwb"
     echo
     echo "### (a) One file of 100,000 objects ($(h5ls -r "$big" | wc -l) links)"
@@ -104,6 +107,10 @@ if [ "${SCALE:-0}" = 1 ]; then
         --name "h5ls -r" -- h5ls -r "$big" \
         --name "h5dump -H" -- h5dump -H "$big" \
         --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py "$big"
+    echo
+    python3 Benchmarks/compare.py --runs 1 \
+        --name "nwbkit assets" -- "$NWBKIT" assets "$big" \
+        --name "dandi nwb2asset + aggregate" -- python3 Benchmarks/dandi_assets.py "$big"
     files=$(find "$folder" -name '*.nwb' | sort)
     cache=$(mktemp -d)
     echo
@@ -117,6 +124,10 @@ if [ "${SCALE:-0}" = 1 ]; then
         --name "h5ls -r" -- h5ls -r $files \
         --name "h5dump -H" -- h5dump -H $files \
         --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py $files
+    echo
+    python3 Benchmarks/compare.py --runs 1 \
+        --name "nwbkit assets" -- "$NWBKIT" assets "$folder" \
+        --name "dandi nwb2asset + aggregate" -- python3 Benchmarks/dandi_assets.py "$folder"
     rm -rf "$cache"
     echo
     echo "### (c) Growth: time and peak memory by object count"
@@ -129,4 +140,11 @@ if [ "${SCALE:-0}" = 1 ]; then
             --name "h5dump -H" -- h5dump -H "$INPUTS/objects-$count.nwb"
         echo
     done
+    echo "### (e) One group of 100,000 links ($(h5ls -r "$wide" | wc -l) links)"
+    echo
+    python3 Benchmarks/compare.py --runs "$SCALE_RUNS" \
+        --name "nwbkit summarize --format json" -- "$NWBKIT" summarize --format json "$wide" \
+        --name "h5ls -r" -- h5ls -r "$wide" \
+        --name "h5dump -H" -- h5dump -H "$wide" \
+        --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py "$wide"
 fi
