@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NWBExport
 
 /// Where a command's output goes: stdout as it comes, or a file written atomically at the end
 /// (a temporary file in the same folder, renamed into place), so a run that stops — interrupted, or
@@ -47,20 +48,6 @@ nonisolated(unsafe) private var pendingTemporaryFile: UnsafeMutablePointer<CChar
 
 /// Writes a file by writing a temporary file beside it and renaming it over the old one.
 enum AtomicFile {
-    /// Writes every byte to `descriptor` (retrying interrupted and partial writes); the errno of a failure.
-    static func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
-        var offset = 0
-        while offset < raw.count {
-            let written = Foundation.write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
-    }
-
     /// Writes `data` to `path`; returns what went wrong, or `nil`.
     static func write(_ data: Data, to path: String) -> String? {
         installCleanup()
@@ -75,7 +62,7 @@ enum AtomicFile {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
         var failure: String?
-        failure = data.withUnsafeBytes { writeAll($0, to: descriptor) }.map { String(cString: strerror($0)) }
+        failure = data.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }.map { String(cString: strerror($0)) }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
@@ -141,7 +128,7 @@ enum StandardStreams {
     }
 
     static func write(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
-        guard let failure = AtomicFile.writeAll(raw, to: descriptor), descriptor == STDOUT_FILENO else { return }
+        guard let failure = DescriptorWriting.writeAll(raw, to: descriptor), descriptor == STDOUT_FILENO else { return }
         if failure == EPIPE {
             signal(SIGPIPE, SIG_DFL)
             raise(SIGPIPE)

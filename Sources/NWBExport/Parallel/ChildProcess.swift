@@ -88,18 +88,7 @@ final class ChildProcess {
 
     /// Writes all of `bytes` to the child's standard input; false when the child is gone.
     func send(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(input, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        DescriptorWriting.writeAll(bytes, to: input) == nil
     }
 
     /// Closes the child's standard input (its end-of-work signal).

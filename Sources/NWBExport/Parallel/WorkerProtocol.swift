@@ -94,19 +94,10 @@ public enum WorkerProtocol {
         }
     }
 
-    /// Writes every byte to standard output (the parent reads until the newline).
+    /// Writes every byte to standard output (the parent reads until the newline); a worker whose
+    /// parent is gone ends.
     private static func writeAll(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    exit(0)  // the parent is gone
-                }
-                offset += written
-            }
-        }
+        if DescriptorWriting.writeAll(bytes, to: STDOUT_FILENO) != nil { exit(0) }
     }
 
     private static func encode(_ header: Header) -> [UInt8] {
