@@ -15,6 +15,11 @@ public struct FastJSONDecoder: Sendable {
         }
         return try TreeDecoder(value: value, codingPath: []).decodeValue(T.self)
     }
+
+    /// Decodes a value from JSON already parsed.
+    func decode<T: Decodable>(_ type: T.Type, json: OrderedJSON) throws -> T {
+        try TreeDecoder(value: json, codingPath: []).decodeValue(T.self)
+    }
 }
 
 private struct TreeDecoder: Decoder {
@@ -24,6 +29,9 @@ private struct TreeDecoder: Decoder {
 
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == JSONValue.self { return unsafeBitCast(JSONValue(value), to: T.self) }
+        // The types a summary holds by the ten thousand are read directly (`DirectJSONReading.swift`).
+        if T.self == ObjectEntry.self { return unsafeBitCast(try ObjectEntry(json: value), to: T.self) }
+        if T.self == AttributeEntry.self { return unsafeBitCast(try AttributeEntry(json: value), to: T.self) }
         if T.self == String.self { return unsafeBitCast(try SingleContainer(decoder: self).decode(String.self), to: T.self) }
         return try T(from: self)
     }

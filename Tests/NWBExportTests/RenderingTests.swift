@@ -61,6 +61,33 @@ final class RenderingTests: XCTestCase {
             XCTAssertEqual(decoded.session, try summary(name).session)
         }
         XCTAssertThrowsError(try FastJSONDecoder().decode(FileSummary.self, from: Array("{\"path\": 3}".utf8)))
+        // Objects and attributes are read directly (not through `Decoder`): malformed ones still throw.
+        let line = String(decoding: try JSONRendering.lineData(try summary("ophys.nwb")), as: UTF8.self)
+        for (good, bad) in [
+            ("\"kind\":\"group\"", "\"kind\":7"), ("\"kind\":\"group\"", "\"kinds\":\"group\""),
+            ("\"storedBytes\":", "\"storedBytes\":\"x\",\"s\":"), ("\"dtype\":\"object\"", "\"dtype\":[]"),
+            ("\"shape\":[]", "\"shape\":[\"a\"]"), ("\"attributes\":[{", "\"attributes\":[7,{"),
+        ] {
+            XCTAssertTrue(line.contains(good), good)
+            let broken = Array(line.replacingOccurrences(of: good, with: bad).utf8)
+            XCTAssertThrowsError(try FastJSONDecoder().decode(FileSummary.self, from: broken), bad)
+        }
+    }
+
+    /// Every corpus file's summary reads back equal to itself (what workers, --cache and merges rely on).
+    func testCorpusSummariesReadBackEqual() throws {
+        guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
+        var checked = 0
+        for file in TestPaths.corpusFiles() {
+            guard let original = try? FileSummarizer.summarize(shared.appending(path: "corpus/" + file).path) else { continue }
+            // Compared as written: a whole-number float reads back as an integer (JSON does not tell them apart).
+            let line = try JSONRendering.lineData(original)
+            let decoded = try FastJSONDecoder().decode(FileSummary.self, from: [UInt8](line))
+            XCTAssertTrue(try JSONRendering.lineData(decoded) == line, file)
+            XCTAssertEqual(decoded.objects.map(\.path), original.objects.map(\.path), file)
+            checked += 1
+        }
+        XCTAssertGreaterThan(checked, 100)
     }
 
     func testReindentedCompactJSONEqualsThePrettyEncoding() throws {

@@ -89,12 +89,15 @@ extension OrderedJSON {
             while index < bytes.count, [9, 10, 13, 32].contains(bytes[index]) { index += 1 }
         }
 
-        mutating func expect(_ literal: String) throws(JSONSyntaxError) {
-            let word = Array(literal.utf8)
-            guard bytes.count - index >= word.count, Array(bytes[index..<(index + word.count)]) == word else {
+        mutating func expect(_ literal: StaticString) throws(JSONSyntaxError) {
+            // Compared in place: this runs once per key (":"), so nothing is allocated.
+            let count = literal.utf8CodeUnitCount
+            guard bytes.count - index >= count,
+                UnsafeBufferPointer(start: literal.utf8Start, count: count).elementsEqual(bytes[index..<(index + count)])
+            else {
                 throw error("expected \(literal)")
             }
-            index += word.count
+            index += count
         }
 
         mutating func value(depth: Int) throws(JSONSyntaxError) -> OrderedJSON {
