@@ -44,11 +44,12 @@ public struct ParallelSummaryRun {
         var outcomes = [FileOutcome?](repeating: nil, count: items.count)
         var queue: [Int] = []
         var keys = [String?](repeating: nil, count: items.count)
+        let folders = SummaryCache.RealFolders()
         for (index, item) in items.enumerated() {
             switch item {
             case .failure(let error): outcomes[index] = .failure(error)
             case .file(let path):
-                if let cache, let key = cache.key(for: path) {
+                if let cache, let key = cache.key(for: path, folders: folders) {
                     keys[index] = key
                     if let reply = cache.reply(for: key), let outcome = Self.decodeCached(reply) {
                         outcomes[index] = outcome
