@@ -59,10 +59,11 @@ static inline herr_t chdf5_object_info(hid_t obj, haddr_t *addr, int *type) {
     return status;
 }
 
-/// Keeps libhdf5's metadata cache small and fixed: its size counts the bytes of object headers on disk,
-/// not the decoded messages hanging off them (layouts, attributes), so the default (growing to 32 MiB of
-/// headers) held several KiB of memory per object of a large file. A walk visits each header once: a
-/// small cache costs no extra reads.
+/// Keeps libhdf5's metadata cache small: its size counts the bytes of object headers on disk, not the
+/// decoded messages hanging off them (layouts, attributes), so the default (growing to 32 MiB of headers)
+/// held several KiB of memory per object of a large file. A walk visits each header once, so `bytes`
+/// costs no extra reads; above it the cache grows only to take one entry larger than a quarter of it (a
+/// big group's local heap), up to `max_bytes`, never by hit rate (larger caches evict more slowly).
 static inline herr_t chdf5_small_metadata_cache(hid_t fapl, size_t bytes, size_t max_bytes) {
     H5AC_cache_config_t config;
     config.version = H5AC__CURR_CACHE_CONFIG_VERSION;

@@ -22,7 +22,7 @@ public struct SummaryCache: Sendable {
     }
 
     /// The key of `path` as it is now, or `nil` when it cannot be stat'ed.
-    func key(for path: String, folders: RealFolders = RealFolders()) -> String? {
+    func key(for path: String, folders: RealFolders) -> String? {
         guard let status = RawPath.status(path) else { return nil }
         let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         return "\(salt)\n\(realPath(path, folders: folders))\n\(status.st_size)\n\(modified)"

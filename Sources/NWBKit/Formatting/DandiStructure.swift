@@ -68,8 +68,7 @@ public enum DandiStructure {
             ancestors.removeSubrange(min(frame.depth, ancestors.count)...)
             ancestors.append(frame.index)
             let base = frame.path == "/" ? "" : frame.path
-            let children = ObjectListing.sortedChildren(tree.nodes[frame.index].children)
-            for child in children.reversed() {
+            for child in tree.nodes[frame.index].children.reversed() {
                 guard let target = tree.node(for: child), !ancestors.contains(target) else { continue }
                 stack.append(Frame(index: target, path: base + "/" + child.name, depth: frame.depth + 1))
             }

@@ -21,7 +21,7 @@ enum ObjectListing {
                     tree.nodes[index].value = nil
                     if tree.nodes[index].kind == .group, expanded.insert(index).inserted {
                         let base = path == "/" ? "" : path
-                        for next in sortedChildren(tree.nodes[index].children).reversed() {
+                        for next in tree.nodes[index].children.reversed() {
                             stack.append((next, base + "/" + next.name))
                         }
                     }
@@ -52,12 +52,6 @@ enum ObjectListing {
             }
         }
         return entries
-    }
-
-    /// Children in byte order of their names (libhdf5's name index already gives it; checked, not assumed).
-    static func sortedChildren(_ children: [ObjectTree.Child]) -> [ObjectTree.Child] {
-        let inOrder = zip(children, children.dropFirst()).allSatisfy { !$1.name.utf8.lexicographicallyPrecedes($0.name.utf8) }
-        return inOrder ? children : children.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     /// Orders paths component by component, bytewise (a parent before its children).

@@ -22,7 +22,7 @@ public struct ObjectTree: Sendable {
 
         /// The link named `name`: a binary search over `children` (a group may hold 100,000 links,
         /// and interpretation looks names up for each of them).
-        public func child(named name: String) -> Child? {
+        public func child(named name: some StringProtocol) -> Child? {
             var low = 0
             var high = children.count
             while low < high {
@@ -92,7 +92,7 @@ public struct ObjectTree: Sendable {
         var current = 0
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             if component == "." { continue }
-            guard let child = nodes[current].child(named: String(component)) else { return nil }
+            guard let child = nodes[current].child(named: component) else { return nil }
             switch child.target {
             case .node(let index): current = index
             case .softLink(let target):
