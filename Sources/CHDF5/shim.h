@@ -29,6 +29,7 @@ static inline hid_t chdf5_std_ref_dsetreg(void) { return H5T_STD_REF_DSETREG; }
 
 static inline size_t chdf5_variable(void) { return H5T_VARIABLE; }
 static inline hsize_t chdf5_unlimited(void) { return H5S_UNLIMITED; }
+static inline haddr_t chdf5_haddr_undef(void) { return HADDR_UNDEF; }
 
 /// Silences libhdf5's automatic error printing for the default stack.
 static inline herr_t chdf5_silence_errors(void) {

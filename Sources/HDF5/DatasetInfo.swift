@@ -80,8 +80,14 @@ extension Object {
         var chunkShape: [Int]?
         var filters: [Filter] = []
         var externalCount = 0
-        let plistID = H5Dget_create_plist(handle.id)
-        if plistID >= 0 {
+        // Contiguous data with its space allocated in this file (most small datasets) has no chunks,
+        // filters or external files: the creation property list, a copy of some twenty properties
+        // that costs as much as the open itself, is only read for the others.
+        let isAllocatedContiguous = H5Dget_offset(handle.id) != chdf5_haddr_undef()
+        let plistID = isAllocatedContiguous ? -1 : H5Dget_create_plist(handle.id)
+        if isAllocatedContiguous {
+            layout = .contiguous
+        } else if plistID >= 0 {
             let plist = Identifier(plistID, .propertyList)
             switch H5Pget_layout(plist.id) {
             case H5D_COMPACT: layout = .compact

@@ -83,6 +83,24 @@ final class ShardAndCacheTests: XCTestCase {
         XCTAssertEqual(crashed, ["nwbkit: \(changed): libhdf5 crashed while reading (signal 11)"])
     }
 
+    func testTheCacheKeepsEachCommandsPartApart() throws {
+        let data = folder.appending(path: "data").path
+        let cache = folder.appending(path: "cache-parts").path
+        let text = try nwbkit(["summarize", "--quiet", "--cache", cache, data])
+        let asset = try nwbkit(["assets", "--quiet", "--per-file", "--cache", cache, data])
+        // From the cache alone (workers would crash), each command gets its own part back, not another's.
+        let crash = ["NWBKIT_TEST_CRASH_ON": ".nwb"]
+        XCTAssertEqual(try nwbkit(["summarize", "--quiet", "--cache", cache, data], environment: crash).stdout, text.stdout)
+        XCTAssertEqual(
+            try nwbkit(["assets", "--quiet", "--per-file", "--cache", cache, data], environment: crash).stdout, asset.stdout)
+        XCTAssertTrue(text.stdout.hasPrefix("== "), text.stdout)
+        XCTAssertTrue(asset.stdout.hasPrefix("{\"approach\""), asset.stdout)
+        // The summaries were never cached: a JSON run must read the files.
+        let json = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--cache", cache, data], environment: crash)
+        XCTAssertEqual(json.status, 1)
+        XCTAssertTrue(json.stderr.contains("crashed while reading"), json.stderr)
+    }
+
     func testBadShardIsAUsageError() throws {
         XCTAssertEqual(try nwbkit(["summarize", "--shard", "4/3", folder.path]).status, 2)
         XCTAssertEqual(try nwbkit(["summarize", "--shard", "x", folder.path]).status, 2)

@@ -45,6 +45,38 @@ final class WorkerTests: XCTestCase {
         XCTAssertFalse(one.stdout.isEmpty)
     }
 
+    /// Workers render the text, the Markdown and the DANDI asset of their file (the parent only prints):
+    /// what they send equals what this process makes from the summary, on SampleData and the corpus.
+    func testWorkersMakeEachCommandsPartExactlyAsThisProcessDoes() throws {
+        let template = FileManager.default.temporaryDirectory.appending(path: "nwbkit-worker-template.mustache")
+        try Data("{{path}}: {{#session}}{{identifier}}{{/session}}\n".utf8).write(to: template)
+        defer { try? FileManager.default.removeItem(at: template) }
+        let corpus = TestPaths.shared.map { [$0.appending(path: "corpus").path] } ?? []
+        let commands: [[String]] = [
+            ["summarize"] + samples + corpus,
+            ["summarize", "--format", "markdown"] + samples,
+            ["summarize", "--format", "markdown", "--template", template.path] + samples,
+            ["assets"] + samples + corpus,
+            ["assets", "--per-file", "--recognise-byte-types"] + samples,
+            ["types", "--format", "json"] + samples,
+        ]
+        for command in commands {
+            let workers = try nwbkit(command + ["--jobs", "2"])
+            let inProcess = try nwbkit(command + ["--jobs", "0"])
+            XCTAssertEqual(workers.status, inProcess.status, "\(command.prefix(4))")
+            XCTAssertEqual(workers.stdout, inProcess.stdout, "\(command.prefix(4))")
+            XCTAssertEqual(workers.stderr, inProcess.stderr, "\(command.prefix(4))")
+            XCTAssertGreaterThan(workers.stdout.count, 100, "\(command.prefix(4))")
+        }
+    }
+
+    func testACrashWhileRenderingTextCostsOneFile() throws {
+        let run = try nwbkit(["summarize"] + samples, environment: ["NWBKIT_TEST_CRASH_ON": "images"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, "nwbkit: \(TestPaths.sample("images.nwb")): libhdf5 crashed while reading (signal 11)\n")
+        XCTAssertEqual(run.stdout.components(separatedBy: "== ").count - 1, 4, "the four other files are rendered")
+    }
+
     func testEveryEdgeCaseFileGetsOneAnswerThroughWorkers() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
         let run = try nwbkit([

@@ -3,26 +3,36 @@ import NWBKit
 
 /// A file's summary as a worker sent it (compact JSON, decoded only by those who need the model), or as
 /// this process made it (the model, encoded only by those who print JSON): never encoded and decoded again
-/// on the way from one to the other.
+/// on the way from one to the other. A worker asked for a product (`FileProduct`) sends that instead.
 public struct WorkerResult: Sendable {
     public let path: String
     /// The summary's warnings (dangling and external links, unreadable parts), one line each.
     public let warnings: [String]
     private let model: FileSummary?
     private let encoded: [UInt8]?
+    /// The product `encoded` holds, or `nil` when it holds the summary.
+    private let productName: String?
 
     /// The summary model.
     public func summary() throws -> FileSummary {
         if let model { return model }
+        if let productName { throw WorkerProtocol.ReplyError(message: "the worker sent its \(productName), not the summary") }
         return try FastJSONDecoder().decode(FileSummary.self, from: encoded ?? [])
     }
 
     /// The summary as compact JSON (sorted keys), exactly as `JSONRendering.lineData` writes it.
     public func body() throws -> [UInt8] {
-        if let encoded { return encoded }
-        let summary = model!
+        if let encoded, productName == nil { return encoded }
+        let summary = try summary()
         // About 600 bytes of compact JSON per object (measured: 520 at 100,000 objects).
         return try FastJSONEncoder(prettyPrinted: false).encode(summary, capacity: (1 << 16) + summary.objects.count * 600)
+    }
+
+    /// What `product` makes of this file: as the worker sent it, or made here from the summary
+    /// (a file read in this process, or a summary merged from shards).
+    public func product<Value>(_ product: FileProduct<Value>) throws -> Value {
+        if let encoded, productName == product.name { return try FastJSONDecoder().decode(Value.self, from: encoded) }
+        return try product.make(try summary())
     }
 
     /// Wraps a summary made in this process.
@@ -31,13 +41,15 @@ public struct WorkerResult: Sendable {
         warnings = summary.warnings
         model = summary
         encoded = nil
+        productName = nil
     }
 
-    init(path: String, warnings: [String], body: [UInt8]) {
+    init(path: String, warnings: [String], body: [UInt8], productName: String?) {
         self.path = path
         self.warnings = warnings
         self.model = nil
         self.encoded = body
+        self.productName = productName
     }
 }
 
@@ -50,16 +62,25 @@ public enum FileOutcome: Sendable {
 /// The line protocol between `nwbkit` and its worker processes (`nwbkit worker`): the parent writes
 /// one JSON string (a path) per line; the worker answers each with one line: a JSON header
 /// (`{"failure": …}`, or `{"path": …, "warnings": […]}` followed by a tab and the summary's compact
-/// JSON, in which a raw tab cannot occur).
+/// JSON, in which a raw tab cannot occur; with `"product": NAME` in the header, the product's compact JSON
+/// instead of the summary's).
 public enum WorkerProtocol {
     private struct Header: Codable {
         var path: String?
         var warnings: [String]?
+        var product: String?
         var failure: SummaryError?
     }
 
-    /// Serves requests from standard input until it closes (the worker's main loop).
-    public static func serve(options: SummaryOptions) {
+    /// A reply that does not hold what was asked for.
+    public struct ReplyError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Serves requests from standard input until it closes (the worker's main loop): each file's summary,
+    /// or what `product` makes of it.
+    public static func serve(options: SummaryOptions, product: AnyFileProduct? = nil) {
         let crashOn = ProcessInfo.processInfo.environment["NWBKIT_TEST_CRASH_ON"]
         let hangOn = ProcessInfo.processInfo.environment["NWBKIT_TEST_HANG_ON"]
         while let line = readLine(strippingNewline: true) {
@@ -75,6 +96,13 @@ public enum WorkerProtocol {
             // encoded: a large summary's JSON is never held whole.
             do {
                 let summary = try FileSummarizer.summarize(path, options: options)
+                if let product {
+                    // Made before the header is written, so a failure can still be a clean line.
+                    let body = try product.encode(summary)
+                    let header = Header(path: summary.path, warnings: summary.warnings, product: product.name)
+                    writeAll(encode(header) + [UInt8(ascii: "\t")] + body + [UInt8(ascii: "\n")])
+                    continue
+                }
                 let header = encode(Header(path: summary.path, warnings: summary.warnings)) + [UInt8(ascii: "\t")]
                 var headerWritten = false
                 // The encoder throws, if at all, before its first piece: the header is written with that piece.
@@ -88,7 +116,7 @@ public enum WorkerProtocol {
             } catch let error as SummaryError {
                 writeAll(encode(Header(failure: error)))
             } catch {
-                writeAll(encode(Header(failure: .workerFailed(path: path, detail: "could not encode the summary: \(error)"))))
+                writeAll(encode(Header(failure: .workerFailed(path: path, detail: "could not encode the \(product?.name ?? "summary"): \(error)"))))
             }
             writeAll([UInt8(ascii: "\n")])
         }
@@ -112,6 +140,8 @@ public enum WorkerProtocol {
         }
         if let failure = header.failure { return .failure(failure) }
         guard let tab, let path = header.path else { return nil }
-        return .result(WorkerResult(path: path, warnings: header.warnings ?? [], body: Array(line[(tab + 1)...])))
+        return .result(
+            WorkerResult(
+                path: path, warnings: header.warnings ?? [], body: Array(line[(tab + 1)...]), productName: header.product))
     }
 }

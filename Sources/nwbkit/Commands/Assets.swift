@@ -27,9 +27,8 @@ struct Assets: ParsableCommand {
     func run() throws {
         let sink = try OutputSink(path: output)
         var assets: [DandiAsset] = []
-        let failures = try input.eachSummary { summary in
-            let asset = DandiAsset(summary: summary, recogniseByteTypes: recogniseByteTypes)
-            if !input.quiet { asset.notes.forEach { Diagnostics.warning("\(summary.path): \($0)") } }
+        let failures = try input.eachProduct(.asset(recogniseByteTypes: recogniseByteTypes)) { path, asset in
+            if !input.quiet { asset.notes.forEach { Diagnostics.warning("\(path): \($0)") } }
             if perFile {
                 try sink.write(JSONRendering.lineData(asset))
             } else {

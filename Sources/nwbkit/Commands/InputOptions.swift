@@ -95,20 +95,34 @@ struct InputOptions: ParsableArguments {
         try eachResult(onFailure: onFailure) { try body(try $0.summary()) }
     }
 
+    /// Like `eachSummary`, with what `product` makes of each file (made by the worker that read it: the
+    /// parent never decodes the summary).
+    @discardableResult
+    func eachProduct<Value>(
+        _ product: FileProduct<Value>, onFailure: (SummaryError) throws -> Void = { _ in },
+        _ body: (_ path: String, _ value: Value) throws -> Void
+    ) throws -> [SummaryError] {
+        try eachResult(productArguments: product.workerArguments, onFailure: onFailure) {
+            try body($0.path, try $0.product(product))
+        }
+    }
+
     /// Like `eachSummary`, with each file's result as the worker sent it (compact JSON, not decoded).
     @discardableResult
-    func eachResult(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (WorkerResult) throws -> Void) throws
-        -> [SummaryError]
-    {
+    func eachResult(
+        productArguments: [String] = [], onFailure: (SummaryError) throws -> Void = { _ in },
+        _ body: (WorkerResult) throws -> Void
+    ) throws -> [SummaryError] {
         let progress = Progress()
         var failures: [SummaryError] = []
+        let arguments = workerArguments + productArguments
+        // The worker's arguments are part of the key: a summary and a rendered text are kept apart.
         let cacheStore = cache.map {
             SummaryCache(
-                directory: URL(fileURLWithPath: $0),
-                salt: "nwbkit \(NWBKitVersion.current) " + workerArguments.joined(separator: " "))
+                directory: URL(fileURLWithPath: $0), salt: "nwbkit \(NWBKitVersion.current) " + arguments.joined(separator: " "))
         }
         let runner = ParallelSummaryRun(
-            workerExecutable: Self.executable, workerArguments: workerArguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil,
+            workerExecutable: Self.executable, workerArguments: arguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil,
             cache: cacheStore)
         func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {
             progress.show(position: position, total: total)

@@ -33,7 +33,7 @@ struct Summarize: ParsableCommand {
     }
 
     func run() throws {
-        let markdownTemplate = try format == .markdown ? loadTemplate() : nil
+        let rendering = try format == .markdown ? markdownProduct() : FileProduct.text
         let sink = try OutputSink(path: output)
         var bodies: [[UInt8]] = []
         var first = true
@@ -55,12 +55,9 @@ struct Summarize: ParsableCommand {
                 }
             }
         case .text, .markdown:
-            failures = try input.eachSummary(onFailure: onFailure) { summary in
-                if format == .text {
-                    try sink.write((first ? "" : "\n") + TextRendering.render(summary))
-                } else {
-                    try sink.write((first ? "" : "\n") + markdownTemplate!.render(summary))
-                }
+            // Each worker renders its file: the parent only prints.
+            failures = try input.eachProduct(rendering, onFailure: onFailure) { _, text in
+                try sink.write((first ? "" : "\n") + text)
                 first = false
             }
         }
@@ -72,10 +69,9 @@ struct Summarize: ParsableCommand {
         if !failures.isEmpty { throw ExitCode(1) }
     }
 
-    private func loadTemplate() throws -> DocumentTemplate {
+    private func markdownProduct() throws -> FileProduct<String> {
         do {
-            if let template { return try DocumentTemplate.file(template) }
-            return try DocumentTemplate.bundled("file-summary.md")
+            return try FileProduct.markdown(templatePath: template)
         } catch {
             Diagnostics.error(error.description)
             throw ExitCode(2)

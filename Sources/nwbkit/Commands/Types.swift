@@ -31,7 +31,7 @@ struct Types: ParsableCommand {
 
     func run() throws {
         var files: [(path: String, signature: [String])] = []
-        let failures = try input.eachSummary { files.append(($0.path, $0.signature)) }
+        let failures = try input.eachProduct(.signature) { files.append(($0, $1)) }
         let types = FileTypes(files: files, maxTypes: maxTypes, maxFiles: maxFiles)
         switch format {
         case .json:
