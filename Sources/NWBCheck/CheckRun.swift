@@ -30,6 +30,22 @@ public struct CheckOptions: Sendable {
     ]
 }
 
+/// What the checks find in one file (before the run weighs them), and the file's identifier (the run
+/// checks identifiers are unique across files): what a worker sends instead of the whole summary.
+public struct FileCheck: Sendable, Codable, Equatable {
+    public var findings: [Finding]
+    public var identifier: String?
+
+    /// Runs the checks and rules of `options` on one file's summary.
+    public init(summary: FileSummary, options: CheckOptions) {
+        let file = SummaryIndex(summary)
+        var found = options.checks.flatMap { $0.findings(in: file) }
+        if let rules = options.rules { found += rules.findings(in: file) }
+        findings = found
+        identifier = summary.session.identifier
+    }
+}
+
 /// Runs the checks over files one at a time (memory stays flat: only identifiers are kept across files)
 /// and gathers the report.
 public struct CheckRun: Sendable {
@@ -49,12 +65,15 @@ public struct CheckRun: Sendable {
     /// Checks one file's summary; returns its findings (also kept for the report).
     @discardableResult
     public mutating func check(_ summary: FileSummary) -> [Finding] {
-        let file = SummaryIndex(summary)
-        var found = options.checks.flatMap { $0.findings(in: file) }
-        if let rules = options.rules { found += rules.findings(in: file) }
-        found = found.map(weighed)
-        files.append(summary.path)
-        if let identifier = summary.session.identifier { identifiers[identifier, default: []].append(summary.path) }
+        record(path: summary.path, FileCheck(summary: summary, options: options))
+    }
+
+    /// Adds one file's check, made here or by the worker that read the file; returns its findings as weighed.
+    @discardableResult
+    public mutating func record(path: String, _ check: FileCheck) -> [Finding] {
+        let found = check.findings.map(weighed)
+        files.append(path)
+        if let identifier = check.identifier { identifiers[identifier, default: []].append(path) }
         findings += found
         return found
     }

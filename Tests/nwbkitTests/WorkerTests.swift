@@ -45,12 +45,21 @@ final class WorkerTests: XCTestCase {
         XCTAssertFalse(one.stdout.isEmpty)
     }
 
-    /// Workers render the text, the Markdown and the DANDI asset of their file (the parent only prints):
-    /// what they send equals what this process makes from the summary, on SampleData and the corpus.
+    /// Workers render the text, the Markdown, the DANDI asset and the check findings of their file:
+    /// what they send equals what this process makes from the summary, on SampleData and the corpus
+    /// (the run weighs findings and checks identifiers across files: the same files twice must clash).
     func testWorkersMakeEachCommandsPartExactlyAsThisProcessDoes() throws {
         let template = FileManager.default.temporaryDirectory.appending(path: "nwbkit-worker-template.mustache")
         try Data("{{path}}: {{#session}}{{identifier}}{{/session}}\n".utf8).write(to: template)
         defer { try? FileManager.default.removeItem(at: template) }
+        // Two copies of one file: the run (not a worker) sees their identifiers clash.
+        let copies = FileManager.default.temporaryDirectory.appending(path: "nwbkit-worker-copies")
+        try? FileManager.default.removeItem(at: copies)
+        try FileManager.default.createDirectory(at: copies, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: copies) }
+        for name in ["a.nwb", "b.nwb"] {
+            try FileManager.default.copyItem(atPath: TestPaths.sample("ophys.nwb"), toPath: copies.appending(path: name).path)
+        }
         let corpus = TestPaths.shared.map { [$0.appending(path: "corpus").path] } ?? []
         let commands: [[String]] = [
             ["summarize"] + samples + corpus,
@@ -59,6 +68,8 @@ final class WorkerTests: XCTestCase {
             ["assets"] + samples + corpus,
             ["assets", "--per-file", "--recognise-byte-types"] + samples,
             ["types", "--format", "json"] + samples,
+            ["check", "--format", "json", "--rules", TestPaths.sample("rules.yaml")] + samples + corpus,
+            ["check", "--config", "dandi", "--select", "check_subject_sex,check_unique_identifiers", copies.path] + samples,
         ]
         for command in commands {
             let workers = try nwbkit(command + ["--jobs", "2"])
@@ -67,6 +78,7 @@ final class WorkerTests: XCTestCase {
             XCTAssertEqual(workers.stdout, inProcess.stdout, "\(command.prefix(4))")
             XCTAssertEqual(workers.stderr, inProcess.stderr, "\(command.prefix(4))")
             XCTAssertGreaterThan(workers.stdout.count, 100, "\(command.prefix(4))")
+            if command.contains(copies.path) { XCTAssertTrue(workers.stdout.contains("check_unique_identifiers")) }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NWBCheck
+import NWBExport
 import NWBKit
 
 extension CheckReportFormat: ExpressibleByArgument {}
@@ -62,25 +63,21 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        var options = CheckOptions()
-        if noBestPractices {
-            options.checks = []
-            options.checkUniqueIdentifiers = false
-        } else {
-            options.filter(select: ids(select), ignore: ids(ignore))
+        var options: CheckOptions
+        do {
+            options = try Self.options(select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules)
+        } catch {
+            Diagnostics.error(error.description)
+            throw ExitCode(2)
         }
         if config == "dandi" { options.importanceOverrides = CheckOptions.dandiImportance }
-        if let rules {
-            do {
-                options.rules = try RulesFile.load(rules)
-            } catch {
-                Diagnostics.error(error.description)
-                throw ExitCode(2)
-            }
-        }
         let sink = try OutputSink(path: output)
         var run = CheckRun(options: options)
-        try input.eachSummary(onFailure: { run.fail($0) }) { run.check($0) }
+        // Each worker checks its file; the run weighs the findings and checks identifiers across files.
+        let product = FileProduct.check(
+            options: options, workerArguments: Self.workerArguments(
+                select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules))
+        try input.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
         var report = run.report()
         report.findings = report.findings.filter { $0.importance >= minimumImportance }
         let checkIDs =
@@ -93,8 +90,42 @@ struct Check: ParsableCommand {
         if report.fails(at: threshold) { throw ExitCode(1) }
     }
 
-    private func ids(_ list: String?) -> [String] {
+    private func ids(_ list: String?) -> [String] { Self.ids(list) }
+
+    private static func ids(_ list: String?) -> [String] {
         (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The checks and rules these options run (the parent and its workers build them alike).
+    static func options(select: String?, ignore: String?, noBestPractices: Bool, rules: String?) throws(RulesError)
+        -> CheckOptions
+    {
+        var options = CheckOptions()
+        if noBestPractices {
+            options.checks = []
+            options.checkUniqueIdentifiers = false
+        } else {
+            options.filter(select: ids(select), ignore: ids(ignore))
+        }
+        if let rules { options.rules = try RulesFile.load(rules) }
+        return options
+    }
+
+    /// The worker's arguments that make it check each file with these options.
+    static func workerArguments(select: String?, ignore: String?, noBestPractices: Bool, rules: String?) -> [String] {
+        var arguments = ["--product", "check"]
+        if let select { arguments += ["--select", select] }
+        if let ignore { arguments += ["--ignore", ignore] }
+        if noBestPractices { arguments.append("--no-best-practices") }
+        if let rules { arguments += ["--rules", rules] }
+        return arguments
+    }
+}
+
+extension FileProduct where Value == FileCheck {
+    /// The findings of the checks in `options` on one file (weighed by the run, not here).
+    static func check(options: CheckOptions, workerArguments: [String]) -> FileProduct {
+        FileProduct(name: "check", workerArguments: workerArguments) { FileCheck(summary: $0, options: options) }
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import NWBCheck
 import NWBExport
 import NWBKit
 
@@ -13,9 +14,13 @@ struct Worker: ParsableCommand {
     @Option var product = "summary"
     @Option var template: String?
     @Flag var recogniseByteTypes = false
+    @Option var select: String?
+    @Option var ignore: String?
+    @Flag var noBestPractices = false
+    @Option var rules: String?
 
     func validate() throws {
-        if !WorkerProducts.names.contains(product) { throw ValidationError("unknown product '\(product)'") }
+        if !(WorkerProducts.names + ["check"]).contains(product) { throw ValidationError("unknown product '\(product)'") }
     }
 
     func run() throws {
@@ -24,7 +29,12 @@ struct Worker: ParsableCommand {
         options.limits.maxDepth = maxDepth
         let made: AnyFileProduct?
         do {
-            made = try WorkerProducts.encoded(name: product, templatePath: template, recogniseByteTypes: recogniseByteTypes)
+            if product == "check" {
+                let options = try Check.options(select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules)
+                made = FileProduct.check(options: options, workerArguments: []).encoded
+            } else {
+                made = try WorkerProducts.encoded(name: product, templatePath: template, recogniseByteTypes: recogniseByteTypes)
+            }
         } catch {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
