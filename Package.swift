@@ -44,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "nwbkit",
             dependencies: [
-                "NWBKit", "NWBExport", "NWBCheck",
+                "CHDF5", "HDF5", "NWBKit", "NWBExport", "NWBCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,6 +6,13 @@ public struct Attribute: Sendable, Equatable {
     public var type: DataType
     public var space: Dataspace
     public var value: StoredValue
+
+    public init(name: String, type: DataType, space: Dataspace, value: StoredValue) {
+        self.name = name
+        self.type = type
+        self.space = space
+        self.value = value
+    }
 }
 
 extension Object {

@@ -33,6 +33,19 @@ public struct DatasetInfo: Sendable, Equatable {
     public var storedBytes: Int
     /// Number of external raw-data files, when the data lives outside the HDF5 file.
     public var externalFileCount: Int
+
+    public init(
+        type: DataType, space: Dataspace, layout: StorageLayout, chunkShape: [Int]?, filters: [Filter], storedBytes: Int,
+        externalFileCount: Int
+    ) {
+        self.type = type
+        self.space = space
+        self.layout = layout
+        self.chunkShape = chunkShape
+        self.filters = filters
+        self.storedBytes = storedBytes
+        self.externalFileCount = externalFileCount
+    }
 }
 
 /// Well-known names of registered HDF5 filters.

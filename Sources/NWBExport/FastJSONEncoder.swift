@@ -1,4 +1,5 @@
 import Foundation
+import NWBKit
 
 /// A small JSON encoder for `Encodable` values, several times faster than Foundation's on large
 /// summaries: keys always sorted (byte order), slashes not escaped, numbers written shortest.
@@ -26,9 +27,10 @@ public struct FastJSONEncoder: Sendable {
     }
 
     /// Writes the JSON bytes of `value` to `emit` in pieces of about `chunkSize` bytes (cut between the
-    /// elements of arrays), so a large summary is never held whole. Anything that throws does so before
-    /// the first piece is emitted.
-    public func encode<T: Encodable>(_ value: T, chunkSize: Int, emit: ([UInt8]) -> Void) throws {
+    /// elements of arrays), so a large summary is never held whole, `trailer` at the end of the last piece.
+    /// Anything that throws does so before the first piece is emitted. The value tree built on the way is
+    /// freed on another thread after the last piece (see `BackgroundRelease`).
+    public func encode<T: Encodable>(_ value: T, chunkSize: Int, trailer: [UInt8] = [], emit: ([UInt8]) -> Void) throws {
         let encoder = TreeEncoder(codingPath: [])
         try value.encode(to: encoder)
         withoutActuallyEscaping(emit) { emit in
@@ -36,8 +38,10 @@ public struct FastJSONEncoder: Sendable {
             writer.output.reserveCapacity(chunkSize + chunkSize / 4)
             writer.chunkSink = (chunkSize, emit)
             writer.write(encoder.storage.value ?? .null)
+            writer.output.append(contentsOf: trailer)
             if !writer.output.isEmpty { emit(writer.output) }
         }
+        BackgroundRelease.release(encoder)
     }
 }
 
@@ -211,7 +215,7 @@ private struct SingleContainer: SingleValueEncodingContainer {
 struct JSONTextWriter {
     var output: [UInt8]
     let pretty: Bool
-    private var depth = 0
+    fileprivate var depth = 0
 
     /// Where the output goes whenever it reaches a size, when it is streamed (see `flushIfFull`).
     var chunkSink: (size: Int, emit: ([UInt8]) -> Void)?
@@ -245,11 +249,24 @@ struct JSONTextWriter {
             }
             output.append(UInt8(ascii: "["))
             depth += 1
-            for (index, item) in box.items.enumerated() {
+            // A large list (a file's objects) is written in two halves at once: the second on another thread.
+            let split = box.items.count >= Self.parallelMinimum ? box.items.count / 2 : box.items.count
+            let secondHalf = split < box.items.count ? startWriting(box.items, from: split) : nil
+            for (index, item) in box.items[..<split].enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline()
                 write(item)
                 flushIfFull()
+            }
+            if let secondHalf {
+                let text = secondHalf.wait()
+                var start = 0
+                while start < text.count {
+                    let end = min(text.count, start + (chunkSink?.size ?? text.count))
+                    output.append(contentsOf: text[start..<end])
+                    flushIfFull()
+                    start = end
+                }
             }
             depth -= 1
             newline()
@@ -273,6 +290,30 @@ struct JSONTextWriter {
             newline()
             output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Lists at least this long are written by two threads.
+    static let parallelMinimum = 8192
+
+    /// Starts writing `items[start...]` (each preceded by a comma, as elements after the first) on another thread.
+    private func startWriting(_ items: [JSONNode], from start: Int) -> PendingText {
+        let pending = PendingText()
+        let job = UncheckedItems(items: items)
+        let (pretty, depth) = (pretty, depth)
+        let thread = Thread {
+            var writer = JSONTextWriter(output: [], pretty: pretty)
+            writer.depth = depth
+            writer.output.reserveCapacity((job.items.count - start) * 512)
+            for item in job.items[start...] {
+                writer.output.append(UInt8(ascii: ","))
+                writer.newline()
+                writer.write(item)
+            }
+            pending.finish(writer.output)
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        return pending
     }
 
     // MARK: Primitives for types that write themselves, keys given in sorted order.
@@ -340,7 +381,7 @@ struct JSONTextWriter {
     /// Spaces for indentation, appended by slice rather than byte by byte.
     private let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
 
-    private mutating func newline() {
+    fileprivate mutating func newline() {
         guard pretty else { return }
         output.append(UInt8(ascii: "\n"))
         var remaining = depth * 2
@@ -432,4 +473,26 @@ struct JSONIndexKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(stringValue: String) { nil }
     init?(intValue: Int) { self.intValue = intValue }
+}
+
+/// The nodes a second thread writes: read-only while it runs (the encoder's tree is not changed once built).
+private final class UncheckedItems: @unchecked Sendable {
+    let items: [JSONNode]
+    init(items: [JSONNode]) { self.items = items }
+}
+
+/// Text another thread is writing, handed over once.
+private final class PendingText: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var text: [UInt8] = []
+
+    func finish(_ text: [UInt8]) {
+        self.text = text
+        done.signal()
+    }
+
+    func wait() -> [UInt8] {
+        done.wait()
+        return text
+    }
 }

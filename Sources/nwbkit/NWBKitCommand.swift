@@ -12,7 +12,7 @@ struct NWBKitCommand: ParsableCommand {
         subcommands: [
             Summarize.self, Assets.self, Types.self, Dandiset.self, Check.self, ListChecks.self, Diff.self, Export.self,
             Merge.self,
-            Worker.self,
+            Worker.self, WalkPartCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -89,6 +89,41 @@ final class WorkerTests: XCTestCase {
         XCTAssertEqual(run.stdout.components(separatedBy: "== ").count - 1, 4, "the four other files are rendered")
     }
 
+    /// One file and two cores: its walk is split across two processes, and what is printed is what one
+    /// walk prints — on SampleData, corpus files and every edge-case file (groups dealt out from one link
+    /// up, so even small files split), and when the helper process dies (the worker then walks it whole).
+    func testAFileSplitAcrossProcessesPrintsWhatOneWalkPrints() throws {
+        var files = samples
+        if let shared = TestPaths.shared {
+            files += TestPaths.corpusFiles().enumerated().filter { $0.offset % 8 == 0 }.map {
+                shared.appending(path: "corpus/" + $0.element).path
+            }
+            files += TestPaths.edgeFiles().map { shared.appending(path: "hdf5-edge/" + $0).path }
+        }
+        // One run over all the files, one file at a time (no split), against one split run per file.
+        let options = ["summarize", "--format", "jsonl", "--include", "*", "--timeout", "60"]
+        let whole = try nwbkit(options + ["--jobs", "1"] + files)
+        var differences: [String] = []
+        var wholeLines = whole.stdout.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        var stderr = ""
+        for file in files {
+            let split = try nwbkit(options + ["--jobs", "2", file], environment: ["NWBKIT_TEST_SPLIT_FAN_OUT": "1"])
+            stderr += split.stderr
+            if split.stdout != (wholeLines.next().map { $0 + "\n" } ?? "") { differences.append(file) }
+        }
+        XCTAssertEqual(differences, [])
+        XCTAssertEqual(stderr, whole.stderr)
+        XCTAssertGreaterThan(files.count, 5)
+        let file = TestPaths.sample("ecephys.nwb")
+        let oneWalk = try nwbkit(["summarize", "--format", "json", "--jobs", "1", file])
+        let fallback = try nwbkit(
+            ["summarize", "--format", "json", "--jobs", "2", file],
+            environment: ["NWBKIT_TEST_SPLIT_FAN_OUT": "1", "NWBKIT_TEST_HELPER_CRASH": "1"])
+        XCTAssertEqual(fallback.status, 0)
+        XCTAssertEqual(fallback.stdout, oneWalk.stdout)
+        XCTAssertEqual(fallback.stderr, "")
+    }
+
     func testEveryEdgeCaseFileGetsOneAnswerThroughWorkers() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
         let run = try nwbkit([

@@ -60,6 +60,10 @@ public struct ParallelSummaryRun {
             }
         }
         queue.reverse()
+        // Fewer files than cores: each file's walk is split across the cores that would idle (up to 4
+        // processes per file; the output is the same, see `SplitWalk`).
+        let parts = min(4, jobs / max(1, queue.count))
+        let arguments = workerArguments + (parts >= 2 ? ["--split", String(parts)] : [])
         var workers: [Worker] = []
         var nextToEmit = 0
         var failures = 0
@@ -80,7 +84,7 @@ public struct ParallelSummaryRun {
         while nextToEmit < outcomes.count {
             // Hand work to idle workers, starting workers as needed.
             while !queue.isEmpty, workers.count < jobs {
-                workers.append(try start())
+                workers.append(try start(arguments: arguments))
             }
             for worker in workers where worker.current == nil && !queue.isEmpty {
                 let index = queue.removeLast()
@@ -145,14 +149,14 @@ public struct ParallelSummaryRun {
         return failures
     }
 
-    private func start() throws -> Worker {
+    private func start(arguments: [String]) throws -> Worker {
         // A worker's crash report would go nowhere; skip the Swift runtime's backtrace (it is slow).
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
         do {
             return Worker(
                 process: try ChildProcess(
-                    executable: workerExecutable.path, arguments: workerArguments, environment: environment))
+                    executable: workerExecutable.path, arguments: arguments, environment: environment))
         } catch {
             throw WorkerStartError(executable: workerExecutable.path, reason: error.description)
         }

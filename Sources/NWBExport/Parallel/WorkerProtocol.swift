@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 import NWBKit
 
 /// A file's summary as a worker sent it (compact JSON, decoded only by those who need the model), or as
@@ -80,7 +81,9 @@ public enum WorkerProtocol {
 
     /// Serves requests from standard input until it closes (the worker's main loop): each file's summary,
     /// or what `product` makes of it.
-    public static func serve(options: SummaryOptions, product: AnyFileProduct? = nil) {
+    /// With `split`, each file's walk is split across that many processes (see `SplitWalk`).
+    public static func serve(options: SummaryOptions, product: AnyFileProduct? = nil, split: SplitWalk? = nil) {
+        let walk = split.map { split in { (file: File, options: SummaryOptions) in try split.walk(file, options: options) } }
         let crashOn = ProcessInfo.processInfo.environment["NWBKIT_TEST_CRASH_ON"]
         let hangOn = ProcessInfo.processInfo.environment["NWBKIT_TEST_HANG_ON"]
         while let line = readLine(strippingNewline: true) {
@@ -95,24 +98,29 @@ public enum WorkerProtocol {
             // Header, tab and body are written one after the other, the body in 1 MiB pieces as it is
             // encoded: a large summary's JSON is never held whole.
             do {
-                let summary = try FileSummarizer.summarize(path, options: options)
+                let summary = try FileSummarizer.summarize(path, options: options, walk: walk)
                 if let product {
                     // Made before the header is written, so a failure can still be a clean line.
                     let body = try product.encode(summary)
                     let header = Header(path: summary.path, warnings: summary.warnings, product: product.name)
                     writeAll(encode(header) + [UInt8(ascii: "\t")] + body + [UInt8(ascii: "\n")])
+                    BackgroundRelease.release(summary)
                     continue
                 }
                 let header = encode(Header(path: summary.path, warnings: summary.warnings)) + [UInt8(ascii: "\t")]
                 var headerWritten = false
                 // The encoder throws, if at all, before its first piece: the header is written with that piece.
-                try FastJSONEncoder(prettyPrinted: false).encode(summary, chunkSize: 1 << 20) { piece in
+                // The newline ends the last piece: the parent has its answer before anything is freed here.
+                try FastJSONEncoder(prettyPrinted: false).encode(summary, chunkSize: 1 << 20, trailer: [UInt8(ascii: "\n")]) {
+                    piece in
                     if !headerWritten {
                         writeAll(header)
                         headerWritten = true
                     }
                     writeAll(piece)
                 }
+                BackgroundRelease.release(summary)
+                continue
             } catch let error as SummaryError {
                 writeAll(encode(Header(failure: error)))
             } catch {

@@ -15,7 +15,11 @@ public struct SummaryOptions: Sendable {
 /// Summarizes one file: checks the path, walks it read-only, interprets NWB.
 public enum FileSummarizer {
     /// The summary of the NWB file at `path`, or the reason there is none.
-    public static func summarize(_ path: String, options: SummaryOptions = SummaryOptions()) throws(SummaryError) -> FileSummary {
+    /// - Parameter walk: how the open file is walked (e.g. split across processes); a whole
+    ///   `TreeWalker.walk` by default.
+    public static func summarize(
+        _ path: String, options: SummaryOptions = SummaryOptions(), walk: ((File, SummaryOptions) throws -> ObjectTree)? = nil
+    ) throws(SummaryError) -> FileSummary {
         let size = try checkReadableFile(path)
         guard File.isHDF5(path) else {
             throw .notHDF5(path: path, detail: FileSniffer.describe(path: path, size: size))
@@ -24,7 +28,11 @@ public enum FileSummarizer {
         do {
             let file = try File.open(path)
             if isCertainlyNotNWB(file) { throw SummaryError.notNWB(path: path) }
-            tree = try TreeWalker.walk(file, limits: options.limits, values: options.values)
+            if let walk {
+                tree = try walk(file, options)
+            } else {
+                tree = try TreeWalker.walk(file, limits: options.limits, values: options.values)
+            }
         } catch let error as SummaryError {
             throw error
         } catch let error as HDF5Error {
@@ -77,6 +85,7 @@ public enum FileSummarizer {
         }
         let attributeCount = tree.nodes.reduce(0) { $0 + $1.attributes.count }
         let objects = ObjectListing.entries(taking: &tree, types: types)
+        BackgroundRelease.release(tree)
         // Counted in place: a filtered copy of the list was the run's peak of memory.
         func count(_ kind: String) -> Int { objects.reduce(0) { $1.kind == kind ? $0 + 1 : $0 } }
         summary.counts = ObjectCounts(

@@ -2,9 +2,9 @@ import HDF5
 
 /// Everything the walk saw in one HDF5 file: objects (each once, however many paths reach it),
 /// the links between them, attributes and small values. Plain values: nothing here touches the file.
-public struct ObjectTree: Sendable {
+public struct ObjectTree: Sendable, Equatable {
     /// One group, dataset or committed datatype.
-    public struct Node: Sendable {
+    public struct Node: Sendable, Equatable {
         /// The first path the walk reached the object by (depth-first, names in byte order).
         public var path: String
         public var kind: Object.Kind
@@ -46,7 +46,7 @@ public struct ObjectTree: Sendable {
     }
 
     /// A named link of a group.
-    public struct Child: Sendable {
+    public struct Child: Sendable, Equatable {
         public var name: String
         public var target: Target
     }

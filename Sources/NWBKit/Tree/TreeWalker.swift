@@ -62,6 +62,42 @@ public struct ValuePolicy: Sendable {
     public static let none = ValuePolicy { _, _ in nil }
 }
 
+/// One of the parts a large file's walk is split into, each walked by its own process (`TreeMerge`
+/// puts them together). Objects reached only through groups every part walks are "shared" and walked by
+/// all; the hard links of a shared group with at least `minimumFanOut` of them are dealt out in turn
+/// (the i-th to part i mod count), and each part walks only the subtrees dealt to it.
+public struct WalkPart: Sendable, Equatable {
+    /// This part, from 0.
+    public var index: Int
+    public var count: Int
+    /// Hard links a shared group needs to be dealt out.
+    public var minimumFanOut: Int
+
+    public init(index: Int, count: Int, minimumFanOut: Int = 64) {
+        self.index = index
+        self.count = count
+        self.minimumFanOut = max(1, minimumFanOut)
+    }
+
+    /// Marks, in a part, a hard link dealt to another part.
+    public static let elsewhere = "walked by another part"
+}
+
+/// What one part of a split walk saw: a tree whose links dealt to other parts lead to
+/// `.unreadable(WalkPart.elsewhere)`, and which groups were dealt out.
+public struct PartialTree: Sendable {
+    public var part: WalkPart
+    public var tree: ObjectTree
+    /// Indices (in `tree.nodes`) of the shared groups whose hard links were dealt out.
+    public var dealtGroups: [Int]
+
+    public init(part: WalkPart, tree: ObjectTree, dealtGroups: [Int]) {
+        self.part = part
+        self.tree = tree
+        self.dealtGroups = dealtGroups
+    }
+}
+
 /// Walks an HDF5 file into an `ObjectTree`: every object once, metadata only.
 public enum TreeWalker {
     private struct Pending {
@@ -72,10 +108,24 @@ public enum TreeWalker {
         let path: String
         let depth: Int
         let address: UInt64
+        /// Reached only through groups every part walks (always true in a whole walk).
+        let shared: Bool
     }
 
     /// Walks the whole file depth-first, names in byte order, iteratively (no recursion to overflow).
     public static func walk(_ file: File, limits: WalkLimits = .standard, values: ValuePolicy = .metadata) throws -> ObjectTree {
+        try walk(file, limits: limits, values: values, part: nil).tree
+    }
+
+    /// Walks one part of the file (see `WalkPart`).
+    public static func walk(_ file: File, part: WalkPart, limits: WalkLimits = .standard, values: ValuePolicy = .metadata)
+        throws -> PartialTree
+    {
+        try walk(file, limits: limits, values: values, part: part)
+    }
+
+    private static func walk(_ file: File, limits: WalkLimits, values: ValuePolicy, part: WalkPart?) throws -> PartialTree {
+        var dealtGroups: [Int] = []
         let root = try file.root()
         var problems: [ObjectTree.Problem] = []
         var incomplete = false
@@ -88,7 +138,9 @@ public enum TreeWalker {
         ]
         var indexByAddress: [UInt64: Int] = [root.address: 0]
         var stack: [Pending] = []
-        expand(root, index: 0, depth: 0, nodes: &nodes, stack: &stack, problems: &problems, limits: limits)
+        expand(
+            root, index: 0, depth: 0, shared: true, part: part, nodes: &nodes, stack: &stack, problems: &problems,
+            dealtGroups: &dealtGroups, limits: limits)
 
         while let pending = stack.popLast() {
             let address = pending.address
@@ -140,17 +192,20 @@ public enum TreeWalker {
                     continue
                 }
                 expand(
-                    object, index: index, depth: pending.depth + 1, nodes: &nodes, stack: &stack, problems: &problems,
-                    limits: limits)
+                    object, index: index, depth: pending.depth + 1, shared: pending.shared, part: part, nodes: &nodes,
+                    stack: &stack, problems: &problems, dealtGroups: &dealtGroups, limits: limits)
             }
         }
-        return ObjectTree(nodes: nodes, problems: problems, isIncomplete: incomplete)
+        return PartialTree(
+            part: part ?? WalkPart(index: 0, count: 1), tree: ObjectTree(nodes: nodes, problems: problems, isIncomplete: incomplete),
+            dealtGroups: dealtGroups)
     }
 
-    /// Lists a group's links into its node and queues its hard links (reversed, so they pop in name order).
+    /// Lists a group's links into its node and queues its hard links (reversed, so they pop in name order);
+    /// in a part, only those of its own (a shared group with enough hard links deals them out).
     private static func expand(
-        _ group: Object, index: Int, depth: Int, nodes: inout [ObjectTree.Node], stack: inout [Pending],
-        problems: inout [ObjectTree.Problem], limits: WalkLimits
+        _ group: Object, index: Int, depth: Int, shared: Bool, part: WalkPart?, nodes: inout [ObjectTree.Node],
+        stack: inout [Pending], problems: inout [ObjectTree.Problem], dealtGroups: inout [Int], limits: WalkLimits
     ) {
         let listing = group.links(limit: limits.maxLinksPerGroup)
         if let error = listing.error { problems.append(.init(path: nodes[index].path, message: error.message)) }
@@ -163,15 +218,28 @@ public enum TreeWalker {
         var children: [ObjectTree.Child] = []
         children.reserveCapacity(links.count)
         var queued: [Pending] = []
+        var dealt = false
+        if let part, shared {
+            var hardLinks = 0
+            for link in links { if case .hard = link.target { hardLinks += 1 } }
+            dealt = hardLinks >= part.minimumFanOut
+            if dealt { dealtGroups.append(index) }
+        }
+        var hardLinkNumber = 0
         for link in links {
             let path = base + "/" + link.name
             switch link.target {
             case .hard(let address):
+                defer { hardLinkNumber += 1 }
+                if dealt, let part, hardLinkNumber % part.count != part.index {
+                    children.append(.init(name: link.name, target: .unreadable(WalkPart.elsewhere)))
+                    continue
+                }
                 children.append(.init(name: link.name, target: .unreadable("not visited")))
                 queued.append(
                     Pending(
                         parent: group, parentIndex: index, childSlot: children.count - 1, name: link.name, path: path,
-                        depth: depth, address: address))
+                        depth: depth, address: address, shared: shared && !dealt))
             case .soft(let target):
                 children.append(.init(name: link.name, target: .softLink(target)))
             case .external(let file, let target):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NWBCheck
 import NWBExport
 import NWBKit
@@ -18,6 +19,8 @@ struct Worker: ParsableCommand {
     @Option var ignore: String?
     @Flag var noBestPractices = false
     @Option var rules: String?
+    /// Split each file's walk across this many processes (the parent asks when cores would idle).
+    @Option var split = 1
 
     func validate() throws {
         if !(WorkerProducts.names + ["check"]).contains(product) { throw ValidationError("unknown product '\(product)'") }
@@ -39,6 +42,8 @@ struct Worker: ParsableCommand {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
-        WorkerProtocol.serve(options: options, product: made)
+        let fanOut = ProcessInfo.processInfo.environment["NWBKIT_TEST_SPLIT_FAN_OUT"].flatMap { Int($0) } ?? 64
+        let walk = split > 1 ? SplitWalk(parts: split, executable: InputOptions.executable.path, minimumFanOut: fanOut) : nil
+        WorkerProtocol.serve(options: options, product: made, split: walk)
     }
 }

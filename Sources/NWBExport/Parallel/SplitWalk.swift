@@ -1,0 +1,79 @@
+import Foundation
+import HDF5
+import NWBKit
+
+/// Walks one file in several processes at once, for a run with more cores than files: libhdf5 runs one
+/// call at a time in a process, so a 100,000-object file read by one process leaves the other cores idle.
+/// This process walks part 0 while helpers (`nwbkit walk-part`) walk the others; `TreeMerge` puts the
+/// parts together into exactly the tree a whole walk makes. When anything goes wrong with a helper or the
+/// merge, the file is walked whole here: the answer is the same, only slower.
+public struct SplitWalk: Sendable {
+    /// Processes the walk is split across (this one included).
+    public var parts: Int
+    /// The executable whose `walk-part` command walks the other parts.
+    public var executable: String
+    /// Hard links a shared group needs to be dealt out (see `WalkPart`).
+    public var minimumFanOut: Int
+
+    public init(parts: Int, executable: String, minimumFanOut: Int = 64) {
+        self.parts = max(1, parts)
+        self.executable = executable
+        self.minimumFanOut = minimumFanOut
+    }
+
+    /// The arguments of `nwbkit walk-part` for part `index` of the file at `path`.
+    public func helperArguments(index: Int, path: String, options: SummaryOptions) -> [String] {
+        [
+            "walk-part", "--part", "\(index + 1)/\(parts)", "--fan-out", String(minimumFanOut), "--max-objects",
+            String(options.limits.maxObjects), "--max-depth", String(options.limits.maxDepth), "--", path,
+        ]
+    }
+
+    /// The whole tree of `file`, walked in `parts` processes when it can be.
+    public func walk(_ file: File, options: SummaryOptions) throws -> ObjectTree {
+        guard parts > 1 else { return try TreeWalker.walk(file, limits: options.limits, values: options.values) }
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        var helpers: [ChildProcess] = []
+        defer { helpers.forEach { $0.killAndReap() } }
+        for index in 1..<parts {
+            guard
+                let helper = try? ChildProcess(
+                    executable: executable, arguments: helperArguments(index: index, path: file.path, options: options),
+                    environment: environment)
+            else { break }
+            helper.closeInput()
+            helpers.append(helper)
+        }
+        let own = try TreeWalker.walk(
+            file, part: WalkPart(index: 0, count: parts, minimumFanOut: minimumFanOut), limits: options.limits,
+            values: options.values)
+        var partials = [own]
+        for helper in helpers {
+            guard let bytes = Self.readAll(helper.output), helper.wait() == .exited(0),
+                let partial = try? PartialTreeCoding.decode(bytes)
+            else { break }
+            partials.append(partial)
+        }
+        let merged = partials.count == parts ? TreeMerge.merge(partials, limits: options.limits) : nil
+        BackgroundRelease.release(partials)
+        if let merged { return merged }
+        return try TreeWalker.walk(file, limits: options.limits, values: options.values)
+    }
+
+    /// Everything the helper writes until it closes its output; `nil` on a read error.
+    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = read(descriptor, &chunk, chunk.count)
+            if count > 0 {
+                bytes.append(contentsOf: chunk[..<count])
+            } else if count == 0 {
+                return bytes
+            } else if errno != EINTR {
+                return nil
+            }
+        }
+    }
+}
