@@ -90,6 +90,19 @@ final class RenderingTests: XCTestCase {
         XCTAssertGreaterThan(checked, 100)
     }
 
+    /// Long strings full of escapes (a rendered text is sent from a worker as one JSON string) read back
+    /// whole: newlines, quotes, control characters, `\u` escapes with surrogate pairs, invalid UTF-8 repaired.
+    func testLongStringsWithEscapesReadBackExactly() throws {
+        let line = "== /data/file.nwb ==\n\tgroup \"a\\b\" é 🧠 \u{01}\u{1F}\r"
+        let text = String(repeating: line, count: 20_000)
+        let encoded = try FastJSONEncoder(prettyPrinted: false).encode(text)
+        XCTAssertEqual(try FastJSONDecoder().decode(String.self, from: encoded), text)
+        let escaped = Array(#""A\u00e9\ud83e\udde0\n\/x""#.utf8)
+        XCTAssertEqual(try FastJSONDecoder().decode(String.self, from: escaped), "Aé🧠\n/x")
+        let invalid: [UInt8] = [0x22, 0x61, 0xFF, 0x5C, 0x6E, 0x62, 0x22]
+        XCTAssertEqual(try FastJSONDecoder().decode(String.self, from: invalid), "a\u{FFFD}\nb")
+    }
+
     func testReindentedCompactJSONEqualsThePrettyEncoding() throws {
         let summaries = try ["ophys.nwb", "ecephys.nwb", "icephys.nwb"].map(summary)
         let failures = [SummaryDocument.Failure(path: "x \"quoted\", {braces}: [1]", error: "not an HDF5 file")]
