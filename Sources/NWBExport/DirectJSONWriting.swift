@@ -10,7 +10,16 @@ protocol DirectJSONWritable {
 func directWritable<T>(_ value: T) -> (any DirectJSONWritable)? {
     if T.self == ObjectEntry.self { return unsafeBitCast(value, to: ObjectEntry.self) }
     if T.self == AttributeEntry.self { return unsafeBitCast(value, to: AttributeEntry.self) }
+    // A file's objects: written from the summary's own array (no copy of each entry into a node).
+    if T.self == [ObjectEntry].self { return DirectList(items: unsafeBitCast(value, to: [ObjectEntry].self)) }
     return nil
+}
+
+/// A list of values that write themselves (see `JSONTextWriter.list`).
+struct DirectList<Element: DirectJSONWritable & Sendable>: DirectJSONWritable {
+    let items: [Element]
+
+    func writeJSON(to writer: inout JSONTextWriter) { writer.list(items) }
 }
 
 extension ObjectEntry: DirectJSONWritable {

@@ -249,24 +249,11 @@ struct JSONTextWriter {
             }
             output.append(UInt8(ascii: "["))
             depth += 1
-            // A large list (a file's objects) is written in two halves at once: the second on another thread.
-            let split = box.items.count >= Self.parallelMinimum ? box.items.count / 2 : box.items.count
-            let secondHalf = split < box.items.count ? startWriting(box.items, from: split) : nil
-            for (index, item) in box.items[..<split].enumerated() {
+            for (index, item) in box.items.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 newline()
                 write(item)
                 flushIfFull()
-            }
-            if let secondHalf {
-                let text = secondHalf.wait()
-                var start = 0
-                while start < text.count {
-                    let end = min(text.count, start + (chunkSink?.size ?? text.count))
-                    output.append(contentsOf: text[start..<end])
-                    flushIfFull()
-                    start = end
-                }
             }
             depth -= 1
             newline()
@@ -295,19 +282,50 @@ struct JSONTextWriter {
     /// Lists at least this long are written by two threads.
     static let parallelMinimum = 8192
 
+    /// A list of values that write themselves: a long one (a file's objects) in two halves at once, the
+    /// second on another thread, appended when the first is written (streamed pieces stay in order).
+    mutating func list<Element: DirectJSONWritable & Sendable>(_ items: [Element]) {
+        if items.isEmpty {
+            output.append(contentsOf: "[]".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "["))
+        depth += 1
+        let split = items.count >= Self.parallelMinimum ? items.count / 2 : items.count
+        let secondHalf = split < items.count ? startWriting(items, from: split) : nil
+        for index in 0..<split {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            newline()
+            items[index].writeJSON(to: &self)
+            flushIfFull()
+        }
+        if let secondHalf {
+            let text = secondHalf.wait()
+            var start = 0
+            while start < text.count {
+                let end = min(text.count, start + (chunkSink?.size ?? text.count))
+                output.append(contentsOf: text[start..<end])
+                flushIfFull()
+                start = end
+            }
+        }
+        depth -= 1
+        newline()
+        output.append(UInt8(ascii: "]"))
+    }
+
     /// Starts writing `items[start...]` (each preceded by a comma, as elements after the first) on another thread.
-    private func startWriting(_ items: [JSONNode], from start: Int) -> PendingText {
+    private func startWriting<Element: DirectJSONWritable & Sendable>(_ items: [Element], from start: Int) -> PendingText {
         let pending = PendingText()
-        let job = UncheckedItems(items: items)
         let (pretty, depth) = (pretty, depth)
         let thread = Thread {
             var writer = JSONTextWriter(output: [], pretty: pretty)
             writer.depth = depth
-            writer.output.reserveCapacity((job.items.count - start) * 512)
-            for item in job.items[start...] {
+            writer.output.reserveCapacity((items.count - start) * 512)
+            for item in items[start...] {
                 writer.output.append(UInt8(ascii: ","))
                 writer.newline()
-                writer.write(item)
+                item.writeJSON(to: &writer)
             }
             pending.finish(writer.output)
         }
@@ -473,12 +491,6 @@ struct JSONIndexKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(stringValue: String) { nil }
     init?(intValue: Int) { self.intValue = intValue }
-}
-
-/// The nodes a second thread writes: read-only while it runs (the encoder's tree is not changed once built).
-private final class UncheckedItems: @unchecked Sendable {
-    let items: [JSONNode]
-    init(items: [JSONNode]) { self.items = items }
 }
 
 /// Text another thread is writing, handed over once.

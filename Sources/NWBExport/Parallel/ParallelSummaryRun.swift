@@ -114,18 +114,23 @@ public struct ParallelSummaryRun {
                         if let newline = worker.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
                             // A worker sends one line per file and waits: the line usually ends the buffer,
                             // so take the buffer itself rather than copying a large summary.
-                            var line: [UInt8]
+                            var line: [UInt8] = []
                             if newline == worker.buffer.count - 1 {
-                                line = worker.buffer
+                                // Moved out before it is changed (changing a shared array copies it).
+                                swap(&line, &worker.buffer)
                                 line.removeLast()
-                                worker.buffer = []
                             } else {
                                 line = Array(worker.buffer[..<newline])
                                 worker.buffer.removeSubrange(...newline)
                             }
-                            let outcome = Self.decode(line, path: items[index].path)
-                            outcomes[index] = outcome
-                            if let cache, let key = keys[index], !Self.isWorkerFailure(outcome) { cache.store(line, for: key) }
+                            if let cache, let key = keys[index] {
+                                let outcome = Self.decode(line, path: items[index].path)
+                                if !Self.isWorkerFailure(outcome) { cache.store(line, for: key) }
+                                outcomes[index] = outcome
+                            } else {
+                                // The line becomes the body in place: a large summary is not copied.
+                                outcomes[index] = Self.decode(consume line, path: items[index].path)
+                            }
                             worker.current = nil
                         }
                         continue
@@ -175,7 +180,7 @@ public struct ParallelSummaryRun {
         }
     }
 
-    private static func decode(_ line: [UInt8], path: String) -> FileOutcome {
+    private static func decode(_ line: consuming [UInt8], path: String) -> FileOutcome {
         WorkerProtocol.decode(line) ?? .failure(.workerFailed(path: path, detail: "the worker's answer could not be read"))
     }
 

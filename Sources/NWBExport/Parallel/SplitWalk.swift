@@ -55,9 +55,7 @@ public struct SplitWalk: Sendable {
             else { break }
             partials.append(partial)
         }
-        let merged = partials.count == parts ? TreeMerge.merge(partials, limits: options.limits) : nil
-        BackgroundRelease.release(partials)
-        if let merged { return merged }
+        if partials.count == parts, let merged = TreeMerge.merge(consume partials, limits: options.limits) { return merged }
         return try TreeWalker.walk(file, limits: options.limits, values: options.values)
     }
 

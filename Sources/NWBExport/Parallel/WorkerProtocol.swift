@@ -140,16 +140,18 @@ public enum WorkerProtocol {
         (try? FastJSONEncoder(prettyPrinted: false).encode(header)) ?? Array(#"{}"#.utf8)
     }
 
-    /// The outcome a reply line (without its newline) carries, or `nil` when it is not one.
-    static func decode(_ line: [UInt8]) -> FileOutcome? {
-        let tab = line.firstIndex(of: UInt8(ascii: "\t"))
-        guard let header = try? FastJSONDecoder().decode(Header.self, from: Array(line[..<(tab ?? line.endIndex)])) else {
+    /// The outcome a reply line (without its newline) carries, or `nil` when it is not one. The line's
+    /// bytes become the body (the header cut off in place: a large summary is not copied).
+    static func decode(_ line: consuming [UInt8]) -> FileOutcome? {
+        var bytes = line
+        let tab = bytes.firstIndex(of: UInt8(ascii: "\t"))
+        guard let header = try? FastJSONDecoder().decode(Header.self, from: Array(bytes[..<(tab ?? bytes.endIndex)])) else {
             return nil
         }
         if let failure = header.failure { return .failure(failure) }
         guard let tab, let path = header.path else { return nil }
+        bytes.removeSubrange(...tab)
         return .result(
-            WorkerResult(
-                path: path, warnings: header.warnings ?? [], body: Array(line[(tab + 1)...]), productName: header.product))
+            WorkerResult(path: path, warnings: header.warnings ?? [], body: bytes, productName: header.product))
     }
 }

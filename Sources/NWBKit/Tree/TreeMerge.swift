@@ -5,14 +5,18 @@
 /// have (a part stopped by the object limit, an object a part could not open, parts that disagree):
 /// the caller then walks the file whole.
 public enum TreeMerge {
-    public static func merge(_ parts: [PartialTree], limits: WalkLimits) -> ObjectTree? {
+    /// The parts are consumed: each object's attributes and value move into the merged tree (a
+    /// 100,000-object file's attributes are not held by parts and tree at once).
+    public static func merge(_ parts: consuming [PartialTree], limits: WalkLimits) -> ObjectTree? {
         var merger = Merger(parts: parts, limits: limits)
-        return merger.run()
+        let tree = merger.run()
+        BackgroundRelease.release(merger)
+        return tree
     }
 }
 
 private struct Merger {
-    let parts: [PartialTree]
+    var parts: [PartialTree]
     let limits: WalkLimits
     /// Per part: the problems met at each path, in the order met.
     var problemsByPath: [[String: [ObjectTree.Problem]]] = []
@@ -35,7 +39,7 @@ private struct Merger {
         let source: Int
     }
 
-    init(parts: [PartialTree], limits: WalkLimits) {
+    init(parts: consuming [PartialTree], limits: WalkLimits) {
         self.parts = parts
         self.limits = limits
     }
@@ -91,6 +95,10 @@ private struct Merger {
             var node = source
             node.aliases = []
             node.children = []
+            // Moved, not shared: the part keeps its links (a group's children are read in `expand`).
+            parts[pending.part].tree.nodes[pending.source].attributes = []
+            parts[pending.part].tree.nodes[pending.source].value = nil
+            parts[pending.part].tree.nodes[pending.source].dataset = nil
             nodes.append(node)
             nodes[pending.parentIndex].children[pending.childSlot].target = .node(index)
             if node.kind == .group {
