@@ -282,8 +282,9 @@ struct JSONTextWriter {
     /// Lists at least this long are written by two threads.
     static let parallelMinimum = 8192
 
-    /// A list of values that write themselves: a long one (a file's objects) in two halves at once, the
-    /// second on another thread, appended when the first is written (streamed pieces stay in order).
+    /// A list of values that write themselves. A long one (a file's objects) is written by two threads in
+    /// pairs of blocks: this thread writes a block (streaming it) while another writes the next, appended
+    /// after it; only one block (an eighth of the list) is ever held aside.
     mutating func list<Element: DirectJSONWritable & Sendable>(_ items: [Element]) {
         if items.isEmpty {
             output.append(contentsOf: "[]".utf8)
@@ -291,38 +292,44 @@ struct JSONTextWriter {
         }
         output.append(UInt8(ascii: "["))
         depth += 1
-        let split = items.count >= Self.parallelMinimum ? items.count / 2 : items.count
-        let secondHalf = split < items.count ? startWriting(items, from: split) : nil
-        for index in 0..<split {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            newline()
-            items[index].writeJSON(to: &self)
-            flushIfFull()
-        }
-        if let secondHalf {
-            let text = secondHalf.wait()
-            var start = 0
-            while start < text.count {
-                let end = min(text.count, start + (chunkSink?.size ?? text.count))
-                output.append(contentsOf: text[start..<end])
+        let block = items.count >= Self.parallelMinimum ? (items.count + 7) / 8 : items.count
+        var start = 0
+        while start < items.count {
+            let middle = min(items.count, start + block)
+            let end = min(items.count, middle + block)
+            let next = middle < end ? startWriting(items, range: middle..<end) : nil
+            for index in start..<middle {
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                newline()
+                items[index].writeJSON(to: &self)
                 flushIfFull()
-                start = end
             }
+            if let next {
+                let text = next.wait()
+                var offset = 0
+                while offset < text.count {
+                    let stop = min(text.count, offset + (chunkSink?.size ?? text.count))
+                    output.append(contentsOf: text[offset..<stop])
+                    flushIfFull()
+                    offset = stop
+                }
+            }
+            start = end
         }
         depth -= 1
         newline()
         output.append(UInt8(ascii: "]"))
     }
 
-    /// Starts writing `items[start...]` (each preceded by a comma, as elements after the first) on another thread.
-    private func startWriting<Element: DirectJSONWritable & Sendable>(_ items: [Element], from start: Int) -> PendingText {
+    /// Starts writing `items[range]` (each preceded by a comma: never the list's first) on another thread.
+    private func startWriting<Element: DirectJSONWritable & Sendable>(_ items: [Element], range: Range<Int>) -> PendingText {
         let pending = PendingText()
         let (pretty, depth) = (pretty, depth)
         let thread = Thread {
             var writer = JSONTextWriter(output: [], pretty: pretty)
             writer.depth = depth
-            writer.output.reserveCapacity((items.count - start) * 512)
-            for item in items[start...] {
+            writer.output.reserveCapacity(range.count * 512)
+            for item in items[range] {
                 writer.output.append(UInt8(ascii: ","))
                 writer.newline()
                 item.writeJSON(to: &writer)
