@@ -13,8 +13,8 @@
 #   COUNTS="" Benchmarks/run.sh             # the corpus part only
 #   COUNTS="" CORPUS_PARTS=check Benchmarks/run.sh   # only nwbkit check beside nwbinspector
 #   SCALE=1 Benchmarks/run.sh               # also part 3, the scale benchmarks (about 10 minutes):
-#      (a) one file of 100,000 objects, (b) a folder of 1,000 small files (with --jobs 1, --jobs 2 and a
-#      warm --cache), (c) time and peak memory at 1,000 / 10,000 / 100,000 objects, (e) one group of
+#      (a) one file of 100,000 objects (default: its walk split across the 2 cores), (b) a folder of 1,000
+#      small files (with --jobs 1, --jobs 2, and --cache empty then warm), (c) time and peak memory at 1,000 / 10,000 / 100,000 objects, (e) one group of
 #      100,000 links; the dandi tool's extraction beside `nwbkit assets` on (a) and (b) (one run: it takes
 #      minutes); inputs are written by Benchmarks/generate_inputs.py (h5py).
 set -euo pipefail
@@ -103,7 +103,9 @@ if [ "${SCALE:-0}" = 1 ]; then
     echo
     python3 Benchmarks/compare.py --runs "$SCALE_RUNS" \
         --name "nwbkit summarize --format json" -- "$NWBKIT" summarize --format json "$big" \
+        --name "  same, one worker (--jobs 1: no split walk)" -- "$NWBKIT" summarize --format json --jobs 1 "$big" \
         --name "  same, in process (--jobs 0)" -- "$NWBKIT" summarize --format json --jobs 0 "$big" \
+        --name "nwbkit summarize (text)" -- "$NWBKIT" summarize "$big" \
         --name "h5ls -r" -- h5ls -r "$big" \
         --name "h5dump -H" -- h5dump -H "$big" \
         --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py "$big"
@@ -120,7 +122,8 @@ if [ "${SCALE:-0}" = 1 ]; then
     python3 Benchmarks/compare.py --runs "$SCALE_RUNS" \
         --name "nwbkit summarize --format jsonl --jobs 1" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 1 "$folder" \
         --name "nwbkit summarize --format jsonl --jobs 2" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 2 "$folder" \
-        --name "nwbkit ... --jobs 2 --cache (warm)" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 2 --cache "$cache" "$folder" \
+        --name "nwbkit ... --jobs 2 --cache (empty: first run)" -- bash -c "rm -rf '$cache' && '$NWBKIT' summarize --quiet --format jsonl --jobs 2 --cache '$cache' '$folder'" \
+        --name "nwbkit ... --jobs 2 --cache (warm: second run)" -- "$NWBKIT" summarize --quiet --format jsonl --jobs 2 --cache "$cache" "$folder" \
         --name "h5ls -r" -- h5ls -r $files \
         --name "h5dump -H" -- h5dump -H $files \
         --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py $files

@@ -51,7 +51,7 @@ public struct ParallelSummaryRun {
             case .file(let path):
                 if let cache, let key = cache.key(for: path, folders: folders) {
                     keys[index] = key
-                    if let reply = cache.reply(for: key), let outcome = Self.decodeCached(reply) {
+                    if var reply = cache.reply(for: key), let outcome = Self.decodeCached(&reply) {
                         outcomes[index] = outcome
                         continue
                     }
@@ -184,8 +184,11 @@ public struct ParallelSummaryRun {
         WorkerProtocol.decode(line) ?? .failure(.workerFailed(path: path, detail: "the worker's answer could not be read"))
     }
 
-    private static func decodeCached(_ reply: [UInt8]) -> FileOutcome? {
-        WorkerProtocol.decode(reply)
+    /// The outcome of a cached reply (taken: its bytes become the body in place).
+    private static func decodeCached(_ reply: inout [UInt8]) -> FileOutcome? {
+        var taken: [UInt8] = []
+        swap(&taken, &reply)
+        return WorkerProtocol.decode(consume taken)
     }
 
     private static func isWorkerFailure(_ outcome: FileOutcome) -> Bool {

@@ -59,10 +59,11 @@ public struct SummaryCache: Sendable {
 
     /// The cached reply for `key` (checked against the key stored with it, byte for byte).
     func reply(for key: String) -> [UInt8]? {
-        guard let bytes = Self.contents(of: location(of: key).path) else { return nil }
+        guard var bytes = Self.contents(of: location(of: key).path) else { return nil }
         let expected = header(of: key)
         guard bytes.count >= expected.count, bytes[..<expected.count].elementsEqual(expected) else { return nil }
-        return Array(bytes[expected.count...])
+        bytes.removeSubrange(..<expected.count)  // in place: no second array per file
+        return bytes
     }
 
     /// The whole file at `path` with plain `open`/`read` (no `Data` in between), or `nil`.
@@ -72,23 +73,41 @@ public struct SummaryCache: Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            filled += count
+        let size = Int(info.st_size)
+        var complete = true
+        // Read straight into the array's storage (not zero-filled first).
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var filled = 0
+            while filled < size {
+                let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else {
+                    complete = false
+                    break
+                }
+                filled += count
+            }
+            initialized = filled
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
-    /// Stores `reply` under `key` (atomically; a failure to write only costs the cache entry).
+    /// Stores `reply` under `key` (atomically: written beside, then renamed; a failure to write only
+    /// costs the cache entry). Plain `mkdir`/`open`/`write`/`rename`: Foundation's atomic write and
+    /// directory creation took half a millisecond a file, a third of a first run over 1,000 small files.
     func store(_ reply: [UInt8], for key: String) {
         let url = location(of: key)
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        var content = Data(header(of: key))
-        content.append(contentsOf: reply)
-        try? content.write(to: url, options: .atomic)
+        let folder = url.deletingLastPathComponent().path
+        if mkdir(folder, 0o755) != 0, errno == ENOENT {
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let temporary = url.path + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written =
+            DescriptorWriting.writeAll(header(of: key), to: descriptor) == nil
+            && DescriptorWriting.writeAll(reply, to: descriptor) == nil
+        close(descriptor)
+        if !written || rename(temporary, url.path) != 0 { unlink(temporary) }
     }
 }
