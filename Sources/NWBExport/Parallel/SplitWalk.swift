@@ -45,18 +45,45 @@ public struct SplitWalk: Sendable {
             helper.closeInput()
             helpers.append(helper)
         }
+        // Each helper's part is read and decoded on a thread of its own while this one walks (plain
+        // bytes and Swift values: no libhdf5 call off this thread).
+        let received = helpers.map { Self.receive(from: $0.output) }
         let own = try TreeWalker.walk(
             file, part: WalkPart(index: 0, count: parts, minimumFanOut: minimumFanOut), limits: options.limits,
             values: options.values)
         var partials = [own]
-        for helper in helpers {
-            guard let bytes = Self.readAll(helper.output), helper.wait() == .exited(0),
-                let partial = try? PartialTreeCoding.decode(bytes)
-            else { break }
+        for (helper, pending) in zip(helpers, received) {
+            guard let partial = pending.wait(), helper.wait() == .exited(0) else { break }
             partials.append(partial)
         }
         if partials.count == parts, let merged = TreeMerge.merge(consume partials, limits: options.limits) { return merged }
         return try TreeWalker.walk(file, limits: options.limits, values: options.values)
+    }
+
+    /// Starts reading and decoding a helper's part on another thread.
+    private static func receive(from descriptor: Int32) -> PendingPart {
+        let pending = PendingPart()
+        let thread = Thread {
+            pending.finish(readAll(descriptor).flatMap { try? PartialTreeCoding.decode($0) })
+        }
+        thread.start()
+        return pending
+    }
+
+    /// A part another thread is reading, handed over once.
+    private final class PendingPart: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var part: PartialTree?
+
+        func finish(_ part: PartialTree?) {
+            self.part = part
+            done.signal()
+        }
+
+        func wait() -> PartialTree? {
+            done.wait()
+            return part
+        }
     }
 
     /// Everything the helper writes until it closes its output; `nil` on a read error.

@@ -128,7 +128,7 @@ private struct Merger {
                 var ownerPart = part
                 var ownerSource = source
                 if let owners {
-                    ownerPart = hardLinkNumber % parts.count
+                    ownerPart = WalkPart.owner(ofHardLink: hardLinkNumber, count: parts.count)
                     ownerSource = owners[ownerPart]
                     guard ownerSource >= 0 else { return false }
                 }

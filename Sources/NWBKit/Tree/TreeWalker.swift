@@ -64,8 +64,8 @@ public struct ValuePolicy: Sendable {
 
 /// One of the parts a large file's walk is split into, each walked by its own process (`TreeMerge`
 /// puts them together). Objects reached only through groups every part walks are "shared" and walked by
-/// all; the hard links of a shared group with at least `minimumFanOut` of them are dealt out in turn
-/// (the i-th to part i mod count), and each part walks only the subtrees dealt to it.
+/// all; the hard links of a shared group with at least `minimumFanOut` of them are dealt out in turns
+/// (`owner(ofHardLink:count:)`), and each part walks only the subtrees dealt to it.
 public struct WalkPart: Sendable, Equatable {
     /// This part, from 0.
     public var index: Int
@@ -81,6 +81,15 @@ public struct WalkPart: Sendable, Equatable {
 
     /// Marks, in a part, a hard link dealt to another part.
     public static let elsewhere = "walked by another part"
+
+    /// The part the `number`-th hard link of a dealt group goes to: in turns of 6 per part, 7 for part 0.
+    /// Part 0 is walked by the worker itself; the others by helpers, which also start a process and
+    /// write their part out, so part 0 takes a little more (7 of 13 links with 2 parts).
+    public static func owner(ofHardLink number: Int, count: Int) -> Int {
+        guard count > 1 else { return 0 }
+        let turn = number % (6 * count + 1)
+        return turn < 7 ? 0 : 1 + (turn - 7) / 6
+    }
 }
 
 /// What one part of a split walk saw: a tree whose links dealt to other parts lead to
@@ -231,7 +240,7 @@ public enum TreeWalker {
             switch link.target {
             case .hard(let address):
                 defer { hardLinkNumber += 1 }
-                if dealt, let part, hardLinkNumber % part.count != part.index {
+                if dealt, let part, WalkPart.owner(ofHardLink: hardLinkNumber, count: part.count) != part.index {
                     children.append(.init(name: link.name, target: .unreadable(WalkPart.elsewhere)))
                     continue
                 }
