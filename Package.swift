@@ -33,7 +33,8 @@ let package = Package(
         .target(
             name: "NWBExport",
             dependencies: [
-                "NWBKit", .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+                "CHDF5", "HDF5", "NWBKit", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedTemplates"]
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "nwbkit",
             dependencies: [
-                "CHDF5", "HDF5", "NWBKit", "NWBExport", "NWBCheck",
+                "NWBKit", "NWBExport", "NWBCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

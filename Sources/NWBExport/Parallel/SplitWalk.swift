@@ -1,3 +1,4 @@
+import CHDF5
 import Foundation
 import HDF5
 import NWBKit
@@ -35,7 +36,12 @@ public struct SplitWalk: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
         var helpers: [ChildProcess] = []
-        defer { helpers.forEach { $0.killAndReap() } }
+        var received: [PendingPart] = []
+        defer {
+            helpers.forEach { $0.killAndReap() }
+            // No reading thread outlives the descriptor it reads (ended helpers give it end of file).
+            received.forEach { _ = $0.wait() }
+        }
         for index in 1..<parts {
             guard
                 let helper = try? ChildProcess(
@@ -47,7 +53,7 @@ public struct SplitWalk: Sendable {
         }
         // Each helper's part is read and decoded on a thread of its own while this one walks (plain
         // bytes and Swift values: no libhdf5 call off this thread).
-        let received = helpers.map { Self.receive(from: $0.output) }
+        received = helpers.map { Self.receive(from: $0.output) }
         let own = try TreeWalker.walk(
             file, part: WalkPart(index: 0, count: parts, minimumFanOut: minimumFanOut), limits: options.limits,
             values: options.values)
@@ -58,6 +64,23 @@ public struct SplitWalk: Sendable {
         }
         if partials.count == parts, let merged = TreeMerge.merge(consume partials, limits: options.limits) { return merged }
         return try TreeWalker.walk(file, limits: options.limits, values: options.values)
+    }
+
+    /// The helper's job (`nwbkit walk-part`): walks `part` of the file at `path` and writes it, in
+    /// binary, on standard output. Returns false when the file cannot be walked or written out (the
+    /// worker then walks the file whole). The helper dies with the worker that started it.
+    public static func serveHelper(part: WalkPart, path: String, options: SummaryOptions) -> Bool {
+        let parent = getppid()
+        _ = chdf5_die_with_parent()
+        if getppid() != parent { return false }
+        // Test hook: a helper that dies as libhdf5 could (the worker then walks the file whole).
+        if ProcessInfo.processInfo.environment["NWBKIT_TEST_HELPER_CRASH"] != nil {
+            UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1
+        }
+        guard let file = try? File.open(path),
+            let walked = try? TreeWalker.walk(file, part: part, limits: options.limits, values: options.values)
+        else { return false }
+        return DescriptorWriting.writeAll(PartialTreeCoding.encode(walked), to: STDOUT_FILENO) == nil
     }
 
     /// Starts reading and decoding a helper's part on another thread.
@@ -80,9 +103,13 @@ public struct SplitWalk: Sendable {
             done.signal()
         }
 
+        /// Waits for the reading to end; the first call takes the part (later ones only wait).
         func wait() -> PartialTree? {
             done.wait()
-            return part
+            defer { done.signal() }
+            let taken = part
+            part = nil
+            return taken
         }
     }
 

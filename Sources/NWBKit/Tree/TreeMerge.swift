@@ -73,20 +73,18 @@ private struct Merger {
 
         while let pending = stack.popLast() {
             let source = parts[pending.part].tree.nodes[pending.source]
-            if let existing = indexByAddress[source.address] {
-                nodes[existing].aliases.append(pending.path)
-                nodes[pending.parentIndex].children[pending.childSlot].target = .node(existing)
+            if WalkRules.linkToSeen(
+                source.address, path: pending.path, parent: pending.parentIndex, slot: pending.childSlot, nodes: &nodes,
+                indexByAddress: indexByAddress)
+            {
                 continue
             }
             // A part lists an object under its first path in that part, which the whole walk meets first too.
             guard source.path == pending.path else { return nil }
-            if nodes.count >= limits.maxObjects {
-                if !incomplete {
-                    problems.append(
-                        .init(path: pending.path, message: "stopped after \(limits.maxObjects) objects (--max-objects)"))
-                }
-                incomplete = true
-                nodes[pending.parentIndex].children[pending.childSlot].target = .unreadable("not read: object limit reached")
+            if WalkRules.stopAtLimit(
+                path: pending.path, parent: pending.parentIndex, slot: pending.childSlot, nodes: &nodes,
+                problems: &problems, incomplete: &incomplete, limits: limits)
+            {
                 continue
             }
             let index = nodes.count

@@ -153,18 +153,13 @@ public enum TreeWalker {
 
         while let pending = stack.popLast() {
             let address = pending.address
-            if let existing = indexByAddress[address] {
-                nodes[existing].aliases.append(pending.path)
-                nodes[pending.parentIndex].children[pending.childSlot].target = .node(existing)
-                continue
-            }
-            if nodes.count >= limits.maxObjects {
-                if !incomplete {
-                    problems.append(
-                        .init(path: pending.path, message: "stopped after \(limits.maxObjects) objects (--max-objects)"))
-                }
-                incomplete = true
-                nodes[pending.parentIndex].children[pending.childSlot].target = .unreadable("not read: object limit reached")
+            if WalkRules.linkToSeen(
+                address, path: pending.path, parent: pending.parentIndex, slot: pending.childSlot, nodes: &nodes,
+                indexByAddress: indexByAddress)
+                || WalkRules.stopAtLimit(
+                    path: pending.path, parent: pending.parentIndex, slot: pending.childSlot, nodes: &nodes,
+                    problems: &problems, incomplete: &incomplete, limits: limits)
+            {
                 continue
             }
             let object: Object
