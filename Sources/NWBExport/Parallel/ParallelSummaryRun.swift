@@ -27,6 +27,8 @@ public struct ParallelSummaryRun {
     private final class Worker {
         let process: ChildProcess
         var buffer: [UInt8] = []
+        /// Whether the current reply's size hint was looked for (once its first MiB is in).
+        var sized = false
         var current: Int?
         var started = Date()
 
@@ -111,6 +113,14 @@ public struct ParallelSummaryRun {
                         // Only the new bytes can hold the end of the line.
                         let searchFrom = worker.buffer.count
                         worker.buffer.append(contentsOf: chunk[..<count])
+                        // A large reply: make room for all of it now (growing by doubling held up to 1.5×
+                        // the reply at once, 30 MB more for a 100,000-object summary).
+                        if !worker.sized, worker.buffer.count >= 1 << 20 {
+                            worker.sized = true
+                            if let hint = WorkerProtocol.sizeHint(ofReplyStart: worker.buffer[...]), hint > worker.buffer.capacity {
+                                worker.buffer.reserveCapacity(hint)
+                            }
+                        }
                         if let newline = worker.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
                             // A worker sends one line per file and waits: the line usually ends the buffer,
                             // so take the buffer itself rather than copying a large summary.
@@ -132,6 +142,7 @@ public struct ParallelSummaryRun {
                                 outcomes[index] = Self.decode(consume line, path: items[index].path)
                             }
                             worker.current = nil
+                            worker.sized = false
                         }
                         continue
                     }
@@ -158,6 +169,10 @@ public struct ParallelSummaryRun {
         // A worker's crash report would go nowhere; skip the Swift runtime's backtrace (it is slow).
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        // One malloc arena for all of a worker's threads (its JSON writer, its split-walk readers, its
+        // releases): memory freed by one thread is then reused by the others. Measured on one file of
+        // 100,000 objects: the worker's peak 214 -> 199 MiB, at the same speed.
+        environment["MALLOC_ARENA_MAX"] = environment["MALLOC_ARENA_MAX"] ?? "1"
         do {
             return Worker(
                 process: try ChildProcess(

@@ -71,6 +71,16 @@ public enum WorkerProtocol {
         var warnings: [String]?
         var product: String?
         var failure: SummaryError?
+        /// About how many bytes the body will have (so the parent can make room once, not by doubling).
+        var sizeHint: Int?
+    }
+
+    /// The body size a reply's header announces, once the header (up to its tab) has arrived.
+    static func sizeHint(ofReplyStart bytes: ArraySlice<UInt8>) -> Int? {
+        guard let tab = bytes.firstIndex(of: UInt8(ascii: "\t")),
+            let header = try? FastJSONDecoder().decode(Header.self, from: Array(bytes[..<tab]))
+        else { return nil }
+        return header.sizeHint
     }
 
     /// A reply that does not hold what was asked for.
@@ -107,7 +117,10 @@ public enum WorkerProtocol {
                     BackgroundRelease.release(summary)
                     continue
                 }
-                let header = encode(Header(path: summary.path, warnings: summary.warnings)) + [UInt8(ascii: "\t")]
+                // About 600 bytes of compact JSON per object (measured: 520 at 100,000 objects).
+                let sizeHint = summary.objects.count >= 10_000 ? (1 << 16) + summary.objects.count * 600 : nil
+                let header =
+                    encode(Header(path: summary.path, warnings: summary.warnings, sizeHint: sizeHint)) + [UInt8(ascii: "\t")]
                 var headerWritten = false
                 // The encoder throws, if at all, before its first piece: the header is written with that piece.
                 // The newline ends the last piece: the parent has its answer before anything is freed here.
