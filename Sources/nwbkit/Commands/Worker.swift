@@ -42,8 +42,13 @@ struct Worker: ParsableCommand {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
-        let fanOut = ProcessInfo.processInfo.environment["NWBKIT_TEST_SPLIT_FAN_OUT"].flatMap { Int($0) } ?? 64
-        let walk = split > 1 ? SplitWalk(parts: split, executable: InputOptions.executable.path, minimumFanOut: fanOut) : nil
+        // Test hook: split small files too, dealing out groups from this many hard links.
+        let testFanOut = ProcessInfo.processInfo.environment["NWBKIT_TEST_SPLIT_FAN_OUT"].flatMap { Int($0) }
+        let walk =
+            split > 1
+            ? SplitWalk(
+                parts: split, executable: InputOptions.executable.path, minimumFanOut: testFanOut ?? 64,
+                minimumFileBytes: testFanOut == nil ? 16 << 20 : 0) : nil
         WorkerProtocol.serve(options: options, product: made, split: walk)
     }
 }
