@@ -305,7 +305,7 @@ struct JSONTextWriter {
                 flushIfFull()
             }
             if let next {
-                let text = next.wait()
+                let text = next.take() ?? []
                 var offset = 0
                 while offset < text.count {
                     let stop = min(text.count, offset + (chunkSink?.size ?? text.count))
@@ -322,10 +322,9 @@ struct JSONTextWriter {
     }
 
     /// Starts writing `items[range]` (each preceded by a comma: never the list's first) on another thread.
-    private func startWriting<Element: DirectJSONWritable & Sendable>(_ items: [Element], range: Range<Int>) -> PendingText {
-        let pending = PendingText()
+    private func startWriting<Element: DirectJSONWritable & Sendable>(_ items: [Element], range: Range<Int>) -> HandOff<[UInt8]> {
         let (pretty, depth) = (pretty, depth)
-        let thread = Thread {
+        return HandOff.onThread {
             var writer = JSONTextWriter(output: [], pretty: pretty)
             writer.depth = depth
             writer.output.reserveCapacity(range.count * 512)
@@ -334,11 +333,8 @@ struct JSONTextWriter {
                 writer.newline()
                 item.writeJSON(to: &writer)
             }
-            pending.finish(writer.output)
+            return writer.output
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-        return pending
     }
 
     // MARK: Primitives for types that write themselves, keys given in sorted order.
@@ -498,20 +494,4 @@ struct JSONIndexKey: CodingKey {
     init(_ index: Int) { intValue = index }
     init?(stringValue: String) { nil }
     init?(intValue: Int) { self.intValue = intValue }
-}
-
-/// Text another thread is writing, handed over once.
-private final class PendingText: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var text: [UInt8] = []
-
-    func finish(_ text: [UInt8]) {
-        self.text = text
-        done.signal()
-    }
-
-    func wait() -> [UInt8] {
-        done.wait()
-        return text
-    }
 }

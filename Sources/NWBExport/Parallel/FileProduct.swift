@@ -5,7 +5,8 @@ import NWBKit
 /// summary nor holds it (a 100,000-object file's summary is ~50 MB of JSON, its rendered text ~3 MB).
 ///
 /// A product is named by the worker arguments that select it; the parent and the worker build it from
-/// the same arguments (`FileProduct.workerProduct(arguments:)`), so both make the same value.
+/// the same arguments (the parent from a command's options, the worker through `WorkerProducts.encoded`),
+/// so both make the same value.
 public struct FileProduct<Value: Codable & Sendable>: Sendable {
     /// Names what a reply body holds (`text`, `asset`, …).
     public let name: String

@@ -42,11 +42,11 @@ public struct SplitWalk: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
         var helpers: [ChildProcess] = []
-        var received: [PendingPart] = []
+        var received: [HandOff<PartialTree?>] = []
         defer {
             helpers.forEach { $0.killAndReap() }
             // No reading thread outlives the descriptor it reads (ended helpers give it end of file).
-            received.forEach { _ = $0.wait() }
+            received.forEach { _ = $0.take() }
         }
         for index in 1..<parts {
             guard
@@ -67,7 +67,7 @@ public struct SplitWalk: Sendable {
         if own.dealtGroups.isEmpty { return own.tree }
         var partials = [own]
         for (helper, pending) in zip(helpers, received) {
-            guard let partial = pending.wait(), helper.wait() == .exited(0) else { break }
+            guard let partial = pending.take() ?? nil, helper.wait() == .exited(0) else { break }
             partials.append(partial)
         }
         if partials.count == parts, let merged = TreeMerge.merge(consume partials, limits: options.limits) { return merged }
@@ -92,33 +92,8 @@ public struct SplitWalk: Sendable {
     }
 
     /// Starts reading and decoding a helper's part on another thread.
-    private static func receive(from descriptor: Int32) -> PendingPart {
-        let pending = PendingPart()
-        let thread = Thread {
-            pending.finish(readAll(descriptor).flatMap { try? PartialTreeCoding.decode($0) })
-        }
-        thread.start()
-        return pending
-    }
-
-    /// A part another thread is reading, handed over once.
-    private final class PendingPart: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        private var part: PartialTree?
-
-        func finish(_ part: PartialTree?) {
-            self.part = part
-            done.signal()
-        }
-
-        /// Waits for the reading to end; the first call takes the part (later ones only wait).
-        func wait() -> PartialTree? {
-            done.wait()
-            defer { done.signal() }
-            let taken = part
-            part = nil
-            return taken
-        }
+    private static func receive(from descriptor: Int32) -> HandOff<PartialTree?> {
+        HandOff.onThread { readAll(descriptor).flatMap { try? PartialTreeCoding.decode($0) } }
     }
 
     /// Everything the helper writes until it closes its output; `nil` on a read error.

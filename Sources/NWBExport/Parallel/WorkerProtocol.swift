@@ -25,9 +25,11 @@ public struct WorkerResult: Sendable {
     public func body() throws -> [UInt8] {
         if let encoded, productName == nil { return encoded }
         let summary = try summary()
-        // About 600 bytes of compact JSON per object (measured: 520 at 100,000 objects).
-        return try FastJSONEncoder(prettyPrinted: false).encode(summary, capacity: (1 << 16) + summary.objects.count * 600)
+        return try FastJSONEncoder(prettyPrinted: false).encode(summary, capacity: Self.compactJSONSize(of: summary))
     }
+
+    /// About how many bytes a summary's compact JSON takes: 600 per object (measured: 520 at 100,000).
+    static func compactJSONSize(of summary: FileSummary) -> Int { (1 << 16) + summary.objects.count * 600 }
 
     /// What `product` makes of this file: as the worker sent it, or made here from the summary
     /// (a file read in this process, or a summary merged from shards).
@@ -117,8 +119,7 @@ public enum WorkerProtocol {
                     BackgroundRelease.release(summary)
                     continue
                 }
-                // About 600 bytes of compact JSON per object (measured: 520 at 100,000 objects).
-                let sizeHint = summary.objects.count >= 10_000 ? (1 << 16) + summary.objects.count * 600 : nil
+                let sizeHint = summary.objects.count >= 10_000 ? WorkerResult.compactJSONSize(of: summary) : nil
                 let header =
                     encode(Header(path: summary.path, warnings: summary.warnings, sizeHint: sizeHint)) + [UInt8(ascii: "\t")]
                 var headerWritten = false
