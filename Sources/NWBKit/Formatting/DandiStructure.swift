@@ -8,21 +8,29 @@ import HDF5
 /// followed again, so a cycle never loops.
 public enum DandiStructure {
     /// The summary lines (`Group …`, `Dataset …`, `key: value`); multi-line values span several lines.
-    public static func lines(_ tree: ObjectTree) -> [String] {
+    public static func lines(_ tree: ObjectTree) -> [String] { linesAndSignature(tree).lines }
+
+    /// The signature: `PATH: neurodata_type` for every typed group and dataset, in walk order.
+    public static func signature(_ tree: ObjectTree) -> [String] { linesAndSignature(tree).signature }
+
+    /// Both, from one walk of the tree (they visit the same objects and read the same types).
+    public static func linesAndSignature(_ tree: ObjectTree) -> (lines: [String], signature: [String]) {
         var output: [String] = []
+        var signature: [String] = []
         visit(tree) { path, index, depth in
             let node = tree.nodes[index]
-            let type = node.attribute("neurodata_type")
+            let type = node.kind == .datatype ? nil : node.attribute("neurodata_type").map(attributeText)
+            if let type { signature.append("\(path): \(type)") }
             switch node.kind {
             case .group:
                 if let type {
-                    output.append("Group \(path) (\(attributeText(type))) \(description(node))")
+                    output.append("Group \(path) (\(type)) \(description(node))")
                 }
             case .dataset:
                 if let type, let info = node.dataset {
                     let shape = DataType.tuple(info.space.dimensions)
                     output.append(
-                        "Dataset \(path) (\(attributeText(type))) \(description(node)) | shape = \(shape) | dtype = \(dtype(node, info))"
+                        "Dataset \(path) (\(type)) \(description(node)) | shape = \(shape) | dtype = \(dtype(node, info))"
                     )
                 }
                 if depth == 1 || (depth == 2 && path.hasPrefix("/general/")) {
@@ -32,20 +40,8 @@ public enum DandiStructure {
                 break
             }
         }
-        guard output.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { return output }
-        return output.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-    }
-
-    /// The signature: `PATH: neurodata_type` for every typed group and dataset, in walk order.
-    public static func signature(_ tree: ObjectTree) -> [String] {
-        var output: [String] = []
-        visit(tree) { path, index, _ in
-            let node = tree.nodes[index]
-            if node.kind != .datatype, let type = node.attribute("neurodata_type") {
-                output.append("\(path): \(attributeText(type))")
-            }
-        }
-        return output
+        guard output.contains(where: { $0.utf8.contains(UInt8(ascii: "\n")) }) else { return (output, signature) }
+        return (output.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }, signature)
     }
 
     /// Walks the tree as h5py-through-lindi does: `body(path, nodeIndex, depth)` for each object reached.

@@ -67,6 +67,8 @@ public enum FileSummarizer {
         var summary: FileSummary
         let types: [String?]
         do {
+            // A large tree's structure lines and signature are made on another thread meanwhile.
+            let structure = tree.nodes.count >= 4096 ? Self.structureInBackground(copy tree) : nil
             let nwb = NWBInterpreter(tree: copy tree)
             guard nwb.isNWB else { throw .notNWB(path: path) }
             types = (0..<tree.nodes.count).map(nwb.neurodataType)
@@ -79,9 +81,12 @@ public enum FileSummarizer {
                 counts: ObjectCounts(
                     groups: 0, datasets: 0, committedDatatypes: 0, softLinks: 0, externalLinks: 0, hardLinkAliases: 0,
                     attributes: 0),
-                objects: [], structureLines: DandiStructure.lines(tree), signature: DandiStructure.signature(tree),
+                objects: [], structureLines: [], signature: [],
                 problems: tree.problems, isIncomplete: tree.isIncomplete)
             summary.epochs = nwb.epochs()
+            // Taken before the listing below changes the tree: the other thread's copy is gone by then.
+            (summary.structureLines, summary.signature) =
+                structure?.take() ?? DandiStructure.linesAndSignature(tree)
         }
         let attributeCount = tree.nodes.reduce(0) { $0 + $1.attributes.count }
         let objects = ObjectListing.entries(taking: &tree, types: types)
@@ -94,6 +99,20 @@ public enum FileSummarizer {
             attributes: attributeCount)
         summary.objects = objects
         return summary
+    }
+
+    /// `DandiStructure`'s lines and signature of `tree`, made on another thread. The thread lets go of
+    /// its copy of the tree before it hands them over, so the tree is not shared once they are taken.
+    private static func structureInBackground(_ tree: consuming ObjectTree) -> HandOff<([String], [String])> {
+        final class Holder: @unchecked Sendable {
+            var tree: ObjectTree?
+            init(_ tree: consuming ObjectTree) { self.tree = tree }
+        }
+        let holder = Holder(tree)
+        return HandOff.onThread {
+            let tree = holder.tree.take()!
+            return DandiStructure.linesAndSignature(tree)
+        }
     }
 
     /// Size of the regular, readable file at `path`.
