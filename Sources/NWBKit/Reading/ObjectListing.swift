@@ -4,21 +4,81 @@ import HDF5
 enum ObjectListing {
     /// The entries of `tree`, each object's attributes and value moved out of the tree once listed
     /// (`types[i]` is node i's neurodata type).
-    static func entries(taking tree: inout ObjectTree, types: [String?]) -> [ObjectEntry] {
+    ///
+    /// Two passes: the order (paths, links, aliases: cheap), then each object's entry (its attributes
+    /// converted: the cost), by two threads when there are many. Each object is listed once, so the two
+    /// threads touch different nodes and different entries.
+    /// - Parameter threadMinimum: objects from which the entries are made by two threads.
+    static func entries(taking tree: inout ObjectTree, types: [String?], threadMinimum: Int = 8192) -> [ObjectEntry] {
+        var (entries, objects) = order(tree, types: types)
+        entries.withUnsafeMutableBufferPointer { entryBuffer in
+            tree.nodes.withUnsafeMutableBufferPointer { nodeBuffer in
+                let shared = Buffers(entries: entryBuffer, nodes: nodeBuffer)
+                guard objects.count >= threadMinimum else {
+                    shared.fill(objects[...], types: types)
+                    return
+                }
+                let half = objects.count / 2
+                let secondHalf = objects[half...]
+                let other = HandOff.onThread { shared.fill(secondHalf, types: types) }
+                shared.fill(objects[..<half], types: types)
+                _ = other.take()
+            }
+        }
+        return entries
+    }
+
+    /// Where an object's entry goes in the list, and its node.
+    struct ObjectSlot: Sendable {
+        let position: Int
+        let node: Int
+    }
+
+    /// The list and nodes, filled by two threads at different places.
+    private struct Buffers: @unchecked Sendable {
+        let entries: UnsafeMutableBufferPointer<ObjectEntry>
+        let nodes: UnsafeMutableBufferPointer<ObjectTree.Node>
+
+        /// Writes the entries of `slots`, taking each object's attributes and value out of its node.
+        func fill(_ slots: ArraySlice<ObjectSlot>, types: [String?]) {
+            for slot in slots {
+                entries[slot.position] = ObjectListing.entry(
+                    for: nodes[slot.node], path: entries[slot.position].path, type: types[slot.node])
+                nodes[slot.node].attributes = []
+                nodes[slot.node].value = nil
+            }
+        }
+    }
+
+    /// The list in its order, links and aliases complete, each object a placeholder (its path only) to
+    /// be filled from the node its slot names.
+    static func order(_ tree: ObjectTree, types: [String?]) -> (entries: [ObjectEntry], objects: [ObjectSlot]) {
         var entries: [ObjectEntry] = []
+        var objects: [ObjectSlot] = []
         // One entry for the root and at most one per link.
         entries.reserveCapacity(1 + tree.linkCount)
+        objects.reserveCapacity(tree.nodes.count)
         // Depth-first pre-order: each link is listed, then (for a group reached by its first path) its subtree.
         var stack: [(child: ObjectTree.Child?, path: String)] = [(nil, "/")]
         var expanded = Set<Int>()
+        var listed = [Bool](repeating: false, count: tree.nodes.count)
         while let (child, path) = stack.popLast() {
             let target = child?.target ?? .node(0)
             switch target {
             case .node(let index):
                 if tree.nodes[index].path == path {
-                    entries.append(entry(for: index, path: path, tree: tree, type: types[index]))
-                    tree.nodes[index].attributes = []
-                    tree.nodes[index].value = nil
+                    if listed[index] {
+                        // A damaged group can hold one name twice: listed again as the node is left then,
+                        // its attributes and value taken by the first listing.
+                        var taken = tree.nodes[index]
+                        taken.attributes = []
+                        taken.value = nil
+                        entries.append(entry(for: taken, path: path, type: types[index]))
+                        continue
+                    }
+                    listed[index] = true
+                    objects.append(ObjectSlot(position: entries.count, node: index))
+                    entries.append(ObjectEntry(kind: tree.nodes[index].kind.rawValue, path: path))
                     if tree.nodes[index].kind == .group, expanded.insert(index).inserted {
                         let base = path == "/" ? "" : path
                         for next in tree.nodes[index].children.reversed() {
@@ -51,7 +111,7 @@ enum ObjectListing {
                 entries.append(link)
             }
         }
-        return entries
+        return (entries, objects)
     }
 
     /// Orders paths component by component, bytewise (a parent before its children).
@@ -64,13 +124,13 @@ enum ObjectListing {
         return a.count < b.count
     }
 
-    static func entry(for index: Int, path: String, tree: ObjectTree, type: String?) -> ObjectEntry {
-        let node = tree.nodes[index]
+    /// The entry of the object `node`, listed at `path`.
+    static func entry(for node: ObjectTree.Node, path: String, type: String?) -> ObjectEntry {
         var entry = ObjectEntry(kind: node.kind.rawValue, path: path)
         entry.neurodataType = type
-        entry.namespace = tree.attributeText(index, "namespace")
-        entry.objectID = tree.attributeText(index, "object_id")
-        entry.description = tree.attributeText(index, "description")
+        entry.namespace = ObjectTree.text(of: node.attribute("namespace"))
+        entry.objectID = ObjectTree.text(of: node.attribute("object_id"))
+        entry.description = ObjectTree.text(of: node.attribute("description"))
         if let info = node.dataset {
             entry.shape = info.space.dimensions
             entry.maxShape = info.space.maxDimensions
