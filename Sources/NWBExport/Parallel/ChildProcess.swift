@@ -37,6 +37,11 @@ final class ChildProcess {
         // Close-on-exec: no other worker inherits these ends (the child gets its copies as 0 and 1).
         // (`pipe2` is not imported into Swift; workers are started from one thread, so nothing races.)
         for descriptor in inputPipe + outputPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        #if os(Linux)
+            // A 1 MiB pipe (Linux's default limit for one) instead of 64 KiB: a large reply crosses in
+            // a sixteenth of the hand-overs between the two processes. Refused past the user's pipe quota: harmless.
+            _ = fcntl(outputPipe[0], 1031 /* F_SETPIPE_SZ */, 1 << 20)
+        #endif
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
