@@ -12,7 +12,36 @@ func directWritable<T>(_ value: T) -> (any DirectJSONWritable)? {
     if T.self == AttributeEntry.self { return unsafeBitCast(value, to: AttributeEntry.self) }
     // A file's objects: written from the summary's own array (no copy of each entry into a node).
     if T.self == [ObjectEntry].self { return DirectList(items: unsafeBitCast(value, to: [ObjectEntry].self)) }
+    // A processing module's contents (one entry per interface: tens of thousands in a large file).
+    if T.self == [ContainerEntry].self { return DirectArray(items: unsafeBitCast(value, to: [ContainerEntry].self)) }
+    // The structure lines and signature (one line per typed object).
+    if T.self == [String].self { return DirectStrings(items: unsafeBitCast(value, to: [String].self)) }
     return nil
+}
+
+/// An array of values that write themselves, written by this thread.
+struct DirectArray<Element: DirectJSONWritable>: DirectJSONWritable {
+    let items: [Element]
+
+    func writeJSON(to writer: inout JSONTextWriter) { writer.array(items) { $1.writeJSON(to: &$0) } }
+}
+
+/// An array of strings, written without a node for each.
+struct DirectStrings: DirectJSONWritable {
+    let items: [String]
+
+    func writeJSON(to writer: inout JSONTextWriter) { writer.array(items) { $0.value($1) } }
+}
+
+extension ContainerEntry: DirectJSONWritable {
+    func writeJSON(to writer: inout JSONTextWriter) {
+        writer.beginObject()
+        if let description { writer.key("description"); writer.value(description) }
+        writer.key("name"); writer.value(name)
+        if let neurodataType { writer.key("neurodataType"); writer.value(neurodataType) }
+        writer.key("path"); writer.value(path)
+        writer.endObject()
+    }
 }
 
 /// A list of values that write themselves (see `JSONTextWriter.list`).

@@ -122,7 +122,6 @@ private func node<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> J
     if T.self == Int64.self { return .integer(unsafeBitCast(value, to: Int64.self)) }
     if T.self == UInt64.self { return .unsigned(unsafeBitCast(value, to: UInt64.self)) }
     if T.self == UInt32.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt32.self))) }
-    if T.self == [String].self { return .array(ArrayBox(unsafeBitCast(value, to: [String].self).map { .string($0) })) }
     if T.self == [Int].self { return .array(ArrayBox(unsafeBitCast(value, to: [Int].self).map { .integer(Int64($0)) })) }
     let encoder = TreeEncoder(codingPath: codingPath)
     try value.encode(to: encoder)

@@ -41,8 +41,21 @@ final class RenderingTests: XCTestCase {
 
     func testDirectWritersGiveTheSameBytesAsTheCodablePath() throws {
         let encoder = FastJSONEncoder(prettyPrinted: true)
+        var containers = 0
         for name in ["ophys.nwb", "ecephys.nwb", "icephys.nwb", "behavior.nwb", "images.nwb"] {
-            for entry in try summary(name).objects {
+            let summary = try summary(name)
+            let lists = [summary.structureLines, summary.signature, [], ["quote\"back\\slash/", "line\nfeed\u{01}"]]
+            for compact in [false, true] {
+                let encoder = FastJSONEncoder(prettyPrinted: !compact)
+                for lines in lists {
+                    XCTAssertEqual(try encoder.encode(lines), try encoder.encode(ThroughCodable(value: lines)), name)
+                }
+                let entries = summary.acquisition + summary.stimulus + summary.processing.flatMap(\.contents)
+                containers += entries.count
+                XCTAssertEqual(try encoder.encode(entries), try encoder.encode(entries.map { ThroughCodable(value: $0) }), name)
+                XCTAssertEqual(try encoder.encode([ContainerEntry]()), try encoder.encode([ThroughCodable<ContainerEntry>]()))
+            }
+            for entry in summary.objects {
                 XCTAssertEqual(try encoder.encode(entry), try encoder.encode(ThroughCodable(value: entry)), entry.path)
                 for attribute in entry.attributes ?? [] {
                     XCTAssertEqual(
@@ -50,6 +63,7 @@ final class RenderingTests: XCTestCase {
                 }
             }
         }
+        XCTAssertGreaterThan(containers, 10)
     }
 
     func testFastDecoderReadsBackWhatTheEncoderWrote() throws {
