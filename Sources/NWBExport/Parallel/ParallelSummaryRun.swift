@@ -84,8 +84,10 @@ public struct ParallelSummaryRun {
 
         try emit()
         while nextToEmit < outcomes.count {
-            // Hand work to idle workers, starting workers as needed.
-            while !queue.isEmpty, workers.count < jobs {
+            // Hand work to idle workers, starting workers as needed: no more than there are files to read
+            // (one file and `--jobs 2` is one worker and its split-walk helper, not an idle second worker).
+            let wanted = min(jobs, queue.count + workers.filter { $0.current != nil }.count)
+            while workers.count < wanted {
                 workers.append(try start(arguments: arguments))
             }
             for worker in workers where worker.current == nil && !queue.isEmpty {
