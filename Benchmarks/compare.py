@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Time commands side by side on the same inputs: several runs each, median wall time, peak memory,
-and the ratio to the first command. Prints a Markdown table. Peak memory is given twice: the largest
+"""Time commands side by side on the same inputs: several runs each (taking turns), median wall time,
+peak memory, and the ratio to the first command. Prints a Markdown table. Peak memory is given twice: the largest
 process (getrusage), and every process of the command at once (sampled every 5 ms during the untimed
 warm-up run: nwbkit's workers and split-walk helpers run side by side).
 
@@ -41,19 +41,33 @@ def sampled_peak(command):
     return peak / (1 << 20)
 
 
-def measure(command, runs):
-    """Median wall seconds, the largest peak RSS of one process (MiB) over `runs` runs, and the peak of
-    all its processes at once (sampled in the warm-up run)."""
-    together = sampled_peak(command)
-    times, peaks, statuses = [], [], set()
+def timed_run(command):
+    """Wall seconds, peak RSS of the largest process (MiB) and exit code of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def measure(commands, runs):
+    """Per command: median wall seconds, the largest peak RSS of one process (MiB) over `runs` runs, and
+    the peak of all its processes at once (sampled in the warm-up run). The runs take turns (one of
+    each command, then the next round), so a machine that slows down for a while slows all alike and
+    the ratios stay fair."""
+    together = [sampled_peak(command) for command in commands]
+    times = [[] for _ in commands]
+    peaks = [[] for _ in commands]
+    statuses = [set() for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        statuses.add(os.waitstatus_to_exitcode(status))
-    return statistics.median(times), max(peaks), together, statuses
+        for index, command in enumerate(commands):
+            seconds, peak, status = timed_run(command)
+            times[index].append(seconds)
+            peaks[index].append(peak)
+            statuses[index].add(status)
+    return [
+        (statistics.median(times[index]), max(peaks[index]), together[index], statuses[index])
+        for index in range(len(commands))
+    ]
 
 
 def parse(argv):
@@ -79,10 +93,8 @@ def parse(argv):
 
 def main():
     runs, entries = parse(sys.argv[1:])
-    results = []
-    for name, command in entries:
-        median, peak, together, statuses = measure(command, runs)
-        results.append((name, median, peak, together, statuses))
+    measured = measure([command for _, command in entries], runs)
+    results = [(name,) + result for (name, _), result in zip(entries, measured)]
     base = results[0][1]
     print(
         f"| tool | median (ms, {runs} runs) | × {results[0][0]} time | peak RSS, largest process (MiB) "
