@@ -38,6 +38,13 @@ public enum TestPaths {
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
+    /// The five SampleData files and (when `shared/` is there) every corpus file, as full paths.
+    public static func sampleAndCorpusPaths() -> [String] {
+        let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(sample)
+        guard let shared else { return samples }
+        return samples + corpusFiles().map { shared.appending(path: "corpus/" + $0).path }
+    }
+
     /// The reference file name for a corpus file: `dir/name.nwb` → `dir__name.nwb.SUFFIX`.
     public static func reference(for relativePath: String, suffix: String) -> URL? {
         shared?.appending(path: "corpus/reference/" + relativePath.replacingOccurrences(of: "/", with: "__") + "." + suffix)

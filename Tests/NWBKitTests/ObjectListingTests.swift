@@ -8,11 +8,7 @@ import XCTest
 /// The object list is made by two threads for a large file: it must be the list one thread makes, with
 /// every object's attributes and value taken out of the tree either way.
 final class ObjectListingTests: XCTestCase {
-    private var files: [String] {
-        let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(TestPaths.sample)
-        guard let shared = TestPaths.shared else { return samples }
-        return samples + TestPaths.corpusFiles().map { shared.appending(path: "corpus/" + $0).path }
-    }
+    private var files: [String] { TestPaths.sampleAndCorpusPaths() }
 
     private func listing(_ tree: ObjectTree, threadMinimum: Int) -> (entries: [ObjectEntry], left: ObjectTree) {
         var tree = tree

@@ -8,11 +8,7 @@ import XCTest
 /// A file's walk split into parts (each walked alone, sent in binary) merges into exactly the tree one
 /// whole walk makes: SampleData and every corpus file, with the parts dealt out at every group.
 final class SplitWalkTests: XCTestCase {
-    private var files: [String] {
-        let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(TestPaths.sample)
-        guard let shared = TestPaths.shared else { return samples }
-        return samples + TestPaths.corpusFiles().map { shared.appending(path: "corpus/" + $0).path }
-    }
+    private var files: [String] { TestPaths.sampleAndCorpusPaths() }
 
     private func parts(of file: File, count: Int, fanOut: Int, limits: WalkLimits = .standard) throws -> [PartialTree] {
         try (0..<count).map { index in
