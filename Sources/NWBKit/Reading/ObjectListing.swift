@@ -60,7 +60,6 @@ enum ObjectListing {
         objects.reserveCapacity(tree.nodes.count)
         // Depth-first pre-order: each link is listed, then (for a group reached by its first path) its subtree.
         var stack: [(child: ObjectTree.Child?, path: String)] = [(nil, "/")]
-        var expanded = Set<Int>()
         var listed = [Bool](repeating: false, count: tree.nodes.count)
         while let (child, path) = stack.popLast() {
             let target = child?.target ?? .node(0)
@@ -79,7 +78,8 @@ enum ObjectListing {
                     listed[index] = true
                     objects.append(ObjectSlot(position: entries.count, node: index))
                     entries.append(ObjectEntry(kind: tree.nodes[index].kind.rawValue, path: path))
-                    if tree.nodes[index].kind == .group, expanded.insert(index).inserted {
+                    // Listed in full once only, so a group is expanded once only.
+                    if tree.nodes[index].kind == .group {
                         let base = path == "/" ? "" : path
                         for next in tree.nodes[index].children.reversed() {
                             stack.append((next, base + "/" + next.name))
