@@ -29,23 +29,25 @@ let package = Package(
         .target(name: "HDF5", dependencies: ["CHDF5"]),
         // The domain: object tree, NWB reading, summaries.
         .target(name: "NWBKit", dependencies: ["HDF5"]),
+        // YAML from users' files (metadata, rules) read within stated bounds: file size, alias expansion.
+        .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // Renderers (text, JSON, templates) over the summary model.
         .target(
             name: "NWBExport",
             dependencies: [
                 "CHDF5", "HDF5", "NWBKit", .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams"), "BoundedYAML",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedTemplates"]
         ),
         // Checks: built-in best practices, lab rules files, reports, structural diff — over summaries only.
-        .target(name: "NWBCheck", dependencies: ["NWBKit", "HDF5", .product(name: "Yams", package: "Yams")]),
+        .target(name: "NWBCheck", dependencies: ["NWBKit", "HDF5", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
             dependencies: [
-                "NWBKit", "NWBExport", "NWBCheck",
+                "HDF5", "NWBKit", "NWBExport", "NWBCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,13 +56,15 @@ let package = Package(
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["TemplateEmbedder"]),
         // Paths of test inputs (SampleData, ../shared), used by the test targets only.
         .target(name: "TestSupport", path: "Sources/TestSupport"),
+        // Writes small (hostile) HDF5 files inside tests, through libhdf5; test code only.
+        .target(name: "HDF5TestFiles", dependencies: ["CHDF5"], path: "Tests/HDF5TestFiles"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "HDF5", "TestSupport"]),
         .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json")]),
-        .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport"]),
+        .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles"]),
     ]
 )
 

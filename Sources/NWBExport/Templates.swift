@@ -9,6 +9,7 @@ public struct DocumentTemplate: Sendable {
         case unknown(name: String, available: [String])
         case unreadable(path: String, reason: String)
         case syntax(source: String, line: Int, column: Int, text: String, problem: String)
+        case tooLarge(source: String, problem: String)
 
         public var description: String {
             switch self {
@@ -18,6 +19,8 @@ public struct DocumentTemplate: Sendable {
                 return "\(path): cannot read template: \(reason)"
             case .syntax(let source, let line, let column, let text, let problem):
                 return "\(source):\(line):\(column): template error: \(problem) in line: \(text)"
+            case .tooLarge(let source, let problem):
+                return "\(source): template refused: \(problem)"
             }
         }
     }
@@ -50,8 +53,22 @@ public struct DocumentTemplate: Sendable {
         return try DocumentTemplate(text: text, source: path)
     }
 
-    /// Parses `text`; a syntax error names the line and column.
+    /// The largest template accepted, in bytes.
+    public static let maxBytes = 1 << 20
+    /// The deepest nesting of sections (`{{#…}}`, `{{^…}}`) accepted: the parser recurses once per level.
+    public static let maxNesting = 64
+
+    /// Parses `text`; a syntax error names the line and column. Templates over `maxBytes` or nested deeper
+    /// than `maxNesting` sections are refused before parsing.
     public init(text: String, source: String) throws(LoadError) {
+        _ = MarkdownContentType.registered
+        if text.utf8.count > Self.maxBytes {
+            throw .tooLarge(source: source, problem: "\(text.utf8.count) bytes, more than the \(Self.maxBytes) accepted")
+        }
+        let depth = TemplateNesting.deepest(in: text)
+        if depth > Self.maxNesting {
+            throw .tooLarge(source: source, problem: "sections nested \(depth) deep, more than the \(Self.maxNesting) accepted")
+        }
         do {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {

@@ -89,8 +89,18 @@ public struct CommandRun: Sendable {
 
     /// Runs the built binary with `arguments` (in `folder`, default the temporary folder) and waits.
     public static func nwbkit(_ arguments: [String], in folder: URL? = nil) throws -> CommandRun {
+        try run(TestPaths.binary, arguments, in: folder)
+    }
+
+    /// Runs a bash `script` in which `$0` is the built binary and `$1`… are `arguments` (for redirections
+    /// and limits: `exec "$0" summarize "$1" > /dev/full`).
+    public static func bash(_ script: String, _ arguments: [String] = [], in folder: URL? = nil) throws -> CommandRun {
+        try run(URL(fileURLWithPath: "/bin/bash"), ["-c", script, TestPaths.binary.path] + arguments, in: folder)
+    }
+
+    private static func run(_ executable: URL, _ arguments: [String], in folder: URL?) throws -> CommandRun {
         let process = Process()
-        process.executableURL = TestPaths.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = folder ?? FileManager.default.temporaryDirectory
         let out = Pipe()

@@ -1,44 +1,119 @@
 import ArgumentParser
 import Foundation
+import HDF5
 import NWBExport
+import NWBKit
 
-/// Where a command's output goes: stdout as it comes, or a file written atomically at the end
-/// (a temporary file in the same folder, renamed into place), so a run that stops — interrupted, or
-/// out of disk or file-size quota — leaves the old file and no debris.
+/// Where a command's output goes: stdout as it comes, or a file.
+///
+/// A regular file (or a path that does not exist yet) is written atomically: the output streams into a
+/// temporary file in the same folder, which is renamed into place when the output is complete, so a run
+/// that stops (interrupted, out of disk or file-size quota) leaves the old file and no debris, and memory
+/// does not grow with the output. A device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is
+/// written to directly and never replaced; its write errors are reported like any other.
 final class OutputSink {
-    private let path: String?
-    private var buffer = Data()
+    private enum Target {
+        case standardOutput
+        case atomicFile(path: String)
+        case special(path: String)
+    }
+
+    private let target: Target
+    private var descriptor: Int32 = -1
+    private var temporary: String?
 
     init(path: String?) throws {
-        self.path = path
+        guard let path else {
+            target = .standardOutput
+            return
+        }
+        if let status = RawPath.status(path), (status.st_mode & S_IFMT) != S_IFREG {
+            if (status.st_mode & S_IFMT) == S_IFDIR {
+                Diagnostics.error("\(RawPath.display(path)): cannot write output: it is a folder")
+                throw ExitCode(2)
+            }
+            target = .special(path: path)
+        } else {
+            target = .atomicFile(path: path)
+        }
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+        if let temporary { AtomicFile.discard(temporary) }
     }
 
     func write(_ text: String) throws {
-        try write(Data(text.utf8))
+        var text = text
+        try text.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
     }
 
     func write(_ data: Data) throws {
-        if path == nil {
-            StandardStreams.write(data, to: STDOUT_FILENO)
-        } else {
-            buffer.append(data)
-        }
+        try data.withUnsafeBytes { try write($0) }
     }
 
     /// Writes bytes without copying them first (a 100,000-object summary is tens of MB).
     func write(bytes: [UInt8]) throws {
-        guard path == nil else {
-            buffer.append(contentsOf: bytes)
-            return
-        }
-        bytes.withUnsafeBytes { StandardStreams.write($0, to: STDOUT_FILENO) }
+        try bytes.withUnsafeBytes { try write($0) }
     }
 
+    private func write(_ raw: UnsafeRawBufferPointer) throws {
+        switch target {
+        case .standardOutput:
+            StandardStreams.write(raw, to: STDOUT_FILENO)
+        case .atomicFile(let path), .special(let path):
+            try open()
+            if let failure = DescriptorWriting.writeAll(raw, to: descriptor) { try fail(path, failure) }
+        }
+    }
+
+    /// Opens the output on the first write (or at the end, for an empty output).
+    private func open() throws {
+        guard descriptor < 0 else { return }
+        switch target {
+        case .standardOutput: return
+        case .special(let path):
+            descriptor = RawPath.withCString(path) { Glibc.open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) }
+            if descriptor < 0 { try fail(path, errno) }
+        case .atomicFile(let path):
+            let (name, opened) = AtomicFile.createTemporary(for: path)
+            guard opened >= 0 else { try fail(path, errno) }
+            temporary = name
+            descriptor = opened
+        }
+    }
+
+    private func fail(_ path: String, _ code: Int32) throws -> Never {
+        Diagnostics.error("\(RawPath.display(path)): cannot write output: \(String(cString: strerror(code)))")
+        if descriptor >= 0 { close(descriptor) }
+        descriptor = -1
+        if let temporary { AtomicFile.discard(temporary) }
+        temporary = nil
+        throw ExitCode(1)
+    }
+
+    /// Completes the output: the temporary file is synced and renamed into place.
     func finish() throws {
-        guard let path else { return }
-        if let failure = AtomicFile.write(buffer, to: path) {
-            Diagnostics.error("\(path): cannot write output: \(failure)")
-            throw ExitCode(1)
+        switch target {
+        case .standardOutput: return
+        case .special(let path):
+            try open()
+            if close(descriptor) != 0 {
+                descriptor = -1
+                try fail(path, errno)
+            }
+            descriptor = -1
+        case .atomicFile(let path):
+            try open()
+            if fsync(descriptor) != 0 { try fail(path, errno) }
+            if close(descriptor) != 0 {
+                descriptor = -1
+                try fail(path, errno)
+            }
+            descriptor = -1
+            guard let temporary else { return }
+            if let failure = AtomicFile.commit(temporary, to: path) { try fail(path, failure) }
+            self.temporary = nil
         }
     }
 }
@@ -50,24 +125,52 @@ nonisolated(unsafe) private var pendingTemporaryFile: UnsafeMutablePointer<CChar
 enum AtomicFile {
     /// Writes `data` to `path`; returns what went wrong, or `nil`.
     static func write(_ data: Data, to path: String) -> String? {
-        installCleanup()
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).nwbkit-\(getpid()).tmp"
-        pendingTemporaryFile = strdup(temporary)
-        defer {
-            free(pendingTemporaryFile)
-            pendingTemporaryFile = nil
-        }
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let (temporary, descriptor) = createTemporary(for: path)
         guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure: String?
-        failure = data.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }.map { String(cString: strerror($0)) }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if failure != nil { unlink(temporary) }
+        var failure = data.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }
+        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        if close(descriptor) != 0, failure == nil { failure = errno }
+        if failure == nil { failure = commit(temporary, to: path) }
+        if let failure {
+            discard(temporary)
+            return String(cString: strerror(failure))
+        }
+        return nil
+    }
+
+    /// Creates the hidden temporary file beside `path` (removed by SIGINT/SIGTERM until committed or
+    /// discarded); the descriptor is negative, with `errno` set, when it cannot be created.
+    static func createTemporary(for path: String) -> (path: String, descriptor: Int32) {
+        installCleanup()
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let temporary = folder + ".\(name).nwbkit-\(getpid()).tmp"
+        let descriptor = RawPath.withCString(temporary) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        if descriptor >= 0 {
+            free(pendingTemporaryFile)
+            pendingTemporaryFile = RawPath.withCString(temporary) { strdup($0) }
+        }
+        return (temporary, descriptor)
+    }
+
+    /// Renames the temporary file over `path`; the errno of a failure.
+    static func commit(_ temporary: String, to path: String) -> Int32? {
+        let status = RawPath.withCString(temporary) { from in RawPath.withCString(path) { rename(from, $0) } }
+        let failure = status == 0 ? nil : errno
+        forget()
         return failure
+    }
+
+    /// Removes a temporary file that will not be committed.
+    static func discard(_ temporary: String) {
+        _ = RawPath.withCString(temporary) { unlink($0) }
+        forget()
+    }
+
+    private static func forget() {
+        free(pendingTemporaryFile)
+        pendingTemporaryFile = nil
     }
 
     /// Once: a file-size limit becomes an error from write() instead of a kill, and SIGINT/SIGTERM
@@ -85,18 +188,24 @@ enum AtomicFile {
     private static func installCleanup() { _ = cleanup }
 }
 
-/// Lines on stderr, prefixed `nwbkit:` so they read well among other tools' output.
+/// Lines on stderr, prefixed `nwbkit:` so they read well among other tools' output. Each is one line:
+/// control characters from file names and contents are escaped (`\e`, `\n`, `\x07`), so no text from a
+/// file can forge a line or drive the terminal.
 enum Diagnostics {
     static func error(_ message: String) {
-        StandardStreams.write(Data("nwbkit: \(message)\n".utf8), to: STDERR_FILENO)
+        line("nwbkit: \(message)")
     }
 
     static func warning(_ message: String) {
-        StandardStreams.write(Data("nwbkit: warning: \(message)\n".utf8), to: STDERR_FILENO)
+        line("nwbkit: warning: \(message)")
     }
 
     static func note(_ message: String) {
-        StandardStreams.write(Data("nwbkit: \(message)\n".utf8), to: STDERR_FILENO)
+        line("nwbkit: \(message)")
+    }
+
+    private static func line(_ text: String) {
+        StandardStreams.write(Data((ControlCharacters.escape(text) + "\n").utf8), to: STDERR_FILENO)
     }
 }
 
@@ -127,12 +236,29 @@ enum StandardStreams {
         data.withUnsafeBytes { write($0, to: descriptor) }
     }
 
+    /// True when stdout is a terminal: control characters from files are then shown escaped (line breaks
+    /// and tabs kept); a file or pipe gets the exact bytes.
+    static let standardOutputIsTerminal = isatty(STDOUT_FILENO) != 0
+
     static func write(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
+        if descriptor == STDOUT_FILENO && standardOutputIsTerminal {
+            let text = String(decoding: raw, as: UTF8.self)
+            if ControlCharacters.contains(text, keepingLineBreaks: true) {
+                var escaped = ControlCharacters.escape(text, keepingLineBreaks: true)
+                escaped.withUTF8 { writeExactly(UnsafeRawBufferPointer($0), to: descriptor) }
+                return
+            }
+        }
+        writeExactly(raw, to: descriptor)
+    }
+
+    private static func writeExactly(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
         guard let failure = DescriptorWriting.writeAll(raw, to: descriptor), descriptor == STDOUT_FILENO else { return }
         if failure == EPIPE {
             signal(SIGPIPE, SIG_DFL)
             raise(SIGPIPE)
         }
+        Diagnostics.error("standard output: \(String(cString: strerror(failure)))")
         exit(1)
     }
 }

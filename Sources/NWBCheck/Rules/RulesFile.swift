@@ -1,4 +1,5 @@
 import Foundation
+import BoundedYAML
 import Yams
 
 /// A lab's structural rules for its NWB files, read from YAML (schema: `Documentation/rules.schema.json`).
@@ -12,9 +13,18 @@ public struct RulesFile: Sendable, Equatable {
         self.rules = rules
     }
 
+    /// The bounds of a rules file: 1 MiB, and 100,000 values with YAML aliases expanded (a lab's rules
+    /// are a few hundred lines).
+    public static let limits = BoundedYAML.Limits(maxBytes: 1 << 20, maxNodes: 100_000)
+
     /// The rules in the YAML file at `path`.
     public static func load(_ path: String) throws(RulesError) -> RulesFile {
         let text: String
+        do {
+            try BoundedYAML.checkSize(ofFileAt: path, limit: limits.maxBytes)
+        } catch {
+            throw RulesError(source: path, line: nil, column: nil, message: "refused: \(error)")
+        }
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
@@ -28,7 +38,11 @@ public struct RulesFile: Sendable, Equatable {
     public static func parse(_ text: String, source: String = "rules") throws(RulesError) -> RulesFile {
         let node: Node?
         do {
+            try BoundedYAML.checkSize(of: text, limits: limits)
             node = try Yams.compose(yaml: text)
+            if let node { try BoundedYAML.checkExpansion(of: node, limits: limits) }
+        } catch let error as BoundedYAML.Refusal {
+            throw RulesError(source: source, line: nil, column: nil, message: "refused: \(error)")
         } catch let error as YamlError {
             throw RulesError(yaml: error, source: source)
         } catch {

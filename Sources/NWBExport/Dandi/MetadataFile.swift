@@ -1,4 +1,5 @@
 import Foundation
+import BoundedYAML
 import Yams
 
 /// Reads dandiset metadata (the DANDI API's version metadata) from a JSON or YAML file, keeping key order.
@@ -10,9 +11,18 @@ public enum MetadataFile {
         public var description: String { "\(path): \(message)" }
     }
 
+    /// The bounds of a metadata file: 16 MiB, and one million values with YAML aliases expanded (the
+    /// archive's largest version metadata are far smaller).
+    public static let limits = BoundedYAML.Limits(maxBytes: 16 << 20, maxNodes: 1_000_000)
+
     /// The metadata in `path` (`.yaml`/`.yml` as YAML, anything else as JSON); must be an object.
     public static func load(_ path: String) throws(LoadError) -> OrderedJSON {
         let text: String
+        do {
+            try BoundedYAML.checkSize(ofFileAt: path, limit: limits.maxBytes)
+        } catch {
+            throw LoadError(path: path, message: "refused: \(error)")
+        }
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
@@ -28,14 +38,22 @@ public enum MetadataFile {
     /// Metadata from JSON or YAML text; must be an object.
     public static func parse(_ text: String, yaml: Bool) throws(LoadError) -> OrderedJSON {
         let value: OrderedJSON
+        do {
+            try BoundedYAML.checkSize(of: text, limits: limits)
+        } catch {
+            throw LoadError(path: "", message: "refused: \(error)")
+        }
         if yaml {
             do {
                 guard let node = try Yams.compose(yaml: text) else {
                     throw LoadError(path: "", message: "the YAML document is empty")
                 }
+                try BoundedYAML.checkExpansion(of: node, limits: limits)
                 value = convert(node)
             } catch let error as LoadError {
                 throw error
+            } catch let error as BoundedYAML.Refusal {
+                throw LoadError(path: "", message: "refused: \(error)")
             } catch {
                 throw LoadError(path: "", message: "not valid YAML: \(error)")
             }

@@ -25,6 +25,7 @@ struct Assets: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try input.refuseOverwritingInputs(output)
         let sink = try OutputSink(path: output)
         var assets: [DandiAsset] = []
         let failures = try input.eachProduct(.asset(recogniseByteTypes: recogniseByteTypes)) { path, asset in

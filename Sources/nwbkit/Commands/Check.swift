@@ -63,6 +63,7 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
+        try input.refuseOverwritingInputs(output)
         var options: CheckOptions
         do {
             options = try Self.options(select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules)

@@ -42,6 +42,7 @@ struct Dandiset: ParsableCommand {
     }
 
     func run() throws {
+        try input.refuseOverwritingInputs(output)
         let documentTemplate: DocumentTemplate
         var metadataValue: OrderedJSON?
         do {

@@ -33,6 +33,7 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
+        try input.refuseOverwritingInputs(output)
         let (old, oldFailures) = try summaries(input.paths[0])
         let (new, newFailures) = try summaries(input.paths[1])
         var pairs: [FileDiff] = []

@@ -55,6 +55,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        let inputGuard = output.map { _ in OutputGuard(inputs: input.paths, discovery: input.discovery) }
         var summaries: [FileSummary] = []
         let failures = try input.eachSummary { summaries.append($0) }
         var options = CatalogOptions()
@@ -74,6 +75,10 @@ struct Export: ParsableCommand {
                 guard let target = SafePath.resolve(document.relativePath, under: root) else {
                     Diagnostics.error("\(document.relativePath): refused: the name would leave \(output)")
                     throw ExitCode(1)
+                }
+                if let conflict = inputGuard?.conflict(output: target.path) {
+                    Diagnostics.error(conflict)
+                    throw ExitCode(2)
                 }
                 do {
                     try FileManager.default.createDirectory(

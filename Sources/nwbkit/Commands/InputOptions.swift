@@ -46,7 +46,9 @@ struct InputOptions: ParsableArguments {
         if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
         if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
         if jobs < 0 { throw ValidationError("--jobs must be 0 (in this process) or more") }
-        if timeout < 0 { throw ValidationError("--timeout must be 0 (no limit) or more") }
+        if !timeout.isFinite || timeout < 0 {
+            throw ValidationError("--timeout takes a number of seconds, 0 (no limit) or more")
+        }
         if shard != nil && parsedShard == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 3/8") }
         if fromSummaries && (shard != nil || cache != nil) {
             throw ValidationError("--from-summaries reads no NWB file: no --shard or --cache")
@@ -61,6 +63,16 @@ struct InputOptions: ParsableArguments {
     }
 
     var discovery: FileDiscovery { FileDiscovery(includePatterns: includePatterns, shard: parsedShard) }
+
+    /// Stops the run with status 2, before anything is read, when `output` is (or would be found as) one of
+    /// the inputs: an output never replaces an input.
+    func refuseOverwritingInputs(_ output: String?) throws {
+        guard let output else { return }
+        if let conflict = OutputGuard(inputs: paths, discovery: discovery).conflict(output: output) {
+            Diagnostics.error(conflict)
+            throw ExitCode(2)
+        }
+    }
 
     /// `--shard I/N` as numbers.
     var parsedShard: (index: Int, count: Int)? {

@@ -33,6 +33,7 @@ struct Summarize: ParsableCommand {
     }
 
     func run() throws {
+        try input.refuseOverwritingInputs(output)
         let rendering = try format == .markdown ? markdownProduct() : FileProduct.text
         let sink = try OutputSink(path: output)
         var bodies: [[UInt8]] = []
