@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "HDF5TestFiles", dependencies: ["CHDF5"], path: "Tests/HDF5TestFiles"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "HDF5", "TestSupport"]),
-        .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "NWBKit", "HDF5", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json")]),

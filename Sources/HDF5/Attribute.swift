@@ -15,17 +15,52 @@ public struct Attribute: Sendable, Equatable {
     }
 }
 
+/// The attributes read from one object.
+public struct AttributeSet: Sendable {
+    /// The attributes read, in name order.
+    public var attributes: [Attribute]
+    /// Why listing the attributes failed part-way, if it did.
+    public var error: HDF5Error?
+    /// How many attributes the object has (more than `attributes.count` when the cap left some unread).
+    public var total: Int
+
+    /// Attributes the cap left unread.
+    public var omitted: Int { max(0, total - attributes.count) }
+}
+
 extension Object {
     /// Every attribute of this object in name order, values read within `limits`.
     /// Attributes libhdf5 cannot read are returned with the reason in `value.unreadReason`.
     public func attributes(limits: ValueLimits = .attributes, maxCount: Int = 10_000) -> (
         attributes: [Attribute], error: HDF5Error?
     ) {
+        let set = attributeSet(limits: limits, maxCount: maxCount)
+        return (set.attributes, set.error)
+    }
+
+    /// The object's attributes in name order, at most `maxCount` of them: when it has more, those named in
+    /// `priority` that it has come first (so a type attribute past the cap is still read), then the others
+    /// in name order up to the cap; `total` says how many there are.
+    public func attributeSet(limits: ValueLimits = .attributes, maxCount: Int = 10_000, priority: [String] = []) -> AttributeSet {
+        var info = H5O_info_t()
+        let total = H5Oget_info2(handle.id, &info, UInt32(H5O_INFO_NUM_ATTRS)) >= 0 ? Int(clamping: info.num_attrs) : nil
+        var chosen: [String] = []
+        var taken = Set<String>()
+        if let total, total > maxCount {
+            for name in priority where chosen.count < maxCount && H5Aexists(handle.id, name) > 0 {
+                chosen.append(name)
+                taken.insert(name)
+            }
+            HDF5Library.clearErrors()
+        }
         final class Names {
             var names: [String] = []
+            var taken: Set<String> = []
             var limit = 0
         }
         let collector = Names()
+        collector.names = chosen
+        collector.taken = taken
         collector.limit = maxCount
         var index: hsize_t = 0
         let status = H5Aiterate2(
@@ -34,15 +69,18 @@ extension Object {
                 guard let name, let context else { return -1 }
                 let collector = Unmanaged<Names>.fromOpaque(context).takeUnretainedValue()
                 if collector.names.count >= collector.limit { return 1 }
-                collector.names.append(String(cString: name))
+                let text = String(cString: name)
+                if !collector.taken.contains(text) { collector.names.append(text) }
                 return 0
             }, Unmanaged.passUnretained(collector).toOpaque())
         var error: HDF5Error?
         if status < 0 { error = HDF5Library.error("H5Aiterate2", path: path) }
+        var names = collector.names
+        if !taken.isEmpty { names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
 
         var attributes: [Attribute] = []
-        attributes.reserveCapacity(collector.names.count)
-        for name in collector.names {
+        attributes.reserveCapacity(names.count)
+        for name in names {
             let id = H5Aopen(handle.id, name, chdf5_p_default())
             guard id >= 0 else {
                 let failure = HDF5Library.error("H5Aopen", path: path)
@@ -56,7 +94,7 @@ extension Object {
             let attribute = Identifier(id, .attribute)
             attributes.append(readAttribute(attribute, name: name, limits: limits))
         }
-        return (attributes, error)
+        return AttributeSet(attributes: attributes, error: error, total: max(total ?? attributes.count, attributes.count))
     }
 
     private func readAttribute(_ attribute: borrowing Identifier, name: String, limits: ValueLimits) -> Attribute {

@@ -92,7 +92,8 @@ public enum DataType: Sendable, Equatable {
         case .enumeration(let base, _):
             return base.numpyItemSize
         case .array(let base, let dimensions):
-            return base.numpyItemSize * dimensions.reduce(1, *)
+            let (size, overflow) = base.numpyItemSize.multipliedReportingOverflow(by: dimensions.saturatingProduct)
+            return overflow ? Int.max : size
         case .variableLength, .reference, .unknown:
             return 8
         }

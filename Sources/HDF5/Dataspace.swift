@@ -22,14 +22,7 @@ public struct Dataspace: Sendable, Equatable, Codable {
         switch kind {
         case .null: return 0
         case .scalar: return 1
-        case .simple:
-            var total = 1
-            for dimension in dimensions {
-                let (product, overflow) = total.multipliedReportingOverflow(by: dimension)
-                if overflow { return Int.max }
-                total = product
-            }
-            return total
+        case .simple: return dimensions.saturatingProduct
         }
     }
 
@@ -55,5 +48,19 @@ public struct Dataspace: Sendable, Equatable, Codable {
                 dimensions: dims.map { Int(clamping: $0) },
                 maxDimensions: maxDims.map { $0 == unlimited ? nil : Int(clamping: $0) })
         }
+    }
+}
+
+extension Sequence where Element == Int {
+    /// The product of the elements, `Int.max` when it would overflow (declared shapes can be absurd: a
+    /// chunked dataset of shape (2^32, 2^32) stores nothing yet has 2^64 elements).
+    public var saturatingProduct: Int {
+        var total = 1
+        for value in self {
+            let (product, overflow) = total.multipliedReportingOverflow(by: value)
+            if overflow { return Int.max }
+            total = product
+        }
+        return total
     }
 }

@@ -10,8 +10,11 @@ public enum ScalarValue: Sendable, Equatable {
     case bytes([UInt8])
     /// An enumeration member's name.
     case enumMember(String)
-    /// An object or region reference and the path it points to, when libhdf5 could name it.
+    /// An object or region reference and the path it points to (`nil`: a null reference).
     case reference(String?)
+    /// A reference as read, by the address of the object it points to: the walk names it from the
+    /// addresses it met (`ObjectTree.resolveReferences`), so no reference costs a search of the file.
+    case objectAddress(UInt64)
 
     /// The value as text, as a person would read it (bytes decoded as UTF-8).
     public var text: String {
@@ -24,6 +27,7 @@ public enum ScalarValue: Sendable, Equatable {
         case .bytes(let value): return String(decoding: value, as: UTF8.self)
         case .enumMember(let name): return name
         case .reference(let path): return path ?? "<reference>"
+        case .objectAddress(let address): return "<reference to address \(address)>"
         }
     }
 }

@@ -176,27 +176,38 @@ enum ValueReader {
         }
     }
 
+    /// References by the address of their target. An object reference of libhdf5 1.10 is the target's
+    /// header address itself (`hobj_ref_t` is `haddr_t`); a region reference names its dataset through
+    /// the global heap, so it is opened (one lookup) for its address. No reference is named here:
+    /// `H5Rget_name` searches the whole file on every call (and recurses with its depth).
     private static func readReferences(_ source: Source, kind: ReferenceKind, count: Int) -> [ScalarValue]? {
         let referenceSize = kind == .object ? 8 : 12
         let memoryType = kind == .object ? chdf5_std_ref_obj() : chdf5_std_ref_dsetreg()
         var buffer = [UInt8](repeating: 0, count: count * referenceSize)
         let status = buffer.withUnsafeMutableBytes { source.read(memoryType: memoryType, into: $0.baseAddress!) }
         guard status >= 0 else { return nil }
-        return (0..<count).map { index in
-            buffer.withUnsafeBytes { raw in
+        return buffer.withUnsafeBytes { raw in
+            (0..<count).map { index in
+                let element = raw[(index * referenceSize)..<((index + 1) * referenceSize)]
+                if element.allSatisfy({ $0 == 0 }) { return ScalarValue.reference(nil) }
                 let pointer = raw.baseAddress!.advanced(by: index * referenceSize)
-                if raw[(index * referenceSize)..<((index + 1) * referenceSize)].allSatisfy({ $0 == 0 }) {
-                    return ScalarValue.reference(nil)
+                if kind == .object {
+                    let address = pointer.loadUnaligned(as: UInt64.self)
+                    return address == chdf5_haddr_undef() ? ScalarValue.reference(nil) : .objectAddress(address)
                 }
-                var name = [CChar](repeating: 0, count: 1024)
-                let length = H5Rget_name(
-                    source.id, kind == .object ? H5R_OBJECT : H5R_DATASET_REGION, pointer, &name, name.count)
-                if length <= 0 {
+                let target = H5Rdereference2(source.id, chdf5_p_default(), H5R_DATASET_REGION, pointer)
+                guard target >= 0 else {
                     HDF5Library.clearErrors()
                     return ScalarValue.reference(nil)
                 }
-                return ScalarValue.reference(
-                    String(decoding: name.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self))
+                defer { H5Oclose(target) }
+                var address: haddr_t = 0
+                var type: Int32 = 0
+                guard chdf5_object_info(target, &address, &type) >= 0 else {
+                    HDF5Library.clearErrors()
+                    return ScalarValue.reference(nil)
+                }
+                return .objectAddress(UInt64(address))
             }
         }
     }

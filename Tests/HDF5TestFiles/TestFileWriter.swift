@@ -5,6 +5,7 @@ import Foundation
 /// values a test needs (hostile ones included), through libhdf5 itself. Test code only: NWBKit never writes HDF5.
 public final class TestFileWriter {
     private let file: hid_t
+    private var isOpen = true
 
     /// Creates (or truncates) `path`; with `nwb`, the root carries what marks an NWB 2 file, and
     /// `sessionDescription`.
@@ -24,10 +25,13 @@ public final class TestFileWriter {
         }
     }
 
-    deinit { H5Fclose(file) }
+    deinit { close() }
 
     /// Closes the file now (the writer must not be used after).
-    public func close() { H5Fflush(file, H5F_SCOPE_GLOBAL) }
+    public func close() {
+        if isOpen { H5Fclose(file) }
+        isOpen = false
+    }
 
     /// A group (its parents must exist).
     @discardableResult

@@ -59,13 +59,16 @@ final class FileOpeningTests: XCTestCase {
         XCTAssertEqual(byName["colnames"]?.value.shape, [3])
     }
 
-    func testObjectReferencesResolveToPaths() throws {
+    /// References are read as their targets' addresses (the tree names them: `ReferenceResolutionTests`).
+    func testObjectReferencesReadAsTheirTargetsAddresses() throws {
         let file = try File.open(TestPaths.sample("ecephys.nwb"))
         let column = try file.root().openChild("general/extracellular_ephys/electrodes/group", path: "group")
         let value = column.readValue(limits: ValueLimits(maxElements: 100, maxBytes: 1 << 16))
         XCTAssertEqual(value.totalCount, 8)
-        XCTAssertEqual(value.elements.first, .reference("/general/extracellular_ephys/shank0"))
-        XCTAssertEqual(value.elements.last, .reference("/general/extracellular_ephys/shank1"))
+        let shank0 = try file.root().openChild("general/extracellular_ephys/shank0", path: "shank0")
+        let shank1 = try file.root().openChild("general/extracellular_ephys/shank1", path: "shank1")
+        XCTAssertEqual(value.elements.first, .objectAddress(shank0.address))
+        XCTAssertEqual(value.elements.last, .objectAddress(shank1.address))
     }
 
     func testLatin1AttributeBytesAreReplacedNotFatal() throws {

@@ -109,4 +109,90 @@ final class BoundsTests: XCTestCase {
         XCTAssertTrue(terminal.stdout.contains("\\e[31mred"), terminal.stdout)
         XCTAssertFalse(terminal.stdout.contains("\u{1B}[31m"))
     }
+
+    /// A chunked dataset declared (2^32, 2^32) stores nothing; its element count saturates instead of
+    /// trapping, in a worker and in the main process (`--from-summaries`).
+    func testAHugeDeclaredShapeIsNoCrash() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appending(path: "huge.nwb").path
+        let writer = try TestFileWriter(path: path)
+        writer.emptyChunkedDataset("/acquisition/huge", shape: [1 << 32, 1 << 32], chunk: [1, 1])
+        writer.close()
+        for command in [["check"], ["summarize"], ["assets"], ["export", "--to", "portal"]] {
+            let run = try CommandRun.nwbkit(command + [path])
+            XCTAssertTrue([0, 1].contains(run.status), "\(command): \(run.status) \(run.stderr)")
+            XCTAssertFalse(run.stderr.contains("crashed") || run.stderr.contains("internal error"), run.stderr)
+        }
+        let summaries = folder.appending(path: "s.jsonl").path
+        XCTAssertEqual(try CommandRun.nwbkit(["summarize", "--format", "jsonl", path, "--output", summaries]).status, 0)
+        let fromSummaries = try CommandRun.nwbkit(["check", "--from-summaries", summaries])
+        XCTAssertTrue([0, 1].contains(fromSummaries.status), fromSummaries.stderr)
+        XCTAssertTrue(fromSummaries.stdout.contains("checked"), fromSummaries.stdout)
+    }
+
+    /// An object with more attributes than the cap: its NWB attributes are still read (it stays typed),
+    /// and what was left is a problem and a count, not silence.
+    func testAttributesPastTheCapAreSaidAndTheTypeIsKept() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appending(path: "many-attributes.nwb").path
+        let writer = try TestFileWriter(path: path)
+        writer.group("/acquisition/series")
+        for index in 0..<10_050 { writer.integerAttribute("/acquisition/series", String(format: "a%05d", index), Int64(index)) }
+        writer.stringAttribute("/acquisition/series", "neurodata_type", "TimeSeries")
+        writer.stringAttribute("/acquisition/series", "namespace", "core")
+        writer.close()
+        let run = try CommandRun.nwbkit(["summarize", "--format", "json", path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap((document["summaries"] as? [[String: Any]])?.first)
+        let objects = try XCTUnwrap(summary["objects"] as? [[String: Any]])
+        let series = try XCTUnwrap(objects.first { $0["path"] as? String == "/acquisition/series" })
+        XCTAssertEqual(series["neurodataType"] as? String, "TimeSeries")
+        XCTAssertEqual((series["attributes"] as? [Any])?.count, 10_000)
+        let problems = try XCTUnwrap(summary["problems"] as? [[String: Any]])
+        XCTAssertTrue(
+            problems.contains { ($0["message"] as? String) == "52 of 10052 attributes not read (more than 10000 on one object)" },
+            "\(problems)")
+        XCTAssertEqual((summary["counts"] as? [String: Any])?["attributesNotRead"] as? Int, 52)
+    }
+
+    /// References are named from the walk's own addresses: 1,024 references into 20,000 groups took more
+    /// than 120 s when each was named by a search of the file.
+    func testReferencesAreNamedWithoutSearchingTheFile() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appending(path: "references.nwb").path
+        let writer = try TestFileWriter(path: path)
+        writer.group("/general/many")
+        for index in 0..<20_000 { writer.group(String(format: "/general/many/g%05d", index)) }
+        let targets = (0..<1024).map { String(format: "/general/many/g%05d", $0 * 19) }
+        writer.referenceAttribute("/", "targets", targets: targets)
+        writer.close()
+        let started = Date()
+        let run = try CommandRun.nwbkit(["summarize", "--format", "json", "--timeout", "60", path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap((document["summaries"] as? [[String: Any]])?.first)
+        let root = try XCTUnwrap((summary["objects"] as? [[String: Any]])?.first { $0["path"] as? String == "/" })
+        let attribute = try XCTUnwrap((root["attributes"] as? [[String: Any]])?.first { $0["name"] as? String == "targets" })
+        let values = try XCTUnwrap(attribute["value"] as? [[String: Any]])
+        XCTAssertEqual(values.compactMap { $0["reference"] as? String }, targets)
+    }
+
+    /// 10,000 nested groups and a reference to the deepest: libhdf5's name search recursed until it
+    /// crashed; now the walk's depth limit holds and the reference is named as not reached.
+    func testAReferenceIntoDeepNestingIsNoCrash() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appending(path: "deep.nwb").path
+        let writer = try TestFileWriter(path: path)
+        writer.nestedGroups(under: "/general", depth: 10_000)
+        writer.referenceAttribute("/", "deepest", targets: ["/general" + String(repeating: "/g", count: 10_000)])
+        writer.close()
+        for depth in ["10", "256"] {
+            let run = try CommandRun.nwbkit(["summarize", "--format", "json", "--max-depth", depth, "--timeout", "60", path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("not reached by the walk"), String(run.stdout.suffix(2000)))
+            XCTAssertFalse(run.stderr.contains("crashed"), run.stderr)
+        }
+    }
 }

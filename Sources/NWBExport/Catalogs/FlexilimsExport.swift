@@ -230,7 +230,7 @@ public enum FlexilimsExporter {
 
     /// `ephys`, `two_photon`, `widefield`, `behaviour` or `unspecified`, from the largest raw series.
     static func recordingTypeOf(_ facts: CatalogFacts) -> String {
-        let largest = facts.acquired.max { ($0.shape.reduce(1, *)) < ($1.shape.reduce(1, *)) }
+        let largest = facts.acquired.max { $0.shape.saturatingProduct < $1.shape.saturatingProduct }
         switch largest?.modality {
         case .extracellularEphys?, .intracellularEphys?: return "ephys"
         case .twoPhoton?: return "two_photon"

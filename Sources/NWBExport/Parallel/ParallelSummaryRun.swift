@@ -192,7 +192,10 @@ public struct ParallelSummaryRun {
 
     private static func death(of worker: Worker) -> String {
         switch worker.process.wait() {
-        case .signaled(let signal): return "libhdf5 crashed while reading (signal \(signal))"
+        // A Swift runtime trap (overflow, bounds) is SIGILL or SIGTRAP: NWBKit's own fault, never libhdf5's.
+        case .signaled(let signal) where signal == SIGILL || signal == SIGTRAP:
+            return "NWBKit stopped on an internal error while reading it (signal \(signal)); please report this file"
+        case .signaled(let signal): return "crashed while reading (signal \(signal))"
         case .exited(let status): return "the worker reading it exited with status \(status)"
         }
     }
@@ -214,7 +217,7 @@ public struct ParallelSummaryRun {
     }
 
     private static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 

@@ -25,6 +25,7 @@ public enum NumpyText {
             return bytesAsText ? String(decoding: bytes, as: UTF8.self) : PythonRepr.bytes(bytes)
         case .float(let value): return floatRepr(value, type: type)
         case .reference(let path): return path.map { "<HDF5 object reference: \($0)>" } ?? "<HDF5 object reference (null)>"
+        case .objectAddress(let address): return "<HDF5 object reference: \(ObjectTree.unreached(address))>"
         default: return element.text
         }
     }
@@ -32,7 +33,7 @@ public enum NumpyText {
     /// `numpy.array_str` of an array value (1-D and n-D; wraps at 75 columns).
     public static func array(_ value: StoredValue, type: DataType, bytesAsText: Bool = false) -> String {
         let shape = value.shape.isEmpty ? [value.elements.count] : value.shape
-        if value.elements.count < value.totalCount || value.elements.count != shape.reduce(1, *) {
+        if value.elements.count < value.totalCount || value.elements.count != shape.saturatingProduct {
             // Not all elements were read: say what is there instead of guessing.
             return "<\(value.totalCount) elements of \(type.numpyDescription)>"
         }
@@ -47,7 +48,7 @@ public enum NumpyText {
     static func elementWords(_ elements: [ScalarValue], type: DataType, bytesAsText: Bool) -> [String] {
         guard let first = elements.first else { return [] }
         switch first {
-        case .string, .bytes, .enumMember, .reference:
+        case .string, .bytes, .enumMember, .reference, .objectAddress:
             return elements.map { element in
                 switch element {
                 case .string(let text): return PythonRepr.string(text)

@@ -89,6 +89,7 @@ public enum FileSummarizer {
                 structure?.take() ?? DandiStructure.linesAndSignature(tree)
         }
         let attributeCount = tree.nodes.reduce(0) { $0 + $1.attributes.count }
+        let attributesNotRead = tree.nodes.reduce(0) { $0 + $1.omittedAttributes }
         let objects = ObjectListing.entries(taking: &tree, types: types)
         BackgroundRelease.release(tree)
         // Counted in place: a filtered copy of the list was the run's peak of memory.
@@ -96,7 +97,7 @@ public enum FileSummarizer {
         summary.counts = ObjectCounts(
             groups: count("group"), datasets: count("dataset"), committedDatatypes: count("datatype"),
             softLinks: count("soft_link"), externalLinks: count("external_link"), hardLinkAliases: count("hard_link"),
-            attributes: attributeCount)
+            attributes: attributeCount, attributesNotRead: attributesNotRead > 0 ? attributesNotRead : nil)
         summary.objects = objects
         return summary
     }

@@ -203,7 +203,10 @@ public struct ObjectCounts: Sendable, Codable, Equatable {
     public var softLinks: Int
     public var externalLinks: Int
     public var hardLinkAliases: Int
+    /// Attributes read.
     public var attributes: Int
+    /// Attributes the per-object cap left unread (absent when none).
+    public var attributesNotRead: Int? = nil
 }
 
 /// One attribute with its type and (possibly truncated) value.

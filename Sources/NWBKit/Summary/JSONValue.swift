@@ -58,6 +58,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
         case .bytes(let value): self = .string(String(decoding: value, as: UTF8.self))
         case .enumMember(let name): self = .string(name)
         case .reference(let path): self = .object(["reference": path.map { .string($0) } ?? .null])
+        case .objectAddress(let address): self = .object(["reference": .string(ObjectTree.unreached(address))])
         }
     }
 
@@ -68,13 +69,13 @@ public enum JSONValue: Sendable, Equatable, Codable {
             return
         }
         let flat = value.elements.map(JSONValue.init)
-        guard !value.isTruncated, value.shape.count > 1, value.shape.reduce(1, *) == flat.count else {
+        guard !value.isTruncated, value.shape.count > 1, value.shape.saturatingProduct == flat.count else {
             self = .array(flat)
             return
         }
         func nest(_ shape: ArraySlice<Int>, _ items: ArraySlice<JSONValue>) -> JSONValue {
             guard shape.count > 1 else { return .array(Array(items)) }
-            let stride = shape.dropFirst().reduce(1, *)
+            let stride = shape.dropFirst().saturatingProduct
             return .array(
                 (0..<shape.first!).map { index in
                     let start = items.startIndex + index * stride

@@ -1,3 +1,4 @@
+import HDF5
 /// A file's summary with the lookups checks and exporters need: objects by path, members, type ancestry, values.
 public struct SummaryIndex: Sendable {
     public let summary: FileSummary
@@ -78,7 +79,7 @@ extension ObjectEntry {
     public var name: String { path == "/" ? "root" : String(path.split(separator: "/").last ?? "") }
 
     /// Elements stored (the product of the shape; 1 for a scalar).
-    public var elementCount: Int? { shape.map { $0.reduce(1, *) } }
+    public var elementCount: Int? { shape.map(\.saturatingProduct) }
 }
 
 extension JSONValue {

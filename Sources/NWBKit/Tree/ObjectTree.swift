@@ -19,6 +19,8 @@ public struct ObjectTree: Sendable, Equatable {
         public var value: StoredValue?
         /// The links of a group, in byte order of their names (the walk sorts them if libhdf5 did not).
         public var children: [Child]
+        /// Attributes the object has beyond those read (`WalkLimits.maxAttributesPerObject`).
+        public var omittedAttributes = 0
 
         /// The link named `name`: a binary search over `children` (a group may hold 100,000 links,
         /// and interpretation looks names up for each of them).

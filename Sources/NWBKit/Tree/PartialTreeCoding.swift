@@ -99,6 +99,7 @@ private struct ByteWriter {
         unsigned(node.address)
         int(node.aliases.count)
         for alias in node.aliases { string(alias) }
+        int(node.omittedAttributes)
         int(node.attributes.count)
         for attribute in node.attributes {
             string(attribute.name)
@@ -248,6 +249,9 @@ private struct ByteWriter {
             case .reference(let path):
                 bytes.append(7)
                 optionalString(path)
+            case .objectAddress(let address):
+                bytes.append(8)
+                unsigned(address)
             }
         }
     }
@@ -333,6 +337,7 @@ private struct ByteReader {
         let address = try unsigned()
         var aliases: [String] = []
         for _ in 0..<(try count()) { aliases.append(try string()) }
+        let omittedAttributes = try count()
         let attributeCount = try count()
         var attributes: [Attribute] = []
         attributes.reserveCapacity(attributeCount)
@@ -379,7 +384,7 @@ private struct ByteReader {
         }
         return ObjectTree.Node(
             path: path, kind: kind, address: address, aliases: aliases, attributes: attributes, dataset: dataset,
-            value: stored, children: children)
+            value: stored, children: children, omittedAttributes: omittedAttributes)
     }
 
     mutating func space() throws(PartialTreeCoding.DecodingError) -> Dataspace {
@@ -444,6 +449,7 @@ private struct ByteReader {
                 position += length
             case 6: elements.append(.enumMember(try string()))
             case 7: elements.append(.reference(try optionalString()))
+            case 8: elements.append(.objectAddress(try unsigned()))
             default: throw failure("unknown value kind")
             }
         }

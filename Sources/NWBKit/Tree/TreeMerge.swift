@@ -109,7 +109,9 @@ private struct Merger {
                 }
             }
         }
-        return ObjectTree(nodes: nodes, problems: problems, isIncomplete: incomplete)
+        var tree = ObjectTree(nodes: nodes, problems: problems, isIncomplete: incomplete)
+        tree.resolveReferences()
+        return tree
     }
 
     /// The group's links from its part; each hard link's object from the part it was dealt to.

@@ -10,6 +10,14 @@ public struct WalkLimits: Sendable, Equatable {
     public var maxLinksPerGroup: Int
     /// Attribute values kept per attribute.
     public var attributeValues: ValueLimits
+    /// Attributes read per object; past it, NWB's own attributes (`priorityAttributes`) are read first and
+    /// the rest in name order up to the cap, and the object's node says how many were left.
+    public var maxAttributesPerObject = 10_000
+    /// The attributes NWB reads an object by, read first when an object has more than the cap.
+    public static let priorityAttributes = [
+        "neurodata_type", "namespace", "object_id", "description", "comments", "unit", "conversion", "resolution",
+        "offset", "rate", "nwb_version", "colnames", "help", "timestamps_reference_time",
+    ]
 
     public init(
         maxObjects: Int = 1_000_000, maxDepth: Int = 256, maxLinksPerGroup: Int = 1_000_000,
@@ -125,10 +133,12 @@ public enum TreeWalker {
 
     /// Walks the whole file depth-first, names in byte order, iteratively (no recursion to overflow).
     public static func walk(_ file: File, limits: WalkLimits = .standard, values: ValuePolicy = .metadata) throws -> ObjectTree {
-        try walk(file, limits: limits, values: values, part: nil).tree
+        var tree = try walk(file, limits: limits, values: values, part: nil).tree
+        tree.resolveReferences()
+        return tree
     }
 
-    /// Walks one part of the file (see `WalkPart`).
+    /// Walks one part of the file (see `WalkPart`); its references stay unnamed until the parts are merged.
     public static func walk(_ file: File, part: WalkPart, limits: WalkLimits = .standard, values: ValuePolicy = .metadata)
         throws -> PartialTree
     {
@@ -140,12 +150,11 @@ public enum TreeWalker {
         let root = try file.root()
         var problems: [ObjectTree.Problem] = []
         var incomplete = false
-        let rootAttributes = root.attributes(limits: limits.attributeValues)
-        if let error = rootAttributes.error { problems.append(.init(path: "/", message: error.message)) }
+        let rootAttributes = readAttributes(of: root, path: "/", limits: limits, problems: &problems)
         var nodes = [
             ObjectTree.Node(
                 path: "/", kind: root.kind, address: root.address, aliases: [], attributes: rootAttributes.attributes,
-                dataset: nil, value: nil, children: [])
+                dataset: nil, value: nil, children: [], omittedAttributes: rootAttributes.omitted)
         ]
         var indexByAddress: [UInt64: Int] = [root.address: 0]
         var stack: [Pending] = []
@@ -175,11 +184,10 @@ public enum TreeWalker {
             let index = nodes.count
             indexByAddress[address] = index
             if object.address != address { indexByAddress[object.address] = index }
-            let attributes = object.attributes(limits: limits.attributeValues)
-            if let error = attributes.error { problems.append(.init(path: pending.path, message: error.message)) }
+            let attributes = readAttributes(of: object, path: pending.path, limits: limits, problems: &problems)
             var node = ObjectTree.Node(
                 path: pending.path, kind: object.kind, address: object.address, aliases: [],
-                attributes: attributes.attributes, dataset: nil, value: nil, children: [])
+                attributes: attributes.attributes, dataset: nil, value: nil, children: [], omittedAttributes: attributes.omitted)
             if object.kind == .dataset {
                 do {
                     let (info, value) = try object.datasetInfo { values.limits(pending.path, $0) }
@@ -205,6 +213,23 @@ public enum TreeWalker {
         return PartialTree(
             part: part ?? WalkPart(index: 0, count: 1), tree: ObjectTree(nodes: nodes, problems: problems, isIncomplete: incomplete),
             dealtGroups: dealtGroups)
+    }
+
+    /// An object's attributes within the limits; a listing error, and attributes left unread by the cap,
+    /// are recorded as problems.
+    private static func readAttributes(
+        of object: Object, path: String, limits: WalkLimits, problems: inout [ObjectTree.Problem]
+    ) -> AttributeSet {
+        let set = object.attributeSet(
+            limits: limits.attributeValues, maxCount: limits.maxAttributesPerObject, priority: WalkLimits.priorityAttributes)
+        if let error = set.error { problems.append(.init(path: path, message: error.message)) }
+        if set.omitted > 0 {
+            problems.append(
+                .init(
+                    path: path,
+                    message: "\(set.omitted) of \(set.total) attributes not read (more than \(limits.maxAttributesPerObject) on one object)"))
+        }
+        return set
     }
 
     /// Lists a group's links into its node and queues its hard links (reversed, so they pop in name order);
