@@ -40,8 +40,11 @@ extension Object {
 
     /// The object's attributes in name order, at most `maxCount` of them: when it has more, those named in
     /// `priority` that it has come first (so a type attribute past the cap is still read), then the others
-    /// in name order up to the cap; `total` says how many there are.
-    public func attributeSet(limits: ValueLimits = .attributes, maxCount: Int = 10_000, priority: [String] = []) -> AttributeSet {
+    /// in name order up to the cap; `total` says how many there are. All the attributes together keep at
+    /// most `textAllowance` bytes of variable-length text.
+    public func attributeSet(
+        limits: ValueLimits = .attributes, maxCount: Int = 10_000, priority: [String] = [], textAllowance: Int = .max
+    ) -> AttributeSet {
         var info = H5O_info_t()
         let total = H5Oget_info2(handle.id, &info, UInt32(H5O_INFO_NUM_ATTRS)) >= 0 ? Int(clamping: info.num_attrs) : nil
         var chosen: [String] = []
@@ -80,6 +83,7 @@ extension Object {
 
         var attributes: [Attribute] = []
         attributes.reserveCapacity(names.count)
+        var textLeft = textAllowance
         for name in names {
             let id = H5Aopen(handle.id, name, chdf5_p_default())
             guard id >= 0 else {
@@ -92,7 +96,11 @@ extension Object {
                 continue
             }
             let attribute = Identifier(id, .attribute)
-            attributes.append(readAttribute(attribute, name: name, limits: limits))
+            var bounded = limits
+            bounded.maxTextBytes = min(limits.maxTextBytes, max(0, textLeft))
+            let read = readAttribute(attribute, name: name, limits: bounded)
+            for case .string(let text) in read.value.elements { textLeft -= text.utf8.count }
+            attributes.append(read)
         }
         return AttributeSet(attributes: attributes, error: error, total: max(total ?? attributes.count, attributes.count))
     }

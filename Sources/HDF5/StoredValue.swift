@@ -42,12 +42,18 @@ public struct StoredValue: Sendable, Equatable {
     public var totalCount: Int
     /// Why the elements were not read, when they were not (too large, unsupported type, read error).
     public var unreadReason: String?
+    /// Bytes of variable-length text not kept: the value held more than its limit (`ValueLimits.maxBytes`).
+    /// The string where the limit fell is cut (and says so at its end); elements after it are left out.
+    public var droppedTextBytes: Int
 
-    public init(shape: [Int], elements: [ScalarValue], totalCount: Int, unreadReason: String? = nil) {
+    public init(
+        shape: [Int], elements: [ScalarValue], totalCount: Int, unreadReason: String? = nil, droppedTextBytes: Int = 0
+    ) {
         self.shape = shape
         self.elements = elements
         self.totalCount = totalCount
         self.unreadReason = unreadReason
+        self.droppedTextBytes = droppedTextBytes
     }
 
     /// True when this is a scalar (shape `()`).

@@ -12,10 +12,14 @@ public struct ValueLimits: Sendable, Equatable {
     public var maxElements: Int
     /// Stored bytes above which a value is not read at all.
     public var maxBytes: Int
+    /// The most variable-length text kept of one value (a longer string is cut, later elements are left
+    /// out: `StoredValue.droppedTextBytes`); `maxBytes` unless set.
+    public var maxTextBytes: Int
 
-    public init(maxElements: Int, maxBytes: Int) {
+    public init(maxElements: Int, maxBytes: Int, maxTextBytes: Int? = nil) {
         self.maxElements = maxElements
         self.maxBytes = maxBytes
+        self.maxTextBytes = maxTextBytes ?? maxBytes
     }
 
     /// Attribute values: up to 1,024 elements kept from at most 1 MiB stored.
@@ -80,7 +84,15 @@ enum ValueReader {
             if let length {
                 elements = readFixedStrings(source, typeID: typeID, count: count, length: length)
             } else {
-                elements = readVariableStrings(source, charset: charset, spaceID: spaceID, count: count)
+                guard
+                    let (strings, dropped) = readVariableStrings(
+                        source, charset: charset, spaceID: spaceID, count: count, maxTextBytes: limits.maxTextBytes)
+                else {
+                    return unread(HDF5Library.error("read").message)
+                }
+                var kept = strings
+                if kept.count > limits.maxElements { kept.removeLast(kept.count - limits.maxElements) }
+                return StoredValue(shape: shape, elements: kept, totalCount: count, droppedTextBytes: dropped)
             }
         case .reference(let kind):
             elements = readReferences(source, kind: kind, count: count)
@@ -158,21 +170,115 @@ enum ValueReader {
         return (make(H5T_CSET_ASCII), make(H5T_CSET_UTF8))
     }()
 
+    /// Variable-length strings, keeping at most `maxTextBytes` of text: the string where the limit falls is
+    /// cut (marked at its end), the rest left out; returns the strings and the bytes not kept.
+    ///
+    /// libhdf5 allocates every string of a read at once, and a crafted file can point 1,024 elements at one
+    /// 1 MiB heap string. So a dataset's strings are measured first (`H5Dvlen_get_buf_size` reads one
+    /// element at a time) and, when they hold more than the limit, read one element at a time until it is
+    /// reached. An attribute can only be read whole (libhdf5 has no partial attribute read): its strings are
+    /// cut as soon as they are read, so at most one copy of an oversized attribute is ever held.
     private static func readVariableStrings(
-        _ source: Source, charset: CharacterSet, spaceID: hid_t, count: Int
-    ) -> [ScalarValue]? {
+        _ source: Source, charset: CharacterSet, spaceID: hid_t, count: Int, maxTextBytes: Int
+    ) -> (strings: [ScalarValue], droppedBytes: Int)? {
         let memoryType = charset == .utf8 ? variableStringTypes.utf8 : variableStringTypes.ascii
         guard memoryType >= 0 else { return nil }
+        var budget = TextBudget(remaining: maxTextBytes)
+        if case .dataset(let id, let transfer) = source, count > 1 {
+            var needed: hsize_t = 0
+            if H5Dvlen_get_buf_size(id, memoryType, spaceID, &needed) < 0 {
+                HDF5Library.clearErrors()
+            } else if needed > hsize_t(maxTextBytes) {
+                guard
+                    let strings = readVariableStringsOneByOne(
+                        dataset: id, transfer: transfer, memoryType: memoryType, spaceID: spaceID, count: count, budget: &budget)
+                else { return nil }
+                // What was never read: all the text less what was kept and cut (and each string's NUL).
+                let unread = Int(clamping: needed) - count - budget.kept - budget.dropped
+                return (strings, budget.dropped + max(0, unread))
+            }
+        }
         return withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<CChar>?.self, capacity: count) { pointers in
             pointers.initialize(repeating: nil)
             let status = source.read(memoryType: memoryType, into: UnsafeMutableRawPointer(pointers.baseAddress!))
             guard status >= 0 else { return nil }
-            let values: [ScalarValue] = pointers.map { pointer in
-                guard let pointer else { return .string("") }
-                return .string(decodeText(UnsafeRawPointer(pointer), length: strlen(pointer)))
+            var values: [ScalarValue] = []
+            values.reserveCapacity(count)
+            for pointer in pointers {
+                guard let text = budget.keep(pointer) else { continue }
+                values.append(.string(text))
             }
             _ = H5Dvlen_reclaim(memoryType, spaceID, chdf5_p_default(), pointers.baseAddress!)
-            return values
+            return (values, budget.dropped)
+        }
+    }
+
+    /// The elements of a dataset's strings read one at a time (row-major order) while the budget lasts.
+    private static func readVariableStringsOneByOne(
+        dataset: hid_t, transfer: hid_t, memoryType: hid_t, spaceID: hid_t, count: Int, budget: inout TextBudget
+    ) -> [ScalarValue]? {
+        let rank = Int(H5Sget_simple_extent_ndims(spaceID))
+        guard rank >= 1 else { return nil }
+        var dimensions = [hsize_t](repeating: 0, count: rank)
+        H5Sget_simple_extent_dims(spaceID, &dimensions, nil)
+        let fileSpace = Identifier(H5Scopy(spaceID), .dataspace)
+        let memorySpace = Identifier(H5Screate(H5S_SCALAR), .dataspace)
+        var values: [ScalarValue] = []
+        for index in 0..<count {
+            if budget.isExhausted { break }
+            // The row-major index as coordinates.
+            var coordinates = [hsize_t](repeating: 0, count: rank)
+            var rest = hsize_t(index)
+            for axis in stride(from: rank - 1, through: 0, by: -1) {
+                coordinates[axis] = rest % max(1, dimensions[axis])
+                rest /= max(1, dimensions[axis])
+            }
+            guard H5Sselect_elements(fileSpace.id, H5S_SELECT_SET, 1, &coordinates) >= 0 else { return nil }
+            var pointer: UnsafeMutablePointer<CChar>?
+            guard H5Dread(dataset, memoryType, memorySpace.id, fileSpace.id, transfer, &pointer) >= 0 else { return nil }
+            if let text = budget.keep(pointer) { values.append(.string(text)) }
+            _ = H5Dvlen_reclaim(memoryType, memorySpace.id, chdf5_p_default(), &pointer)
+        }
+        return values
+    }
+
+    /// How much text a value may still keep.
+    private struct TextBudget {
+        let limit: Int
+        var remaining: Int
+        /// Bytes of the strings read that were not kept.
+        var dropped = 0
+        /// Set once a string was cut: every later string is dropped (and counted, when read).
+        private(set) var isExhausted = false
+
+        init(remaining: Int) {
+            limit = max(0, remaining)
+            self.remaining = limit
+        }
+
+        /// Bytes kept so far.
+        var kept: Int { limit - remaining }
+
+        /// The string at `pointer` as far as the budget goes (`nil` once it is spent: the element is left out).
+        mutating func keep(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+            guard let pointer else { return isExhausted ? nil : "" }
+            let length = strlen(pointer)
+            if isExhausted {
+                dropped += length
+                return nil
+            }
+            if length <= remaining {
+                remaining -= length
+                return decodeText(UnsafeRawPointer(pointer), length: length)
+            }
+            // Cut at the last whole UTF-8 character within the budget.
+            var cut = remaining
+            let bytes = UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self)
+            while cut > 0 && (bytes[cut] & 0xC0) == 0x80 { cut -= 1 }
+            dropped += length - cut
+            remaining = 0
+            isExhausted = true
+            return decodeText(UnsafeRawPointer(pointer), length: cut) + " …[cut: \(length) bytes, more than the limit]"
         }
     }
 

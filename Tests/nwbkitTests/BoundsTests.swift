@@ -195,4 +195,52 @@ final class BoundsTests: XCTestCase {
             XCTAssertFalse(run.stderr.contains("crashed"), run.stderr)
         }
     }
+
+    /// Variable-length text is kept up to 1 MiB per value (the string where the limit falls is cut and
+    /// says so); the rest is a problem in the summary, not gigabytes of output.
+    func testVariableLengthTextIsKeptWithinItsLimit() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appending(path: "long-strings.nwb").path
+        let writer = try TestFileWriter(path: path)
+        let long = (0..<48).map { String(repeating: Character(UnicodeScalar(UInt8(65 + $0 % 26))), count: 256 << 10) }
+        writer.stringArrayAttribute("/general", "notes", long)
+        writer.stringArrayDataset("/general/long_notes", long)
+        writer.close()
+        let run = try CommandRun.nwbkit(["summarize", "--format", "json", path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertLessThan(run.stdout.utf8.count, 4 << 20, "12 MiB of text per value must not reach the output")
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let summary = try XCTUnwrap((document["summaries"] as? [[String: Any]])?.first)
+        let messages = (summary["problems"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        XCTAssertTrue(messages.contains("attribute notes: 11534336 bytes of text not kept (5 of 48 elements kept)"), "\(messages)")
+        XCTAssertTrue(messages.contains("value: 11534336 bytes of text not kept (5 of 48 elements kept)"), "\(messages)")
+        let general = try XCTUnwrap((summary["objects"] as? [[String: Any]])?.first { $0["path"] as? String == "/general" })
+        let notes = try XCTUnwrap((general["attributes"] as? [[String: Any]])?.first { $0["name"] as? String == "notes" })
+        let kept = try XCTUnwrap(notes["value"] as? [String])
+        XCTAssertEqual(kept.count, 5)
+        XCTAssertTrue(kept[4].hasSuffix(" …[cut: 262144 bytes, more than the limit]"), String(kept[4].suffix(80)))
+        XCTAssertEqual(kept.dropLast().map(\.utf8.count), [262144, 262144, 262144, 262144])
+    }
+
+    /// A file deeper than PATH_MAX inside a folder, and an over-long path given directly: each is named
+    /// as too long, and the other files are still read.
+    func testOverLongPathsAreSaidAsSuch() throws {
+        let folder = try temporaryFolder()
+        addTeardownBlock { _ = try? CommandRun.bash(#"rm -rf "$1""#, [folder.path]) }
+        try FileManager.default.copyItem(atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: "a.nwb").path)
+        let component = String(repeating: "d", count: 200)
+        let made = try CommandRun.bash(
+            #"cd "$1" && for i in $(seq 24); do mkdir "$2" && cd "$2" || exit 1; done && cp "$3" deep.nwb"#,
+            [folder.path, component, TestPaths.sample("ophys.nwb")])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", folder.path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertEqual(run.stdout.split(separator: "\n").count, 2, "a summary of a.nwb and one error line")
+        XCTAssertTrue(run.stderr.contains("the path is too long for the system to open"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("no NWB files found"), run.stderr)
+        let direct = folder.path + "/" + String(repeating: "x", count: 5000) + ".nwb"
+        let named = try CommandRun.nwbkit(["summarize", direct])
+        XCTAssertEqual(named.status, 1)
+        XCTAssertTrue(named.stderr.hasSuffix("the path is too long for the system to open (\(direct.utf8.count) bytes; paths take at most 4095, names 255)\n"), named.stderr)
+    }
 }

@@ -63,14 +63,21 @@ public struct FileDiscovery: Sendable {
         }
         for path in paths {
             guard let status = RawPath.status(path) else {
-                items.append(.failure(errno == EACCES ? .permissionDenied(path: path) : .missing(path: path)))
+                items.append(.failure(.unreachable(path, errno: errno)))
                 continue
             }
             if (status.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
-                walkFolder(path, add: { found.append($0) }, failures: { items.append(.failure($0)) })
+                var failed = false
+                walkFolder(
+                    path, add: { found.append($0) },
+                    failures: {
+                        items.append(.failure($0))
+                        failed = true
+                    })
                 found.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-                if found.isEmpty { items.append(.failure(.noNWBFiles(path: path, pattern: patternDescription))) }
+                // A folder whose files could not all be reached already said why.
+                if found.isEmpty && !failed { items.append(.failure(.noNWBFiles(path: path, pattern: patternDescription))) }
                 found.forEach(add)
             } else {
                 add(path)
@@ -84,10 +91,10 @@ public struct FileDiscovery: Sendable {
         var stack = [root]
         while let folder = stack.popLast() {
             guard let directory = RawPath.withCString(folder, { opendir($0) }) else {
-                failures(errno == EACCES ? .permissionDenied(path: folder) : .missing(path: folder))
+                failures(.unreachable(folder, errno: errno))
                 continue
             }
-            var names: [String] = []
+            var names: [(name: String, isFolder: Bool)] = []
             let base = folder.hasSuffix("/") ? folder : folder + "/"
             while let entry = readdir(directory) {
                 // Names keep every byte (RawPath): one that is not UTF-8 is found and opened like any other.
@@ -100,16 +107,18 @@ public struct FileDiscovery: Sendable {
                     }
                 }
                 if name == "." || name == ".." { continue }
-                names.append(name)
+                names.append((name, entry.pointee.d_type == UInt8(DT_DIR)))
             }
             closedir(directory)
-            names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            names.sort { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
             var subfolders: [String] = []
-            for name in names {
+            for (name, isFolder) in names {
                 let path = base + name
                 guard let linkStatus = RawPath.status(path, followLinks: false) else {
-                    // Gone since the folder was listed (or not reachable): say so if we would have read it.
-                    if matches(name) { failures(.missing(path: path)) }
+                    // Gone since the folder was listed, or not reachable (a path too long to open): say so if
+                    // it would have been read, or searched.
+                    let code = errno
+                    if matches(name) || (isFolder && code == ENAMETOOLONG) { failures(.unreachable(path, errno: code)) }
                     continue
                 }
                 let type = linkStatus.st_mode & S_IFMT

@@ -119,7 +119,7 @@ public enum FileSummarizer {
     /// Size of the regular, readable file at `path`.
     static func checkReadableFile(_ path: String) throws(SummaryError) -> Int {
         guard let status = RawPath.status(path) else {
-            throw errno == EACCES ? .permissionDenied(path: path) : .missing(path: path)
+            throw .unreachable(path, errno: errno)
         }
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path: path) }
         guard RawPath.isReadable(path) else { throw .permissionDenied(path: path) }

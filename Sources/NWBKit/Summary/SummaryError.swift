@@ -1,5 +1,11 @@
 import HDF5
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Why a path could not be summarized. Each case carries the path and reads as one line for a user.
 public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
     case missing(path: String)
@@ -14,13 +20,15 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     case undecodableName(path: String)
     /// The worker process reading the file died or was stopped (a crash in libhdf5, a time-out).
     case workerFailed(path: String, detail: String)
+    /// The path is longer than the system accepts (`ENAMETOOLONG`): it cannot be opened by name.
+    case pathTooLong(path: String)
 
     /// The path the error is about.
     public var path: String {
         switch self {
         case .missing(let path), .permissionDenied(let path), .notAFile(let path), .noNWBFiles(let path, _),
             .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .workerFailed(let path, _),
-            .undecodableName(let path):
+            .undecodableName(let path), .pathTooLong(let path):
             return path
         }
     }
@@ -37,6 +45,21 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .notNWB: return "an HDF5 file, but not NWB (no nwb_version and no NWBFile root)"
         case .workerFailed(_, let detail): return detail
         case .undecodableName: return "the name is not valid UTF-8"
+        case .pathTooLong(let path):
+            return
+                "the path is too long for the system to open (\(RawPath.bytes(path).count) bytes; paths take at most \(Self.maxPathBytes - 1), names 255)"
+        }
+    }
+
+    /// The longest path the system opens, with its NUL (`PATH_MAX`).
+    public static let maxPathBytes = 4096
+
+    /// The error for a path the system refused with `code` (an `errno`).
+    public static func unreachable(_ path: String, errno code: Int32) -> SummaryError {
+        switch code {
+        case EACCES: return .permissionDenied(path: path)
+        case ENAMETOOLONG: return .pathTooLong(path: path)
+        default: return .missing(path: path)
         }
     }
 

@@ -221,6 +221,7 @@ private struct ByteWriter {
         ints(stored.shape)
         int(stored.totalCount)
         optionalString(stored.unreadReason)
+        int(stored.droppedTextBytes)
         int(stored.elements.count)
         for element in stored.elements {
             switch element {
@@ -433,6 +434,7 @@ private struct ByteReader {
         let shape = try ints()
         let totalCount = try int()
         let unreadReason = try optionalString()
+        let droppedTextBytes = try count()
         let elementCount = try count()
         var elements: [ScalarValue] = []
         elements.reserveCapacity(elementCount)
@@ -453,6 +455,7 @@ private struct ByteReader {
             default: throw failure("unknown value kind")
             }
         }
-        return StoredValue(shape: shape, elements: elements, totalCount: totalCount, unreadReason: unreadReason)
+        return StoredValue(
+            shape: shape, elements: elements, totalCount: totalCount, unreadReason: unreadReason, droppedTextBytes: droppedTextBytes)
     }
 }

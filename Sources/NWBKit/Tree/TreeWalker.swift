@@ -13,6 +13,9 @@ public struct WalkLimits: Sendable, Equatable {
     /// Attributes read per object; past it, NWB's own attributes (`priorityAttributes`) are read first and
     /// the rest in name order up to the cap, and the object's node says how many were left.
     public var maxAttributesPerObject = 10_000
+    /// Variable-length text kept from one file's attributes and values together (each value keeps at most
+    /// its own `maxBytes`); once spent, later text values keep nothing and a problem says so.
+    public var maxTextBytesPerFile = 64 << 20
     /// The attributes NWB reads an object by, read first when an object has more than the cap.
     public static let priorityAttributes = [
         "neurodata_type", "namespace", "object_id", "description", "comments", "unit", "conversion", "resolution",
@@ -150,7 +153,8 @@ public enum TreeWalker {
         let root = try file.root()
         var problems: [ObjectTree.Problem] = []
         var incomplete = false
-        let rootAttributes = readAttributes(of: root, path: "/", limits: limits, problems: &problems)
+        var text = TextAllowance(remaining: limits.maxTextBytesPerFile)
+        let rootAttributes = readAttributes(of: root, path: "/", limits: limits, text: &text, problems: &problems)
         var nodes = [
             ObjectTree.Node(
                 path: "/", kind: root.kind, address: root.address, aliases: [], attributes: rootAttributes.attributes,
@@ -184,15 +188,18 @@ public enum TreeWalker {
             let index = nodes.count
             indexByAddress[address] = index
             if object.address != address { indexByAddress[object.address] = index }
-            let attributes = readAttributes(of: object, path: pending.path, limits: limits, problems: &problems)
+            let attributes = readAttributes(of: object, path: pending.path, limits: limits, text: &text, problems: &problems)
             var node = ObjectTree.Node(
                 path: pending.path, kind: object.kind, address: object.address, aliases: [],
                 attributes: attributes.attributes, dataset: nil, value: nil, children: [], omittedAttributes: attributes.omitted)
             if object.kind == .dataset {
                 do {
-                    let (info, value) = try object.datasetInfo { values.limits(pending.path, $0) }
+                    let (info, value) = try object.datasetInfo { info in
+                        values.limits(pending.path, info).map { text.bound($0) }
+                    }
                     node.dataset = info
                     node.value = value
+                    if let value { text.spend(value, path: pending.path, what: "value", problems: &problems) }
                 } catch let error as HDF5Error {
                     problems.append(.init(path: pending.path, message: error.message))
                 }
@@ -218,11 +225,15 @@ public enum TreeWalker {
     /// An object's attributes within the limits; a listing error, and attributes left unread by the cap,
     /// are recorded as problems.
     private static func readAttributes(
-        of object: Object, path: String, limits: WalkLimits, problems: inout [ObjectTree.Problem]
+        of object: Object, path: String, limits: WalkLimits, text: inout TextAllowance, problems: inout [ObjectTree.Problem]
     ) -> AttributeSet {
         let set = object.attributeSet(
-            limits: limits.attributeValues, maxCount: limits.maxAttributesPerObject, priority: WalkLimits.priorityAttributes)
+            limits: limits.attributeValues, maxCount: limits.maxAttributesPerObject, priority: WalkLimits.priorityAttributes,
+            textAllowance: max(0, text.remaining))
         if let error = set.error { problems.append(.init(path: path, message: error.message)) }
+        for attribute in set.attributes {
+            text.spend(attribute.value, path: path, what: "attribute \(attribute.name)", problems: &problems)
+        }
         if set.omitted > 0 {
             problems.append(
                 .init(
@@ -281,5 +292,40 @@ public enum TreeWalker {
         }
         nodes[index].children = children
         stack.append(contentsOf: queued.reversed())
+    }
+}
+
+/// The variable-length text a file's walk may still keep (`WalkLimits.maxTextBytesPerFile`).
+struct TextAllowance {
+    var remaining: Int
+    private var saidSpent = false
+
+    init(remaining: Int) { self.remaining = remaining }
+
+    /// `limits` with no more text than remains.
+    func bound(_ limits: ValueLimits) -> ValueLimits {
+        var bounded = limits
+        bounded.maxTextBytes = min(limits.maxTextBytes, max(remaining, 0))
+        return bounded
+    }
+
+    /// Takes the text `value` kept from what remains; records a value that was cut, and the moment the
+    /// file's allowance is spent.
+    mutating func spend(_ value: StoredValue, path: String, what: String, problems: inout [ObjectTree.Problem]) {
+        var bytes = 0
+        for element in value.elements { if case .string(let text) = element { bytes += text.utf8.count } }
+        remaining -= bytes
+        if value.droppedTextBytes > 0 {
+            problems.append(
+                .init(
+                    path: path,
+                    message:
+                        "\(what): \(value.droppedTextBytes) bytes of text not kept (\(value.elements.count) of \(value.totalCount) elements kept)"
+                ))
+        }
+        if remaining <= 0 && !saidSpent && (bytes > 0 || value.droppedTextBytes > 0) {
+            saidSpent = true
+            problems.append(.init(path: path, message: "the file's allowance for text values is spent: later text values are cut"))
+        }
     }
 }
