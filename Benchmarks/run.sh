@@ -12,6 +12,7 @@
 #   RUNS=21 COUNTS="3000" Benchmarks/run.sh
 #   COUNTS="" Benchmarks/run.sh             # the corpus part only
 #   COUNTS="" CORPUS_PARTS=check Benchmarks/run.sh   # only nwbkit check beside nwbinspector
+#   MIX=1 COUNTS="" CORPUS_PARTS="" BEFORE=old/nwbkit Benchmarks/run.sh   # part 4 only: a mix of sizes, jobs 1 and 2
 #   SCALE=1 Benchmarks/run.sh               # also part 3, the scale benchmarks (about 10 minutes):
 #      (a) one file of 100,000 objects (default: its walk split across the 2 cores), (b) a folder of 1,000
 #      small files (with --jobs 1, --jobs 2, and --cache empty then warm), (c) time and peak memory at 1,000 / 10,000 / 100,000 objects, (e) one group of
@@ -150,4 +151,25 @@ if [ "${SCALE:-0}" = 1 ]; then
         --name "h5ls -r" -- h5ls -r "$wide" \
         --name "h5dump -H" -- h5dump -H "$wide" \
         --name "h5py visititems + attrs" -- python3 Benchmarks/h5py_walk.py "$wide"
+fi
+
+# Part 4 (MIX=1): 100 small files and one of ~9,000 objects that sorts last, --jobs 1 beside --jobs 2
+# (workers take the largest files first). BEFORE=/path/to/an/older/nwbkit adds that binary's rows.
+if [ "${MIX:-0}" = 1 ]; then
+    mix="$INPUTS/mix"
+    if [ ! -f "$mix/zz-large.nwb" ]; then
+        python3 Benchmarks/generate_inputs.py folder "$mix" 100 >&2
+        python3 Benchmarks/generate_inputs.py objects "$mix/zz-large.nwb" 9051 >&2
+    fi
+    before=()
+    if [ -n "${BEFORE:-}" ]; then
+        before=(--name "before --jobs 1" -- "$BEFORE" summarize --format jsonl --jobs 1 "$mix"
+                --name "before --jobs 2" -- "$BEFORE" summarize --format jsonl --jobs 2 "$mix")
+    fi
+    echo
+    echo "### Part 4: 100 small files and one large one last (jsonl)"
+    echo
+    python3 Benchmarks/compare.py --runs "${MIX_RUNS:-9}" "${before[@]}" \
+        --name "nwbkit --jobs 1" -- "$NWBKIT" summarize --format jsonl --jobs 1 "$mix" \
+        --name "nwbkit --jobs 2" -- "$NWBKIT" summarize --format jsonl --jobs 2 "$mix"
 fi

@@ -211,3 +211,20 @@ final class RenderingTests: XCTestCase {
         }
     }
 }
+
+/// Workers take the largest files first (outcomes are still reported in input order).
+final class ReadingOrderTests: XCTestCase {
+    func testLargestFilesAreReadFirstWithSeveralWorkers() {
+        let names = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb", "ecephys.nwb"]
+        let items = names.map { FileDiscovery.Item.file(TestPaths.sample($0)) }
+        let size = { (index: Int) -> Int in
+            (try? FileManager.default.attributesOfItem(atPath: TestPaths.sample(names[index]))[.size] as? Int) ?? 0
+        }
+        // A stack: the last is taken first.
+        let taken = Array(ParallelSummaryRun.readingOrder(Array(items.indices), items: items, jobs: 2).reversed())
+        XCTAssertEqual(taken.map(size), taken.map(size).sorted(by: >), "largest first")
+        XCTAssertEqual(taken.filter { names[$0] == "ecephys.nwb" }, [1, 5], "equal sizes keep their input order")
+        let single = Array(ParallelSummaryRun.readingOrder(Array(items.indices), items: items, jobs: 1).reversed())
+        XCTAssertEqual(single, Array(items.indices), "one worker reads in input order")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 import NWBKit
 
 /// Summarizes files in worker processes (`nwbkit worker`), `jobs` at a time, so that libhdf5 runs in
@@ -61,7 +62,7 @@ public struct ParallelSummaryRun {
                 queue.append(index)
             }
         }
-        queue.reverse()
+        queue = Self.readingOrder(queue, items: items, jobs: jobs)
         // Fewer files than cores: each file's walk is split across the cores that would idle (up to 4
         // processes per file; the output is the same, see `SplitWalk`).
         let parts = min(4, jobs / max(1, queue.count))
@@ -182,6 +183,19 @@ public struct ParallelSummaryRun {
         } catch {
             throw WorkerStartError(executable: workerExecutable.path, reason: error.description)
         }
+    }
+
+    /// The order files are handed to workers, as a stack (the last is taken first). With several workers
+    /// the largest files go first, so that one large file late in the input does not run alone at the end
+    /// (outcomes are still reported in input order); files of one size keep their input order.
+    static func readingOrder(_ queue: [Int], items: [FileDiscovery.Item], jobs: Int) -> [Int] {
+        guard jobs > 1, queue.count > 1 else { return queue.reversed() }
+        let sizes = queue.map { index -> Int in
+            guard case .file(let path) = items[index], let status = RawPath.status(path) else { return 0 }
+            return Int(status.st_size)
+        }
+        let order = queue.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : queue[$0] < queue[$1] }
+        return order.reversed().map { queue[$0] }
     }
 
     /// Ends a worker: end of input, then SIGKILL (it may be busy with a file nobody waits for any more).
