@@ -15,8 +15,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        // SHA-256 of exported files (Crucible's sha256_hash); Foundation on Linux has no digest.
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // libhdf5 from Debian's libhdf5-dev, found through pkg-config.
@@ -25,6 +23,9 @@ let package = Package(
             pkgConfig: "hdf5",
             providers: [.apt(["libhdf5-dev"]), .brew(["hdf5"])]
         ),
+        // OpenSSL's libcrypto from Debian's libssl-dev: SHA-256 of exported files (Crucible's sha256_hash;
+        // Foundation on Linux has no digest), without compiling a copy of BoringSSL.
+        .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         // Safe Swift layer over libhdf5: owned identifiers, typed errors, metadata and small values.
         .target(name: "HDF5", dependencies: ["CHDF5"]),
         // The domain: object tree, NWB reading, summaries.
@@ -37,7 +38,7 @@ let package = Package(
             dependencies: [
                 "CHDF5", "HDF5", "NWBKit", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"), "BoundedYAML",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CLibCrypto",
             ],
             plugins: ["EmbedTemplates"]
         ),

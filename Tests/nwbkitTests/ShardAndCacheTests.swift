@@ -55,14 +55,28 @@ final class ShardAndCacheTests: XCTestCase {
         }
     }
 
+    /// Every shard of 4, before and after a file is added: no file moves between shards, and the shards
+    /// together hold every file (so no assertion passes on an empty selection).
     func testShardOfAPathIsStable() throws {
-        let a = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--shard", "2/4", folder.appending(path: "data").path])
+        let data = folder.appending(path: "data").path
+        func shards() throws -> [Set<Substring>] {
+            try (1...4).map { index in
+                let run = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--shard", "\(index)/4", data])
+                return Set(run.stdout.split(separator: "\n"))
+            }
+        }
+        let whole = try nwbkit(["summarize", "--quiet", "--format", "jsonl", data]).stdout.split(separator: "\n")
+        let before = try shards()
+        XCTAssertGreaterThan(whole.count, 1)
+        XCTAssertEqual(before.reduce(Set()) { $0.union($1) }, Set(whole), "the shards together are the whole run")
+        XCTAssertEqual(before.map(\.count).reduce(0, +), whole.count, "each file in exactly one shard")
         try FileManager.default.copyItem(
             at: URL(fileURLWithPath: TestPaths.sample("ophys.nwb")), to: folder.appending(path: "data/sub/zz-added.nwb"))
-        let b = try nwbkit(["summarize", "--quiet", "--format", "jsonl", "--shard", "2/4", folder.appending(path: "data").path])
-        let before = Set(a.stdout.split(separator: "\n"))
-        XCTAssertTrue(
-            before.isSubset(of: Set(b.stdout.split(separator: "\n"))), "adding a file moves no other file between shards")
+        let after = try shards()
+        for (old, new) in zip(before, after) {
+            XCTAssertTrue(old.isSubset(of: new), "adding a file moves no other file between shards")
+        }
+        XCTAssertEqual(after.map(\.count).reduce(0, +), whole.count + 1)
     }
 
     func testCachedRunReadsNoHDF5AndRereadsOnlyWhatChanged() throws {

@@ -1,4 +1,4 @@
-import Crypto
+import CLibCrypto
 import Foundation
 import HDF5
 
@@ -8,7 +8,11 @@ public enum FileDigest {
         let descriptor = RawPath.withCString(path) { open($0, O_RDONLY) }
         guard descriptor >= 0 else { throw ExportError(path: path, message: "cannot open to compute its SHA-256") }
         defer { close(descriptor) }
-        var hasher = SHA256()
+        guard let context = EVP_MD_CTX_new() else { throw ExportError(path: path, message: "cannot start a SHA-256 digest") }
+        defer { EVP_MD_CTX_free(context) }
+        guard EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1 else {
+            throw ExportError(path: path, message: "cannot start a SHA-256 digest")
+        }
         var block = [UInt8](repeating: 0, count: 4 << 20)
         while true {
             let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -17,8 +21,13 @@ public enum FileDigest {
                 throw ExportError(path: path, message: "cannot read to compute its SHA-256")
             }
             if count == 0 { break }
-            hasher.update(data: block[0..<count])
+            _ = block.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, count) }
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        guard EVP_DigestFinal_ex(context, &digest, &length) == 1 else {
+            throw ExportError(path: path, message: "cannot finish its SHA-256 digest")
+        }
+        return digest.prefix(Int(length)).map { String(format: "%02x", $0) }.joined()
     }
 }
