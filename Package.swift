@@ -7,8 +7,10 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NWBKit", targets: ["NWBKit"]),
-        .library(name: "NWBExport", targets: ["NWBExport"]),
+        .library(name: "NWBRendering", targets: ["NWBRendering"]),
+        .library(name: "NWBCatalogs", targets: ["NWBCatalogs"]),
         .library(name: "NWBCheck", targets: ["NWBCheck"]),
+        .library(name: "NWBRunner", targets: ["NWBRunner"]),
         .executable(name: "nwbkit", targets: ["nwbkit"]),
     ],
     dependencies: [
@@ -30,25 +32,40 @@ let package = Package(
         .target(name: "HDF5", dependencies: ["CHDF5"]),
         // The domain: object tree, NWB reading, summaries.
         .target(name: "NWBKit", dependencies: ["HDF5"]),
+        // What Swift cannot call directly (prctl, fcntl, wait-status macros), and the Swift over it: EINTR-safe
+        // writes, child processes on pipes. The one place above libhdf5 that touches the system's C interface.
+        .systemLibrary(name: "CPlatform", path: "Sources/CPlatform"),
+        .target(name: "Platform", dependencies: ["CPlatform"]),
         // YAML from users' files (metadata, rules) read within stated bounds: file size, alias expansion.
         .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
-        // Renderers (text, JSON, templates) over the summary model.
+        // The summary model's JSON: one canonical encoder (sorted keys, `"key": value`), the decoder the cache
+        // and merges read with, order-keeping JSON for the DANDI metadata.
+        .target(name: "NWBJSON", dependencies: ["HDF5", "NWBKit"]),
+        // Renderers over the summary model: text, JSON documents, Markdown through Mustache templates, the
+        // DANDI dataset-description document.
         .target(
-            name: "NWBExport",
+            name: "NWBRendering",
             dependencies: [
-                "CHDF5", "HDF5", "NWBKit", .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"), "BoundedYAML",
-                "CLibCrypto",
+                "HDF5", "NWBKit", "NWBJSON", "BoundedYAML", .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTemplates"]
         ),
+        // Records for other catalogs: BrainSTEM, Flexilims, Crucible, portal.
+        .target(
+            name: "NWBCatalogs",
+            dependencies: ["HDF5", "NWBKit", "NWBJSON", "CLibCrypto", .product(name: "Yams", package: "Yams")]),
         // Checks: built-in best practices, lab rules files, reports, structural diff — over summaries only.
-        .target(name: "NWBCheck", dependencies: ["NWBKit", "HDF5", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
+        .target(name: "NWBCheck", dependencies: ["NWBKit", "HDF5", "NWBJSON", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
+        // Runs files through worker processes: the pipe protocol, per-file products, cache, shards, merge,
+        // the split walk of one large file.
+        .target(
+            name: "NWBRunner", dependencies: ["Platform", "HDF5", "NWBKit", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
             dependencies: [
-                "HDF5", "NWBKit", "NWBExport", "NWBCheck",
+                "HDF5", "NWBKit", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +78,10 @@ let package = Package(
         .target(name: "HDF5TestFiles", dependencies: ["CHDF5"], path: "Tests/HDF5TestFiles"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
         .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "HDF5", "TestSupport"]),
-        .testTarget(name: "NWBExportTests", dependencies: ["NWBExport", "NWBKit", "HDF5", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "NWBRenderingTests",
+            dependencies: ["NWBRendering", "NWBJSON", "NWBCatalogs", "NWBRunner", "NWBKit", "HDF5", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json")]),
@@ -74,11 +94,12 @@ let package = Package(
 // instrumented (not the build-time template tool).
 if ProcessInfo.processInfo.environment["NWBKIT_FUZZ"] != nil {
     let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
-    for target in package.targets where ["HDF5", "NWBKit", "NWBExport", "NWBCheck"].contains(target.name) {
+    let instrumented = ["HDF5", "NWBKit", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "BoundedYAML"]
+    for target in package.targets where instrumented.contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
     }
     package.targets.append(
         .executableTarget(
-            name: "NWBKitFuzz", dependencies: ["HDF5", "NWBKit", "NWBExport", "NWBCheck"], path: "Fuzz", exclude: ["run.sh", "corpus"],
+            name: "NWBKitFuzz", dependencies: ["HDF5", "NWBKit", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"], path: "Fuzz", exclude: ["run.sh", "corpus"],
             swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])], linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
 }

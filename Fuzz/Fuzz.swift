@@ -1,7 +1,9 @@
 import Foundation
 import HDF5
 import NWBCheck
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
 import NWBKit
 
 /// libFuzzer entry: the bytes NWBKit interprets itself — JSON and YAML metadata, Mustache templates,

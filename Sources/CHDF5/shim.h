@@ -85,14 +85,5 @@ static inline herr_t chdf5_small_metadata_cache(hid_t fapl, size_t bytes, size_t
     return H5Pset_mdc_config(fapl, &config);
 }
 
-#ifdef __linux__
-#include <signal.h>
-#include <sys/prctl.h>
-/// Asks the kernel to SIGKILL this process when its parent ends (`prctl` is variadic: Swift cannot call it).
-/// Here because it is the package's one C shim; the helpers of a split walk use it.
-static inline int chdf5_die_with_parent(void) { return prctl(PR_SET_PDEATHSIG, SIGKILL); }
-#else
-static inline int chdf5_die_with_parent(void) { return 0; }
-#endif
 
 #endif

@@ -19,6 +19,9 @@ struct NWBKitCommand: ParsableCommand {
 
     /// Exit codes: 0 all went well, 1 a file failed, 2 a usage error.
     static func main() {
+        // Writes to a worker that died, or to a closed stdout, fail with EPIPE instead of ending the
+        // process: the run reports the worker's file, and a closed stdout ends quietly (StandardStreams).
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

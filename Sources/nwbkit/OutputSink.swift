@@ -1,7 +1,11 @@
 import ArgumentParser
 import Foundation
 import HDF5
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 /// Where a command's output goes: stdout as it comes, or a file.

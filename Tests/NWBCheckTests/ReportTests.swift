@@ -34,7 +34,7 @@ final class ReportTests: XCTestCase {
     func testJSONRoundTrips() throws {
         let text = report.rendered(as: .json, threshold: .critical, checkIDs: [])
         XCTAssertEqual(try JSONDecoder().decode(CheckReport.self, from: Data(text.utf8)), report)
-        XCTAssertTrue(text.contains("\"importance\" : \"BEST_PRACTICE_VIOLATION\""))
+        XCTAssertTrue(text.contains("\"importance\": \"BEST_PRACTICE_VIOLATION\""))
     }
 
     func testJUnitIsWellFormedWithOneCasePerCheckAndFile() throws {

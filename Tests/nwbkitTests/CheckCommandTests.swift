@@ -91,7 +91,7 @@ final class CheckCommandTests: XCTestCase {
         let inProcess = try nwbkit(["check", "--format", "json", "--jobs", "0"] + samples)
         XCTAssertEqual(workers.status, 1)
         XCTAssertEqual(workers.stdout, inProcess.stdout)
-        XCTAssertTrue(workers.stdout.contains("\"check\" : \"check_units_resolution_is_set\""))
+        XCTAssertTrue(workers.stdout.contains("\"check\": \"check_units_resolution_is_set\""))
     }
 
     func testListChecks() throws {

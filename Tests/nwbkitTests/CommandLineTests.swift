@@ -207,3 +207,14 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), bytes)
     }
 }
+
+/// Documentation that a command writes stays what the command writes.
+final class GeneratedDocumentationTests: XCTestCase {
+    func testChecksDocumentIsWhatListChecksWrites() throws {
+        let run = try CommandRun.nwbkit(["list-checks", "--markdown"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let committed = try String(
+            contentsOf: TestPaths.packageRoot.appending(path: "Documentation/Checks.md"), encoding: .utf8)
+        XCTAssertEqual(committed, run.stdout, "run `nwbkit list-checks --markdown > Documentation/Checks.md`")
+    }
+}

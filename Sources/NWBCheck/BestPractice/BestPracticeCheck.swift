@@ -18,7 +18,7 @@ public struct BestPracticeCheck: Sendable {
     /// nwbinspector's check name where both tools have the check, else `nwbkit_…`.
     public let id: String
     public let importance: Importance
-    /// What it flags, in one line (for `nwbkit check --list-checks` and the README).
+    /// What it flags, in one line (for `nwbkit list-checks` and Documentation/Checks.md).
     public let flags: String
     let run: @Sendable (SummaryIndex) -> [CheckHit]
 

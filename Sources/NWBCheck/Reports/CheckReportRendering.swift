@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import NWBJSON
 
 /// The report formats of `nwbkit check`.
 public enum CheckReportFormat: String, Sendable, CaseIterable {
@@ -38,12 +39,10 @@ enum TextCheckReport {
     }
 }
 
+/// The report as JSON, written by the same encoder as every other JSON output (sorted keys, `"key": value`).
 enum JSONCheckReport {
     static func render(_ report: CheckReport) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        (try? JSONRendering.pretty(report)) ?? "{}\n"
     }
 }
 

@@ -1,7 +1,11 @@
 import ArgumentParser
 import Foundation
 import NWBCheck
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 extension CheckReportFormat: ExpressibleByArgument {}
@@ -25,7 +29,7 @@ struct Check: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "A YAML rules file with the lab's own requirements (see README: Rules files).")
+    @Option(help: "A YAML rules file with the lab's own requirements (Documentation/Commands.md: Rules files).")
     var rules: String?
 
     @Option(help: "Report format: text, json, junit or github.")
@@ -134,7 +138,7 @@ extension FileProduct where Value == FileCheck {
 struct ListChecks: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the built-in checks of `nwbkit check`.")
 
-    @Flag(help: "Print a Markdown table (as in the README).")
+    @Flag(help: "Print the Markdown document Documentation/Checks.md is.")
     var markdown = false
 
     func run() throws {
@@ -143,7 +147,20 @@ struct ListChecks: ParsableCommand {
             + [(CheckRun.uniqueIdentifiersID, "CRITICAL", "two files of the run share an identifier")]
             + [(CheckRun.unreadableFileID, "CRITICAL", "the file cannot be read (not HDF5, truncated, not NWB, …)")]
         if markdown {
-            print("| check | importance | flags when |\n|---|---|---|")
+            print(
+                """
+                # The built-in checks
+
+                Written by `nwbkit list-checks --markdown` (a test keeps this file equal to it). Ids starting \
+                `check_` are nwbinspector 0.7.2's checks of the same name and importance; `nwbkit_` ones are \
+                NWBKit's own. Every check reads metadata only: attributes, shapes, dtypes and the small values \
+                a summary holds ([Safety.md](Safety.md)). How `nwbkit check` runs them, rules files and reports: \
+                [Commands.md](Commands.md).
+
+                | check | importance | flags when |
+                |---|---|---|
+
+                """, terminator: "")
             for (id, level, flags) in checks { print("| `\(id)` | \(level) | \(flags) |") }
         } else {
             for (id, level, flags) in checks { print("\(id)\t\(level)\t\(flags)") }

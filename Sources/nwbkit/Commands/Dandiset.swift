@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 /// `nwbkit dandiset PATH…`: the DANDI dataset-description document of a set of NWB files.
@@ -30,7 +34,7 @@ struct Dandiset: ParsableCommand {
     @Flag(help: "Render the readable report (Templates/dandiset-summary.md.mustache) instead of the document.")
     var report = false
 
-    @Option(help: "Render through your own Mustache template (context: see README).")
+    @Option(help: "Render through your own Mustache template (context: Documentation/Templates.md).")
     var template: String?
 
     @Option(help: "Write the output to this file (atomically).")

@@ -1,7 +1,11 @@
 import ArgumentParser
 import Foundation
 import NWBCheck
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 /// `nwbkit diff OLD NEW`: the structural difference of two files, or of two folders matched by relative path.

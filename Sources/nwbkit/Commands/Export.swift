@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 extension CatalogTarget: ExpressibleByArgument {}
@@ -14,7 +18,7 @@ struct Export: ParsableCommand {
             and for portal one Dataset → Run → Annotation hierarchy for all the files. Without --output the \
             records go to stdout (a JSON object keyed by document path, or a YAML stream); with it, each record is \
             a file under DIR/<target>/, written atomically; names from files are sanitized and nothing is written \
-            outside DIR. Fields the files cannot fill stay absent (README: mapping tables). Exit status: 0 when \
+            outside DIR. Fields the files cannot fill stay absent (Documentation/Exports.md: mapping tables). Exit status: 0 when \
             every file was exported, 1 when a file failed (one line each), 2 for usage errors.
             """)
 

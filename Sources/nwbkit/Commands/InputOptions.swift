@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 /// The inputs every command reads: paths, which files in folders, walk limits, warnings.

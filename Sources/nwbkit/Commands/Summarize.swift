@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 /// `nwbkit summarize PATH…`: what every NWB file under the paths holds.

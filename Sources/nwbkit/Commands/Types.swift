@@ -1,6 +1,10 @@
 import ArgumentParser
 import Foundation
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 /// `nwbkit types PATH…`: the structural types of the files and the files of each.

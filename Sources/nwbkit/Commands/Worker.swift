@@ -1,7 +1,11 @@
 import ArgumentParser
 import Foundation
 import NWBCheck
-import NWBExport
+import NWBCatalogs
+import NWBJSON
+import NWBRendering
+import NWBRunner
+import Platform
 import NWBKit
 
 /// `nwbkit worker`: the worker process of the other commands (reads paths on stdin, answers JSON lines).
@@ -42,8 +46,7 @@ struct Worker: ParsableCommand {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
-        // Test hook: split small files too, dealing out groups from this many hard links.
-        let testFanOut = ProcessInfo.processInfo.environment["NWBKIT_TEST_SPLIT_FAN_OUT"].flatMap { Int($0) }
+        let testFanOut = SplitWalk.testFanOut
         let walk =
             split > 1
             ? SplitWalk(

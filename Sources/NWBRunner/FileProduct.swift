@@ -1,0 +1,90 @@
+import NWBJSON
+import NWBRendering
+import Platform
+import NWBKit
+
+/// What a command needs of each file's summary, made where the file is read: a worker renders the text,
+/// computes the DANDI asset or the signature and sends only that, so the parent neither decodes a large
+/// summary nor holds it (a 100,000-object file's summary is ~50 MB of JSON, its rendered text ~3 MB).
+///
+/// A product is named by the worker arguments that select it; the parent and the worker build it from
+/// the same arguments (the parent from a command's options, the worker through `WorkerProducts.encoded`),
+/// so both make the same value.
+public struct FileProduct<Value: Codable & Sendable>: Sendable {
+    /// Names what a reply body holds (`text`, `asset`, …).
+    public let name: String
+    /// The worker's arguments that select this product.
+    public let workerArguments: [String]
+    /// The product of one summary.
+    public let make: @Sendable (FileSummary) throws -> Value
+
+    public init(name: String, workerArguments: [String], make: @escaping @Sendable (FileSummary) throws -> Value) {
+        self.name = name
+        self.workerArguments = workerArguments
+        self.make = make
+    }
+
+    /// The product as a worker sends it: compact JSON (one line: newlines inside strings are escaped).
+    public var encoded: AnyFileProduct {
+        AnyFileProduct(name: name) { summary in try FastJSONEncoder(prettyPrinted: false).encode(make(summary)) }
+    }
+}
+
+/// A product whose value is already encoded for the reply.
+public struct AnyFileProduct: Sendable {
+    public let name: String
+    public let encode: @Sendable (FileSummary) throws -> [UInt8]
+}
+
+extension FileProduct where Value == String {
+    /// The summary as `nwbkit summarize` prints it in text.
+    public static var text: FileProduct {
+        FileProduct(name: "text", workerArguments: ["--product", "text"]) { TextRendering.render($0) }
+    }
+
+    /// The summary rendered with a Markdown template: the bundled one, or the file at `templatePath`.
+    public static func markdown(templatePath: String?) throws(DocumentTemplate.LoadError) -> FileProduct {
+        let template: DocumentTemplate
+        if let templatePath {
+            template = try DocumentTemplate.file(templatePath)
+        } else {
+            template = try DocumentTemplate.bundled("file-summary.md")
+        }
+        return FileProduct(
+            name: "markdown", workerArguments: ["--product", "markdown"] + (templatePath.map { ["--template", $0] } ?? [])
+        ) { try template.render($0) }
+    }
+}
+
+extension FileProduct where Value == DandiAsset {
+    /// The file's DANDI asset facts (with what could not be interpreted in `notes`).
+    public static func asset(recogniseByteTypes: Bool) -> FileProduct {
+        FileProduct(
+            name: "asset", workerArguments: ["--product", "asset"] + (recogniseByteTypes ? ["--recognise-byte-types"] : [])
+        ) { DandiAsset(summary: $0, recogniseByteTypes: recogniseByteTypes) }
+    }
+}
+
+extension FileProduct where Value == [String] {
+    /// The file's structural signature (`nwbkit types` groups files by it).
+    public static var signature: FileProduct {
+        FileProduct(name: "signature", workerArguments: ["--product", "signature"]) { $0.signature }
+    }
+}
+
+/// The products a worker can be asked for, by name.
+public enum WorkerProducts {
+    /// Names of the products (`summary` is the whole summary, the default).
+    public static let names = ["summary", "text", "markdown", "asset", "signature"]
+
+    /// The product a worker started with `--product name` (and its options) makes; `nil` for the summary.
+    public static func encoded(name: String, templatePath: String?, recogniseByteTypes: Bool) throws -> AnyFileProduct? {
+        switch name {
+        case "text": return FileProduct.text.encoded
+        case "markdown": return try FileProduct.markdown(templatePath: templatePath).encoded
+        case "asset": return FileProduct.asset(recogniseByteTypes: recogniseByteTypes).encoded
+        case "signature": return FileProduct.signature.encoded
+        default: return nil
+        }
+    }
+}

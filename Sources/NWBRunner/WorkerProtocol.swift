@@ -1,0 +1,174 @@
+import NWBJSON
+import NWBRendering
+import Platform
+import Foundation
+import HDF5
+import NWBKit
+
+/// A file's summary as a worker sent it (compact JSON, decoded only by those who need the model), or as
+/// this process made it (the model, encoded only by those who print JSON): never encoded and decoded again
+/// on the way from one to the other. A worker asked for a product (`FileProduct`) sends that instead.
+public struct WorkerResult: Sendable {
+    public let path: String
+    /// The summary's warnings (dangling and external links, unreadable parts), one line each.
+    public let warnings: [String]
+    private let model: FileSummary?
+    private let encoded: [UInt8]?
+    /// The product `encoded` holds, or `nil` when it holds the summary.
+    private let productName: String?
+
+    /// The summary model.
+    public func summary() throws -> FileSummary {
+        if let model { return model }
+        if let productName { throw WorkerProtocol.ReplyError(message: "the worker sent its \(productName), not the summary") }
+        return try FastJSONDecoder().decode(FileSummary.self, from: encoded ?? [])
+    }
+
+    /// The summary as compact JSON (sorted keys), exactly as `JSONRendering.lineData` writes it.
+    public func body() throws -> [UInt8] {
+        if let encoded, productName == nil { return encoded }
+        let summary = try summary()
+        return try FastJSONEncoder(prettyPrinted: false).encode(summary, capacity: Self.compactJSONSize(of: summary))
+    }
+
+    /// About how many bytes a summary's compact JSON takes: 600 per object (measured: 520 at 100,000).
+    static func compactJSONSize(of summary: FileSummary) -> Int { (1 << 16) + summary.objects.count * 600 }
+
+    /// What `product` makes of this file: as the worker sent it, or made here from the summary
+    /// (a file read in this process, or a summary merged from shards).
+    public func product<Value>(_ product: FileProduct<Value>) throws -> Value {
+        if let encoded, productName == product.name { return try FastJSONDecoder().decode(Value.self, from: encoded) }
+        return try product.make(try summary())
+    }
+
+    /// Wraps a summary made in this process.
+    public init(summary: FileSummary) {
+        path = summary.path
+        warnings = summary.warnings
+        model = summary
+        encoded = nil
+        productName = nil
+    }
+
+    init(path: String, warnings: [String], body: [UInt8], productName: String?) {
+        self.path = path
+        self.warnings = warnings
+        self.model = nil
+        self.encoded = body
+        self.productName = productName
+    }
+}
+
+/// What reading one file gave.
+public enum FileOutcome: Sendable {
+    case result(WorkerResult)
+    case failure(SummaryError)
+}
+
+/// The line protocol between `nwbkit` and its worker processes (`nwbkit worker`): the parent writes
+/// one JSON string (a path) per line; the worker answers each with one line: a JSON header
+/// (`{"failure": …}`, or `{"path": …, "warnings": […]}` followed by a tab and the summary's compact
+/// JSON, in which a raw tab cannot occur; with `"product": NAME` in the header, the product's compact JSON
+/// instead of the summary's).
+public enum WorkerProtocol {
+    private struct Header: Codable {
+        var path: String?
+        var warnings: [String]?
+        var product: String?
+        var failure: SummaryError?
+        /// About how many bytes the body will have (so the parent can make room once, not by doubling).
+        var sizeHint: Int?
+    }
+
+    /// The body size a reply's header announces, once the header (up to its tab) has arrived.
+    static func sizeHint(ofReplyStart bytes: ArraySlice<UInt8>) -> Int? {
+        guard let tab = bytes.firstIndex(of: UInt8(ascii: "\t")),
+            let header = try? FastJSONDecoder().decode(Header.self, from: Array(bytes[..<tab]))
+        else { return nil }
+        return header.sizeHint
+    }
+
+    /// A reply that does not hold what was asked for.
+    public struct ReplyError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Serves requests from standard input until it closes, or until the parent stops reading (the
+    /// worker's main loop): each file's summary, or what `product` makes of it.
+    /// With `split`, each file's walk is split across that many processes (see `SplitWalk`).
+    public static func serve(options: SummaryOptions, product: AnyFileProduct? = nil, split: SplitWalk? = nil) {
+        let walk = split.map { split in { (file: File, options: SummaryOptions) in try split.walk(file, options: options) } }
+        var output = ReplyOutput()
+        while !output.parentIsGone, let line = readLine(strippingNewline: true) {
+            guard let data = line.data(using: .utf8), let path = try? JSONDecoder().decode(String.self, from: data) else {
+                continue
+            }
+            TestHooks.fail(on: path)
+            // Header, tab and body are written one after the other, the body in 1 MiB pieces as it is
+            // encoded: a large summary's JSON is never held whole.
+            do {
+                let summary = try FileSummarizer.summarize(path, options: options, walk: walk)
+                if let product {
+                    // Made before the header is written, so a failure can still be a clean line.
+                    let body = try product.encode(summary)
+                    let header = Header(path: summary.path, warnings: summary.warnings, product: product.name)
+                    output.write(encode(header) + [UInt8(ascii: "\t")] + body + [UInt8(ascii: "\n")])
+                    BackgroundRelease.release(summary)
+                    continue
+                }
+                let sizeHint = summary.objects.count >= 10_000 ? WorkerResult.compactJSONSize(of: summary) : nil
+                let header =
+                    encode(Header(path: summary.path, warnings: summary.warnings, sizeHint: sizeHint)) + [UInt8(ascii: "\t")]
+                var headerWritten = false
+                // The encoder throws, if at all, before its first piece: the header is written with that piece.
+                // The newline ends the last piece: the parent has its answer before anything is freed here.
+                try FastJSONEncoder(prettyPrinted: false).encode(summary, chunkSize: 1 << 20, trailer: [UInt8(ascii: "\n")]) {
+                    piece in
+                    if !headerWritten {
+                        output.write(header)
+                        headerWritten = true
+                    }
+                    output.write(piece)
+                }
+                BackgroundRelease.release(summary)
+                continue
+            } catch let error as SummaryError {
+                output.write(encode(Header(failure: error)))
+            } catch {
+                output.write(encode(Header(failure: .workerFailed(path: path, detail: "could not encode the \(product?.name ?? "summary"): \(error)"))))
+            }
+            output.write([UInt8(ascii: "\n")])
+        }
+    }
+
+    /// Standard output of a worker (the parent reads until the newline); once a write fails the parent
+    /// is gone, nothing more is written and `serve` returns.
+    private struct ReplyOutput {
+        private(set) var parentIsGone = false
+
+        mutating func write(_ bytes: [UInt8]) {
+            guard !parentIsGone else { return }
+            if DescriptorWriting.writeAll(bytes, to: STDOUT_FILENO) != nil { parentIsGone = true }
+        }
+    }
+
+    private static func encode(_ header: Header) -> [UInt8] {
+        (try? FastJSONEncoder(prettyPrinted: false).encode(header)) ?? Array(#"{}"#.utf8)
+    }
+
+    /// The outcome a reply line (without its newline) carries, or `nil` when it is not one. The line's
+    /// bytes become the body (the header cut off in place: a large summary is not copied).
+    static func decode(_ line: consuming [UInt8]) -> FileOutcome? {
+        var bytes = line
+        let tab = bytes.firstIndex(of: UInt8(ascii: "\t"))
+        guard let header = try? FastJSONDecoder().decode(Header.self, from: Array(bytes[..<(tab ?? bytes.endIndex)])) else {
+            return nil
+        }
+        if let failure = header.failure { return .failure(failure) }
+        guard let tab, let path = header.path else { return nil }
+        bytes.removeSubrange(...tab)
+        return .result(
+            WorkerResult(path: path, warnings: header.warnings ?? [], body: bytes, productName: header.product))
+    }
+}
