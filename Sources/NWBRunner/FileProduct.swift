@@ -11,35 +11,75 @@ import NWBKit
 /// the same arguments (the parent from a command's options, the worker through `WorkerProducts.encoded`),
 /// so both make the same value.
 public struct FileProduct<Value: Codable & Sendable>: Sendable {
+    /// How a product crosses the worker pipe.
+    public enum Body: Sendable {
+        /// Compact JSON of the value (the parent decodes it: assets, signatures, findings).
+        case json
+        /// The text's UTF-8 bytes as they are (rendered text and Markdown: the parent prints them).
+        case text
+    }
+
     /// Names what a reply body holds (`text`, `asset`, …).
     public let name: String
     /// The worker's arguments that select this product.
     public let workerArguments: [String]
     /// The product of one summary.
     public let make: @Sendable (FileSummary) throws -> Value
+    /// How the product crosses the pipe.
+    public let body: Body
 
-    public init(name: String, workerArguments: [String], make: @escaping @Sendable (FileSummary) throws -> Value) {
+    public init(
+        name: String, workerArguments: [String], body: Body = .json, make: @escaping @Sendable (FileSummary) throws -> Value
+    ) {
         self.name = name
         self.workerArguments = workerArguments
+        self.body = body
         self.make = make
     }
 
-    /// The product as a worker sends it: compact JSON (one line: newlines inside strings are escaped).
+    /// The product as a worker sends it: its text as it is, or compact JSON.
     public var encoded: AnyFileProduct {
-        AnyFileProduct(name: name) { summary in try FastJSONEncoder(prettyPrinted: false).encode(make(summary)) }
+        let make = self.make
+        switch body {
+        case .text:
+            return AnyFileProduct(name: name, isRaw: true) { summary in
+                guard let text = try make(summary) as? String else { throw WorkerProtocol.ReplyError(message: "not text") }
+                return Array(text.utf8)
+            }
+        case .json:
+            return AnyFileProduct(name: name, isRaw: false) { summary in
+                try FastJSONEncoder(prettyPrinted: false).encode(make(summary))
+            }
+        }
+    }
+
+    /// The value a worker's reply body holds.
+    func decode(_ bytes: [UInt8]) throws -> Value {
+        switch body {
+        case .text:
+            guard let text = String(decoding: bytes, as: UTF8.self) as? Value else {
+                throw WorkerProtocol.ReplyError(message: "the \(name) is not text")
+            }
+            return text
+        case .json:
+            return try FastJSONDecoder().decode(Value.self, from: bytes)
+        }
     }
 }
 
 /// A product whose value is already encoded for the reply.
 public struct AnyFileProduct: Sendable {
     public let name: String
+    /// True when the body is the product's bytes as they are (they may hold newlines: the reply's header
+    /// gives their length), false for one line of compact JSON.
+    public let isRaw: Bool
     public let encode: @Sendable (FileSummary) throws -> [UInt8]
 }
 
 extension FileProduct where Value == String {
     /// The summary as `nwbkit summarize` prints it in text.
     public static var text: FileProduct {
-        FileProduct(name: "text", workerArguments: ["--product", "text"]) { TextRendering.render($0) }
+        FileProduct(name: "text", workerArguments: ["--product", "text"], body: .text) { TextRendering.render($0) }
     }
 
     /// The summary rendered with a Markdown template: the bundled one, or the file at `templatePath`.
@@ -51,7 +91,8 @@ extension FileProduct where Value == String {
             template = try DocumentTemplate.bundled("file-summary.md")
         }
         return FileProduct(
-            name: "markdown", workerArguments: ["--product", "markdown"] + (templatePath.map { ["--template", $0] } ?? [])
+            name: "markdown", workerArguments: ["--product", "markdown"] + (templatePath.map { ["--template", $0] } ?? []),
+            body: .text
         ) { try template.render($0) }
     }
 }

@@ -31,8 +31,10 @@ public struct ParallelSummaryRun {
     private final class Worker {
         let process: ChildProcess
         var buffer: [UInt8] = []
-        /// Whether the current reply's size hint was looked for (once its first MiB is in).
-        var sized = false
+        /// Whether the current reply's header has been read (it ends at the first tab or newline).
+        var headerRead = false
+        /// Where the current reply's newline must be, when its header gave the body's length.
+        var replyEnd: Int?
         var current: Int?
         var started = Date()
 
@@ -120,15 +122,15 @@ public struct ParallelSummaryRun {
                         // Only the new bytes can hold the end of the line.
                         let searchFrom = worker.buffer.count
                         worker.buffer.append(contentsOf: chunk[..<count])
-                        // A large reply: make room for all of it now (growing by doubling held up to 1.5×
-                        // the reply at once, 30 MB more for a 100,000-object summary).
-                        if !worker.sized, worker.buffer.count >= 1 << 20 {
-                            worker.sized = true
-                            if let hint = WorkerProtocol.sizeHint(ofReplyStart: worker.buffer[...]), hint > worker.buffer.capacity {
-                                worker.buffer.reserveCapacity(hint)
-                            }
+                        if !worker.headerRead { Self.readHeader(of: worker) }
+                        let end: Int?
+                        if let replyEnd = worker.replyEnd {
+                            // A raw body may hold newlines: the header said where the reply ends.
+                            end = worker.buffer.count > replyEnd ? replyEnd : nil
+                        } else {
+                            end = worker.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n"))
                         }
-                        if let newline = worker.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
+                        if let newline = end {
                             // A worker sends one line per file and waits: the line usually ends the buffer,
                             // so take the buffer itself rather than copying a large summary.
                             var line: [UInt8] = []
@@ -149,7 +151,8 @@ public struct ParallelSummaryRun {
                                 outcomes[index] = Self.decode(consume line, path: items[index].path)
                             }
                             worker.current = nil
-                            worker.sized = false
+                            worker.headerRead = false
+                            worker.replyEnd = nil
                         }
                         continue
                     }
@@ -187,6 +190,21 @@ public struct ParallelSummaryRun {
         } catch {
             throw WorkerStartError(executable: workerExecutable.path, reason: error.description)
         }
+    }
+
+    /// Reads a reply's header once it is in: the body's length, when it is raw, says where the reply
+    /// ends; a large body's size makes room for all of it at once (growing by doubling held up to 1.5×
+    /// the reply at once, 30 MB more for a 100,000-object summary).
+    private static func readHeader(of worker: Worker) {
+        guard let separator = worker.buffer.firstIndex(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") })
+        else { return }
+        worker.headerRead = true
+        guard worker.buffer[separator] == UInt8(ascii: "\t"),
+            let framing = WorkerProtocol.framing(ofHeader: worker.buffer[..<separator])
+        else { return }
+        if let length = framing.length, length >= 0 { worker.replyEnd = separator + 1 + length }
+        let size = separator + 2 + (framing.length ?? framing.sizeHint ?? 0)
+        if size > 1 << 20, size > worker.buffer.capacity { worker.buffer.reserveCapacity(size) }
     }
 
     /// The order files are handed to workers, as a stack (the last is taken first). With several workers

@@ -37,7 +37,7 @@ public struct WorkerResult: Sendable {
     /// What `product` makes of this file: as the worker sent it, or made here from the summary
     /// (a file read in this process, or a summary merged from shards).
     public func product<Value>(_ product: FileProduct<Value>) throws -> Value {
-        if let encoded, productName == product.name { return try FastJSONDecoder().decode(Value.self, from: encoded) }
+        if let encoded, productName == product.name { return try product.decode(encoded) }
         return try product.make(try summary())
     }
 
@@ -65,12 +65,16 @@ public enum FileOutcome: Sendable {
     case failure(SummaryError)
 }
 
-/// The line protocol between `nwbkit` and its worker processes (`nwbkit worker`): the parent writes
-/// one JSON string (a path) per line; the worker answers each with one line: a JSON header
-/// (`{"failure": …}`, or `{"path": …, "warnings": […]}` followed by a tab and the summary's compact
-/// JSON, in which a raw tab cannot occur; with `"product": NAME` in the header, the product's compact JSON
-/// instead of the summary's).
+/// The protocol between `nwbkit` and its worker processes (`nwbkit worker`): the parent writes one JSON
+/// string (a path) per line; the worker answers each with a JSON header on one line's start
+/// (`{"failure": …}` and a newline, or `{"path": …, "warnings": […]}` and a tab), then the body and a
+/// newline. The body is the summary's compact JSON (no raw tab or newline in it), or with
+/// `"product": NAME` that product: compact JSON, or, when the header gives its `length`, its bytes as
+/// they are (rendered text and Markdown cross unchanged, newlines and all, and are printed as they came).
 public enum WorkerProtocol {
+    /// Changes whenever replies change form (part of the cache's key: an older cache is not misread).
+    public static let version = 2
+
     private struct Header: Codable {
         var path: String?
         var warnings: [String]?
@@ -78,14 +82,20 @@ public enum WorkerProtocol {
         var failure: SummaryError?
         /// About how many bytes the body will have (so the parent can make room once, not by doubling).
         var sizeHint: Int?
+        /// The body's exact length, when it is raw bytes (which may hold newlines).
+        var length: Int?
     }
 
-    /// The body size a reply's header announces, once the header (up to its tab) has arrived.
-    static func sizeHint(ofReplyStart bytes: ArraySlice<UInt8>) -> Int? {
-        guard let tab = bytes.firstIndex(of: UInt8(ascii: "\t")),
-            let header = try? FastJSONDecoder().decode(Header.self, from: Array(bytes[..<tab]))
-        else { return nil }
-        return header.sizeHint
+    /// How a reply's header frames its body: the exact length of a raw body, and a size hint.
+    struct Framing {
+        var length: Int?
+        var sizeHint: Int?
+    }
+
+    /// The framing a complete header (the bytes before its tab) announces; `nil` when it is not a header.
+    static func framing(ofHeader bytes: ArraySlice<UInt8>) -> Framing? {
+        guard let header = try? FastJSONDecoder().decode(Header.self, from: Array(bytes)) else { return nil }
+        return Framing(length: header.length, sizeHint: header.sizeHint)
     }
 
     /// A reply that does not hold what was asked for.
@@ -112,7 +122,9 @@ public enum WorkerProtocol {
                 if let product {
                     // Made before the header is written, so a failure can still be a clean line.
                     let body = try product.encode(summary)
-                    let header = Header(path: summary.path, warnings: summary.warnings, product: product.name)
+                    let header = Header(
+                        path: summary.path, warnings: summary.warnings, product: product.name,
+                        length: product.isRaw ? body.count : nil)
                     output.write(encode(header) + [UInt8(ascii: "\t")] + body + [UInt8(ascii: "\n")])
                     BackgroundRelease.release(summary)
                     continue

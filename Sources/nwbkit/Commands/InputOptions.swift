@@ -135,7 +135,7 @@ struct InputOptions: ParsableArguments {
         // The worker's arguments are part of the key: a summary and a rendered text are kept apart.
         let cacheStore = cache.map {
             SummaryCache(
-                directory: URL(fileURLWithPath: $0), salt: "nwbkit \(NWBKitVersion.current) " + arguments.joined(separator: " "))
+                directory: URL(fileURLWithPath: $0), salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "))
         }
         let runner = ParallelSummaryRun(
             workerExecutable: Self.executable, workerArguments: arguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil,
