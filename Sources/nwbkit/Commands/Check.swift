@@ -48,8 +48,13 @@ struct Check: ParsableCommand {
     @Option(help: "Skip these checks (comma-separated ids).")
     var ignore: String?
 
+    /// An importance configuration, as nwbinspector's `--config`.
+    enum Configuration: String, ExpressibleByArgument, CaseIterable {
+        case dandi
+    }
+
     @Option(help: "Importance configuration: 'dandi' weighs checks as nwbinspector's --config dandi (what DANDI requires).")
-    var config: String?
+    var config: Configuration?
 
     @Flag(help: "Run only the rules file, not the built-in best-practice checks.")
     var noBestPractices = false
@@ -58,7 +63,6 @@ struct Check: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if let config, config != "dandi" { throw ValidationError("--config takes 'dandi'") }
         if noBestPractices && rules == nil { throw ValidationError("--no-best-practices needs --rules") }
         let known = Set(BestPracticeChecks.all.map(\.id) + [CheckRun.uniqueIdentifiersID])
         for id in ids(select) + ids(ignore) where !known.contains(id) {
@@ -75,7 +79,7 @@ struct Check: ParsableCommand {
             Diagnostics.error(error.description)
             throw ExitCode(2)
         }
-        if config == "dandi" { options.importanceOverrides = CheckOptions.dandiImportance }
+        if config == .dandi { options.importanceOverrides = CheckOptions.dandiImportance }
         let sink = try OutputSink(path: output)
         var run = CheckRun(options: options)
         // Each worker checks its file; the run weighs the findings and checks identifiers across files.

@@ -21,7 +21,11 @@ struct Diff: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var files: PathOptions
+    @OptionGroup var reading: ReadingOptions
+
+    /// The reader of both sides (no cache, shard or merge: a diff reads two files or folders).
+    private var input: FileReader { FileReader(files: files, reading: reading, many: nil) }
 
     @Option(help: "Output format: text or json.")
     var format: Format = .text
@@ -30,10 +34,7 @@ struct Diff: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if input.paths.count != 2 { throw ValidationError("diff takes two paths: OLD NEW (two files or two folders)") }
-        if input.fromSummaries || input.shard != nil {
-            throw ValidationError("diff reads two NWB files or folders: no --from-summaries or --shard")
-        }
+        if files.paths.count != 2 { throw ValidationError("diff takes two paths: OLD NEW (two files or two folders)") }
     }
 
     func run() throws {
@@ -60,8 +61,9 @@ struct Diff: ParsableCommand {
     /// The summaries under one side, keyed by path relative to it (a file given alone is matched by its name
     /// when the other side is a folder, and with the other file when both are files).
     private func summaries(_ root: String) throws -> ([String: FileSummary], [String]) {
-        var side = input
-        side.paths = [root]
+        var sideFiles = files
+        sideFiles.paths = [root]
+        let side = FileReader(files: sideFiles, reading: reading, many: nil)
         var isDirectory: ObjCBool = false
         let isFolder = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue
         let bothFiles = input.paths.allSatisfy { path in

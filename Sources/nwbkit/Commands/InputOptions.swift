@@ -7,8 +7,24 @@ import NWBRunner
 import Platform
 import NWBKit
 
-/// The inputs every command reads: paths, which files in folders, walk limits, warnings.
-struct InputOptions: ParsableArguments {
+/// `I/N`: a part of a whole, numbered from 1 (`--shard 3/8`, `--part 2/2`).
+struct PartOfN: ExpressibleByArgument, Sendable, Equatable {
+    var index: Int
+    var count: Int
+
+    init?(argument: String) {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index)
+        else { return nil }
+        self.index = index
+        self.count = count
+    }
+
+    static var defaultValueDescription: String { "I/N" }
+}
+
+/// What to read: paths, which files in folders, and whether warnings are shown.
+struct PathOptions: ParsableArguments {
     @Argument(help: "NWB files or folders (searched recursively for *.nwb).")
     var paths: [String]
 
@@ -16,14 +32,17 @@ struct InputOptions: ParsableArguments {
         name: .customLong("include"), help: "Also read files in folders whose name matches this glob (repeatable), e.g. '*.h5'.")
     var includePatterns: [String] = []
 
+    @Flag(help: "Do not print warnings (dangling and external links, unreadable parts) on stderr.")
+    var quiet = false
+}
+
+/// How each file is read: walk limits, worker processes, time-out.
+struct ReadingOptions: ParsableArguments {
     @Option(help: "Stop reading a file after this many objects (the summary is marked incomplete).")
     var maxObjects: Int = WalkLimits.standard.maxObjects
 
     @Option(help: "Do not descend deeper than this many levels.")
     var maxDepth: Int = WalkLimits.standard.maxDepth
-
-    @Flag(help: "Do not print warnings (dangling and external links, unreadable parts) on stderr.")
-    var quiet = false
 
     @Option(
         help:
@@ -34,11 +53,23 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Seconds one file may take before its worker is stopped and the file reported (0 = no limit).")
     var timeout: Double = 300
 
-    @Option(help: "Keep per-file summaries in this folder; unchanged files are not read again.")
+    func validate() throws {
+        if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
+        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
+        if jobs < 0 { throw ValidationError("--jobs must be 0 (in this process) or more") }
+        if !timeout.isFinite || timeout < 0 {
+            throw ValidationError("--timeout takes a number of seconds, 0 (no limit) or more")
+        }
+    }
+}
+
+/// Runs over many files: a cache between runs, shards of a job array, merges of shard outputs.
+struct ManyFilesOptions: ParsableArguments {
+    @Option(help: "Keep per-file results in this folder; unchanged files are not read again.")
     var cache: String?
 
     @Option(help: "Read only shard I of N (e.g. 2/10): a deterministic part of the files, for job arrays.")
-    var shard: String?
+    var shard: PartOfN?
 
     @Flag(
         help:
@@ -47,26 +78,82 @@ struct InputOptions: ParsableArguments {
     var fromSummaries = false
 
     func validate() throws {
-        if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
-        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
-        if jobs < 0 { throw ValidationError("--jobs must be 0 (in this process) or more") }
-        if !timeout.isFinite || timeout < 0 {
-            throw ValidationError("--timeout takes a number of seconds, 0 (no limit) or more")
-        }
-        if shard != nil && parsedShard == nil { throw ValidationError("--shard takes I/N with 1 ≤ I ≤ N, e.g. 3/8") }
         if fromSummaries && (shard != nil || cache != nil) {
             throw ValidationError("--from-summaries reads no NWB file: no --shard or --cache")
         }
     }
+}
+
+/// The inputs of a command that reads files: what, how, and over many files.
+struct InputOptions: ParsableArguments {
+    @OptionGroup var files: PathOptions
+    @OptionGroup var reading: ReadingOptions
+    @OptionGroup var many: ManyFilesOptions
+
+    var paths: [String] {
+        get { files.paths }
+        set { files.paths = newValue }
+    }
+    var quiet: Bool { files.quiet }
+    var fromSummaries: Bool {
+        get { many.fromSummaries }
+        set { many.fromSummaries = newValue }
+    }
+
+    /// The reader of these inputs.
+    var reader: FileReader { FileReader(files: files, reading: reading, many: many) }
+    var discovery: FileDiscovery { reader.discovery }
+
+    func refuseOverwritingInputs(_ output: String?) throws { try reader.refuseOverwritingInputs(output) }
+
+    @discardableResult
+    func eachSummary(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws
+        -> [SummaryError]
+    {
+        try reader.eachSummary(onFailure: onFailure, body)
+    }
+
+    @discardableResult
+    func eachProduct<Value>(
+        _ product: FileProduct<Value>, onFailure: (SummaryError) throws -> Void = { _ in },
+        _ body: (_ path: String, _ value: Value) throws -> Void
+    ) throws -> [SummaryError] {
+        try reader.eachProduct(product, onFailure: onFailure, body)
+    }
+
+    @discardableResult
+    func eachResult(
+        productArguments: [String] = [], onFailure: (SummaryError) throws -> Void = { _ in },
+        _ body: (WorkerResult) throws -> Void
+    ) throws -> [SummaryError] {
+        try reader.eachResult(productArguments: productArguments, onFailure: onFailure, body)
+    }
+
+    /// This program, which is also the worker.
+    static var executable: URL { FileReader.executable }
+}
+
+/// Reads the files the options name, in worker processes or in this process, and hands each result
+/// over in input order with one line per failure (and warnings unless quiet) on stderr.
+struct FileReader {
+    var files: PathOptions
+    var reading: ReadingOptions
+    /// Cache, shard and merge options; `nil` for a command that takes none (`diff`).
+    var many: ManyFilesOptions?
+
+    var paths: [String] { files.paths }
+    var quiet: Bool { files.quiet }
 
     var summaryOptions: SummaryOptions {
         var options = SummaryOptions()
-        options.limits.maxObjects = maxObjects
-        options.limits.maxDepth = maxDepth
+        options.limits.maxObjects = reading.maxObjects
+        options.limits.maxDepth = reading.maxDepth
         return options
     }
 
-    var discovery: FileDiscovery { FileDiscovery(includePatterns: includePatterns, shard: parsedShard) }
+    var discovery: FileDiscovery {
+        FileDiscovery(includePatterns: files.includePatterns, shard: many?.shard.map { ($0.index, $0.count) })
+    }
 
     /// Stops the run with status 2, before anything is read, when `output` is (or would be found as) one of
     /// the inputs: an output never replaces an input.
@@ -78,20 +165,9 @@ struct InputOptions: ParsableArguments {
         }
     }
 
-    /// `--shard I/N` as numbers.
-    var parsedShard: (index: Int, count: Int)? {
-        guard let shard else { return nil }
-        let parts = shard.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index)
-        else {
-            return nil
-        }
-        return (index, count)
-    }
-
     /// The arguments that start a worker with these limits.
     var workerArguments: [String] {
-        ["worker", "--max-objects", String(maxObjects), "--max-depth", String(maxDepth)]
+        ["worker", "--max-objects", String(reading.maxObjects), "--max-depth", String(reading.maxDepth)]
     }
 
     /// This program, which is also the worker.
@@ -133,12 +209,13 @@ struct InputOptions: ParsableArguments {
         var failures: [SummaryError] = []
         let arguments = workerArguments + productArguments
         // The worker's arguments are part of the key: a summary and a rendered text are kept apart.
-        let cacheStore = cache.map {
+        let cacheStore = many?.cache.map {
             SummaryCache(
                 directory: URL(fileURLWithPath: $0), salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "))
         }
         let runner = ParallelSummaryRun(
-            workerExecutable: Self.executable, workerArguments: arguments, jobs: jobs, timeout: timeout > 0 ? timeout : nil,
+            workerExecutable: Self.executable, workerArguments: arguments, jobs: reading.jobs,
+            timeout: reading.timeout > 0 ? reading.timeout : nil,
             cache: cacheStore)
         func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {
             progress.show(position: position, total: total)
@@ -156,9 +233,9 @@ struct InputOptions: ParsableArguments {
                 try body(result)
             }
         }
-        if fromSummaries {
+        if many?.fromSummaries == true {
             try MergedSummaries.run(parts: paths, body: handle)
-        } else if jobs == 0 {
+        } else if reading.jobs == 0 {
             try SummaryRun.run(paths: paths, discovery: discovery, options: summaryOptions) { outcome, position, total in
                 switch outcome {
                 case .summary(let summary): try handle(.result(WorkerResult(summary: summary)), position, total)
