@@ -174,29 +174,23 @@ enum ValueReader {
     /// cut (marked at its end), the rest left out; returns the strings and the bytes not kept.
     ///
     /// libhdf5 allocates every string of a read at once, and a crafted file can point 1,024 elements at one
-    /// 1 MiB heap string. So a dataset's strings are measured first (`H5Dvlen_get_buf_size` reads one
-    /// element at a time) and, when they hold more than the limit, read one element at a time until it is
-    /// reached. An attribute can only be read whole (libhdf5 has no partial attribute read): its strings are
-    /// cut as soon as they are read, so at most one copy of an oversized attribute is ever held.
+    /// 1 MiB heap string. So a dataset's strings are read in blocks: 16 elements first, then as many as the
+    /// text left in the budget is expected to hold at the size seen so far, so that a read never holds much
+    /// more than the budget (at most 16 strings of any size); once the budget is spent, the rest is read
+    /// one element at a time only to count what is not kept. An attribute can only be read whole (libhdf5
+    /// has no partial attribute read): its strings are cut as soon as they are read.
     private static func readVariableStrings(
         _ source: Source, charset: CharacterSet, spaceID: hid_t, count: Int, maxTextBytes: Int
     ) -> (strings: [ScalarValue], droppedBytes: Int)? {
         let memoryType = charset == .utf8 ? variableStringTypes.utf8 : variableStringTypes.ascii
         guard memoryType >= 0 else { return nil }
         var budget = TextBudget(remaining: maxTextBytes)
-        if case .dataset(let id, let transfer) = source, count > 1 {
-            var needed: hsize_t = 0
-            if H5Dvlen_get_buf_size(id, memoryType, spaceID, &needed) < 0 {
-                HDF5Library.clearErrors()
-            } else if needed > hsize_t(maxTextBytes) {
-                guard
-                    let strings = readVariableStringsOneByOne(
-                        dataset: id, transfer: transfer, memoryType: memoryType, spaceID: spaceID, count: count, budget: &budget)
-                else { return nil }
-                // What was never read: all the text less what was kept and cut (and each string's NUL).
-                let unread = Int(clamping: needed) - count - budget.kept - budget.dropped
-                return (strings, budget.dropped + max(0, unread))
-            }
+        if case .dataset(let id, let transfer) = source, count > 16 {
+            guard
+                let strings = readVariableStringsInBlocks(
+                    dataset: id, transfer: transfer, memoryType: memoryType, spaceID: spaceID, count: count, budget: &budget)
+            else { return nil }
+            return (strings, budget.dropped)
         }
         return withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<CChar>?.self, capacity: count) { pointers in
             pointers.initialize(repeating: nil)
@@ -213,8 +207,8 @@ enum ValueReader {
         }
     }
 
-    /// The elements of a dataset's strings read one at a time (row-major order) while the budget lasts.
-    private static func readVariableStringsOneByOne(
+    /// A dataset's strings in row-major blocks (see `readVariableStrings`).
+    private static func readVariableStringsInBlocks(
         dataset: hid_t, transfer: hid_t, memoryType: hid_t, spaceID: hid_t, count: Int, budget: inout TextBudget
     ) -> [ScalarValue]? {
         let rank = Int(H5Sget_simple_extent_ndims(spaceID))
@@ -222,22 +216,47 @@ enum ValueReader {
         var dimensions = [hsize_t](repeating: 0, count: rank)
         H5Sget_simple_extent_dims(spaceID, &dimensions, nil)
         let fileSpace = Identifier(H5Scopy(spaceID), .dataspace)
-        let memorySpace = Identifier(H5Screate(H5S_SCALAR), .dataspace)
         var values: [ScalarValue] = []
-        for index in 0..<count {
-            if budget.isExhausted { break }
-            // The row-major index as coordinates.
-            var coordinates = [hsize_t](repeating: 0, count: rank)
-            var rest = hsize_t(index)
-            for axis in stride(from: rank - 1, through: 0, by: -1) {
-                coordinates[axis] = rest % max(1, dimensions[axis])
-                rest /= max(1, dimensions[axis])
+        values.reserveCapacity(count)
+        var next = 0
+        var bytesSeen = 0
+        while next < count {
+            let block: Int
+            if budget.isExhausted {
+                block = 1
+            } else if next == 0 {
+                block = 16
+            } else {
+                let average = max(1, bytesSeen / next)
+                block = max(1, min(count - next, budget.remaining / average))
             }
-            guard H5Sselect_elements(fileSpace.id, H5S_SELECT_SET, 1, &coordinates) >= 0 else { return nil }
-            var pointer: UnsafeMutablePointer<CChar>?
-            guard H5Dread(dataset, memoryType, memorySpace.id, fileSpace.id, transfer, &pointer) >= 0 else { return nil }
-            if let text = budget.keep(pointer) { values.append(.string(text)) }
-            _ = H5Dvlen_reclaim(memoryType, memorySpace.id, chdf5_p_default(), &pointer)
+            let size = min(block, count - next)
+            // The block's row-major indices as coordinates.
+            var coordinates = [hsize_t](repeating: 0, count: size * rank)
+            for offset in 0..<size {
+                var rest = hsize_t(next + offset)
+                for axis in stride(from: rank - 1, through: 0, by: -1) {
+                    coordinates[offset * rank + axis] = rest % max(1, dimensions[axis])
+                    rest /= max(1, dimensions[axis])
+                }
+            }
+            guard H5Sselect_elements(fileSpace.id, H5S_SELECT_SET, size, &coordinates) >= 0 else { return nil }
+            var extent = [hsize_t(size)]
+            let memorySpace = Identifier(H5Screate_simple(1, &extent, nil), .dataspace)
+            let ok = withUnsafeTemporaryAllocation(of: UnsafeMutablePointer<CChar>?.self, capacity: size) { pointers in
+                pointers.initialize(repeating: nil)
+                guard H5Dread(dataset, memoryType, memorySpace.id, fileSpace.id, transfer, pointers.baseAddress!) >= 0 else {
+                    return false
+                }
+                for pointer in pointers {
+                    bytesSeen += pointer.map { strlen($0) } ?? 0
+                    if let text = budget.keep(pointer) { values.append(.string(text)) }
+                }
+                _ = H5Dvlen_reclaim(memoryType, memorySpace.id, chdf5_p_default(), pointers.baseAddress!)
+                return true
+            }
+            guard ok else { return nil }
+            next += size
         }
         return values
     }
