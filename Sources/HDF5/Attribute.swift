@@ -45,25 +45,13 @@ extension Object {
     public func attributeSet(
         limits: ValueLimits = .attributes, maxCount: Int = 10_000, priority: [String] = [], textAllowance: Int = .max
     ) -> AttributeSet {
-        var info = H5O_info_t()
-        let total = H5Oget_info2(handle.id, &info, UInt32(H5O_INFO_NUM_ATTRS)) >= 0 ? Int(clamping: info.num_attrs) : nil
-        var chosen: [String] = []
-        var taken = Set<String>()
-        if let total, total > maxCount {
-            for name in priority where chosen.count < maxCount && H5Aexists(handle.id, name) > 0 {
-                chosen.append(name)
-                taken.insert(name)
-            }
-            HDF5Library.clearErrors()
-        }
         final class Names {
             var names: [String] = []
-            var taken: Set<String> = []
             var limit = 0
+            /// Set when an attribute was met past the limit.
+            var truncated = false
         }
         let collector = Names()
-        collector.names = chosen
-        collector.taken = taken
         collector.limit = maxCount
         var index: hsize_t = 0
         let status = H5Aiterate2(
@@ -71,15 +59,31 @@ extension Object {
             { _, name, _, context in
                 guard let name, let context else { return -1 }
                 let collector = Unmanaged<Names>.fromOpaque(context).takeUnretainedValue()
-                if collector.names.count >= collector.limit { return 1 }
-                let text = String(cString: name)
-                if !collector.taken.contains(text) { collector.names.append(text) }
+                if collector.names.count >= collector.limit {
+                    collector.truncated = true
+                    return 1
+                }
+                collector.names.append(String(cString: name))
                 return 0
             }, Unmanaged.passUnretained(collector).toOpaque())
         var error: HDF5Error?
         if status < 0 { error = HDF5Library.error("H5Aiterate2", path: path) }
         var names = collector.names
-        if !taken.isEmpty { names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        var total: Int?
+        if collector.truncated {
+            // More than the cap (rare): how many there are, and the priority attributes first.
+            var info = H5O_info_t()
+            total = H5Oget_info2(handle.id, &info, UInt32(H5O_INFO_NUM_ATTRS)) >= 0 ? Int(clamping: info.num_attrs) : nil
+            let listed = Set(names)
+            let missing = priority.filter { !listed.contains($0) && H5Aexists(handle.id, $0) > 0 }
+            HDF5Library.clearErrors()
+            if !missing.isEmpty {
+                let keep = Set(missing + priority.filter(listed.contains))
+                var others = names.filter { !keep.contains($0) }
+                others.removeLast(max(0, others.count + keep.count - maxCount))
+                names = (Array(keep) + others).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            }
+        }
 
         var attributes: [Attribute] = []
         attributes.reserveCapacity(names.count)
