@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NWBKit", targets: ["NWBKit"]),
+        .library(name: "NWBDandi", targets: ["NWBDandi"]),
         .library(name: "NWBRendering", targets: ["NWBRendering"]),
         .library(name: "NWBCatalogs", targets: ["NWBCatalogs"]),
         .library(name: "NWBCheck", targets: ["NWBCheck"]),
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "HDF5", dependencies: ["CHDF5"]),
         // The domain: object tree, NWB reading, summaries.
         .target(name: "NWBKit", dependencies: ["HDF5"]),
+        // DANDI's rules and tables over summaries: asset facts, the assetsSummary, structural types.
+        .target(name: "NWBDandi", dependencies: ["HDF5", "NWBKit"]),
         // What Swift cannot call directly (prctl, fcntl, wait-status macros), and the Swift over it: EINTR-safe
         // writes, child processes on pipes. The one place above libhdf5 that touches the system's C interface.
         .systemLibrary(name: "CPlatform", path: "Sources/CPlatform"),
@@ -46,7 +49,7 @@ let package = Package(
         .target(
             name: "NWBRendering",
             dependencies: [
-                "HDF5", "NWBKit", "NWBJSON", "BoundedYAML", .product(name: "Mustache", package: "swift-mustache"),
+                "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "BoundedYAML", .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTemplates"]
@@ -54,18 +57,18 @@ let package = Package(
         // Records for other catalogs: BrainSTEM, Flexilims, Crucible, portal.
         .target(
             name: "NWBCatalogs",
-            dependencies: ["HDF5", "NWBKit", "NWBJSON", "CLibCrypto", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["HDF5", "NWBKit", "NWBDandi", "NWBJSON", "CLibCrypto", .product(name: "Yams", package: "Yams")]),
         // Checks: built-in best practices, lab rules files, reports, structural diff — over summaries only.
-        .target(name: "NWBCheck", dependencies: ["NWBKit", "HDF5", "NWBJSON", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
+        .target(name: "NWBCheck", dependencies: ["NWBKit", "NWBDandi", "HDF5", "NWBJSON", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
         // Runs files through worker processes: the pipe protocol, per-file products, cache, shards, merge,
         // the split walk of one large file.
         .target(
-            name: "NWBRunner", dependencies: ["Platform", "HDF5", "NWBKit", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"]),
+            name: "NWBRunner", dependencies: ["Platform", "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
             dependencies: [
-                "HDF5", "NWBKit", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner", "Platform",
+                "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,13 +80,13 @@ let package = Package(
         // Writes small (hostile) HDF5 files inside tests, through libhdf5; test code only.
         .target(name: "HDF5TestFiles", dependencies: ["CHDF5"], path: "Tests/HDF5TestFiles"),
         .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
-        .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "HDF5", "TestSupport"]),
+        .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "NWBDandi", "HDF5", "TestSupport"]),
         .testTarget(
             name: "NWBRenderingTests",
-            dependencies: ["NWBRendering", "NWBJSON", "NWBCatalogs", "NWBRunner", "NWBKit", "HDF5", "TestSupport"],
+            dependencies: ["NWBRendering", "NWBJSON", "NWBCatalogs", "NWBRunner", "NWBKit", "NWBDandi", "HDF5", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
+            name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "NWBDandi", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json")]),
         .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles"]),
     ]
@@ -94,12 +97,12 @@ let package = Package(
 // instrumented (not the build-time template tool).
 if ProcessInfo.processInfo.environment["NWBKIT_FUZZ"] != nil {
     let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
-    let instrumented = ["HDF5", "NWBKit", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "BoundedYAML"]
+    let instrumented = ["HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "BoundedYAML"]
     for target in package.targets where instrumented.contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
     }
     package.targets.append(
         .executableTarget(
-            name: "NWBKitFuzz", dependencies: ["HDF5", "NWBKit", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"], path: "Fuzz", exclude: ["run.sh", "corpus"],
+            name: "NWBKitFuzz", dependencies: ["HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"], path: "Fuzz", exclude: ["run.sh", "corpus"],
             swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])], linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
 }

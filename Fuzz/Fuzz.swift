@@ -4,6 +4,7 @@ import NWBCheck
 import NWBCatalogs
 import NWBJSON
 import NWBRendering
+import NWBDandi
 import NWBKit
 
 /// libFuzzer entry: the bytes NWBKit interprets itself — JSON and YAML metadata, Mustache templates,

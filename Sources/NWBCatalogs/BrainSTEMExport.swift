@@ -1,5 +1,6 @@
 import NWBJSON
 import Foundation
+import NWBDandi
 import NWBKit
 
 /// BrainSTEM records for one NWB file, in the current API's shape (stem/session, modules/dataacquisition,

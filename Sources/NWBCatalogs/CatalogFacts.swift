@@ -1,5 +1,6 @@
 import NWBJSON
 import Foundation
+import NWBDandi
 import NWBKit
 
 /// A recording modality, as the catalogs name kinds of data.

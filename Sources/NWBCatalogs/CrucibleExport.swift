@@ -1,5 +1,6 @@
 import NWBJSON
 import Foundation
+import NWBDandi
 import NWBKit
 
 /// A Crucible dataset record for one NWB file, in the shape an ingestor's worker JSON takes

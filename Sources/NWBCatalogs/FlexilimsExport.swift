@@ -1,6 +1,7 @@
 import NWBJSON
 import Foundation
 import HDF5
+import NWBDandi
 import NWBKit
 import Yams
 

@@ -1,5 +1,6 @@
 import NWBJSON
 import Foundation
+import NWBDandi
 import NWBKit
 
 /// A folder of NWB files as a CryoET-Data-Portal-shaped catalogue (metadata schema v2.0.0 names):

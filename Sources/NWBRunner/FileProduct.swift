@@ -1,6 +1,7 @@
 import NWBJSON
 import NWBRendering
 import Platform
+import NWBDandi
 import NWBKit
 
 /// What a command needs of each file's summary, made where the file is read: a worker renders the text,

@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import XCTest
 
+@testable import NWBDandi
 @testable import NWBKit
 
 /// DANDI asset facts and the assetsSummary against what the dandi tool produced on the corpus.

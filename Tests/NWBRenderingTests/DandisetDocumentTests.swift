@@ -6,6 +6,7 @@ import XCTest
 @testable import NWBJSON
 @testable import NWBRendering
 @testable import NWBRunner
+@testable import NWBDandi
 @testable import NWBKit
 
 final class DandisetDocumentTests: XCTestCase {

@@ -5,16 +5,9 @@ import XCTest
 
 /// Hostile inputs that used to take unbounded memory or time, crash the main process, or forge output.
 final class BoundsTests: XCTestCase {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-bounds-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
     /// 462 bytes of nested YAML anchors stand for 10^8 values: refused at once, for metadata and rules alike.
     func testYAMLAliasBombsAreRefused() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         var bomb = "a0: &a0 [" + Array(repeating: "lol", count: 10).joined(separator: ", ") + "]\n"
         for level in 1...7 {
             bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
@@ -39,7 +32,7 @@ final class BoundsTests: XCTestCase {
 
     /// A rules file over 1 MiB is refused before it is parsed.
     func testAnOversizedRulesFileIsRefused() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let rules = folder.appending(path: "rules.yaml")
         let line = "# " + String(repeating: "x", count: 1000) + "\n"
         try String(repeating: line, count: 1100).write(to: rules, atomically: true, encoding: .utf8)
@@ -50,7 +43,7 @@ final class BoundsTests: XCTestCase {
 
     /// 50,000 nested sections used to overflow the Mustache parser's stack in the main process.
     func testADeeplyNestedTemplateIsRefused() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let template = folder.appending(path: "deep.mustache")
         let text = String(repeating: "{{#a}}", count: 50_000) + String(repeating: "{{/a}}", count: 50_000)
         try text.write(to: template, atomically: true, encoding: .utf8)
@@ -76,7 +69,7 @@ final class BoundsTests: XCTestCase {
     /// Control characters in a file name reach stderr escaped, on one line: no forged `nwbkit:` line, no
     /// terminal escape.
     func testControlCharactersInNamesCannotForgeLines() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let name = "x\u{1B}]0;pwned\u{07}\nnwbkit: forged.nwb"
         try Data("not hdf5".utf8).write(to: folder.appending(path: name))
         let run = try CommandRun.nwbkit(["summarize", folder.path])
@@ -90,7 +83,7 @@ final class BoundsTests: XCTestCase {
     /// Markdown, and reaches a pipe with its exact bytes in text (the DANDI lines' contract), and escaped
     /// on a terminal.
     func testHostileDescriptionsStayInTheirCell() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let path = folder.appending(path: "hostile.nwb").path
         let hostile = "</details><script>alert(1)</script> | x\n```\n\u{1B}[31mred"
         try TestFileWriter(path: path, sessionDescription: hostile).close()
@@ -113,7 +106,7 @@ final class BoundsTests: XCTestCase {
     /// A chunked dataset declared (2^32, 2^32) stores nothing; its element count saturates instead of
     /// trapping, in a worker and in the main process (`--from-summaries`).
     func testAHugeDeclaredShapeIsNoCrash() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let path = folder.appending(path: "huge.nwb").path
         let writer = try TestFileWriter(path: path)
         writer.emptyChunkedDataset("/acquisition/huge", shape: [1 << 32, 1 << 32], chunk: [1, 1])
@@ -133,7 +126,7 @@ final class BoundsTests: XCTestCase {
     /// An object with more attributes than the cap: its NWB attributes are still read (it stays typed),
     /// and what was left is a problem and a count, not silence.
     func testAttributesPastTheCapAreSaidAndTheTypeIsKept() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let path = folder.appending(path: "many-attributes.nwb").path
         let writer = try TestFileWriter(path: path)
         writer.group("/acquisition/series")
@@ -159,7 +152,7 @@ final class BoundsTests: XCTestCase {
     /// References are named from the walk's own addresses: 1,024 references into 20,000 groups took more
     /// than 120 s when each was named by a search of the file.
     func testReferencesAreNamedWithoutSearchingTheFile() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let path = folder.appending(path: "references.nwb").path
         let writer = try TestFileWriter(path: path)
         writer.group("/general/many")
@@ -182,7 +175,7 @@ final class BoundsTests: XCTestCase {
     /// 10,000 nested groups and a reference to the deepest: libhdf5's name search recursed until it
     /// crashed; now the walk's depth limit holds and the reference is named as not reached.
     func testAReferenceIntoDeepNestingIsNoCrash() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let path = folder.appending(path: "deep.nwb").path
         let writer = try TestFileWriter(path: path)
         writer.nestedGroups(under: "/general", depth: 10_000)
@@ -199,7 +192,7 @@ final class BoundsTests: XCTestCase {
     /// Variable-length text is kept up to 1 MiB per value (the string where the limit falls is cut and
     /// says so); the rest is a problem in the summary, not gigabytes of output.
     func testVariableLengthTextIsKeptWithinItsLimit() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         let path = folder.appending(path: "long-strings.nwb").path
         let writer = try TestFileWriter(path: path)
         let long = (0..<48).map { String(repeating: Character(UnicodeScalar(UInt8(65 + $0 % 26))), count: 256 << 10) }
@@ -225,7 +218,7 @@ final class BoundsTests: XCTestCase {
     /// A file deeper than PATH_MAX inside a folder, and an over-long path given directly: each is named
     /// as too long, and the other files are still read.
     func testOverLongPathsAreSaidAsSuch() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("bounds")
         addTeardownBlock { _ = try? CommandRun.bash(#"rm -rf "$1""#, [folder.path]) }
         try FileManager.default.copyItem(atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: "a.nwb").path)
         let component = String(repeating: "d", count: 200)

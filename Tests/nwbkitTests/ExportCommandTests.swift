@@ -4,15 +4,8 @@ import XCTest
 
 /// `nwbkit export` from the command line: files under --output, usage errors, data roots.
 final class ExportCommandTests: XCTestCase {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
     func testEveryTargetWritesItsRecordsUnderOutput() throws {
-        let output = try temporaryFolder()
+        let output = try temporaryFolder("export")
         let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(TestPaths.sample)
         for target in ["brainstem", "flexilims", "crucible", "portal"] {
             let run = try CommandRun.nwbkit(["export", "--to", target, "--project", "demo", "--output", output.path] + samples)
@@ -39,7 +32,7 @@ final class ExportCommandTests: XCTestCase {
         let wrongTarget = try CommandRun.nwbkit(["export", "--to", "dropbox", "--project", "x", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(wrongTarget.status, 2)
 
-        let root = try temporaryFolder()
+        let root = try temporaryFolder("export")
         let raw = root.appending(path: "raw")
         try FileManager.default.createDirectory(at: raw.appending(path: "demo/m1"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: TestPaths.sample("ophys.nwb"), toPath: raw.appending(path: "demo/m1/s.nwb").path)

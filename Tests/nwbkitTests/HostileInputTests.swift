@@ -5,16 +5,9 @@ import XCTest
 /// Input that changes or has odd names, and runs that are interrupted: every file still gets an answer,
 /// and an interrupted run leaves the old output and no debris.
 final class HostileInputTests: XCTestCase {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
     /// A name with a byte that is not UTF-8 is read through the worker processes and shown as `\xFF`.
     func testNonUTF8NameThroughWorkers() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile")
         let raw = Array(folder.path.utf8) + Array("/bad-".utf8) + [0xFF] + Array(".nwb".utf8)
         let sample = try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample("ecephys.nwb")))
         let descriptor = (raw.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { creat($0.baseAddress!, 0o644) }
@@ -32,7 +25,7 @@ final class HostileInputTests: XCTestCase {
     /// A file rewritten and truncated over and over while it is read: each run answers (a summary or one
     /// clear line), never a crash of the run or a hang.
     func testAFileChangingWhileItIsRead() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile")
         let path = folder.appending(path: "changing.nwb").path
         let full = try Data(contentsOf: URL(fileURLWithPath: TestPaths.sample("ophys.nwb")))
         try full.write(to: URL(fileURLWithPath: path))
@@ -69,7 +62,7 @@ final class HostileInputTests: XCTestCase {
 
     /// SIGINT and SIGTERM in the middle of a run that writes --output: the old file stays, no temporary file is left.
     func testInterruptedRunKeepsTheOldOutput() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile")
         let inputs = folder.appending(path: "inputs")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
         for index in 0..<150 {
@@ -100,7 +93,7 @@ extension HostileInputTests {
     /// `nwbkit summarize … | head`: when the reader of stdout goes away, nwbkit stops quietly as SIGPIPE
     /// stops other tools — no crash report (Foundation's FileHandle would trap on the closed pipe).
     func testAClosedStdoutStopsTheRunQuietly() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("hostile")
         for index in 0..<60 {
             try FileManager.default.copyItem(
                 atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: "f\(index).nwb").path)

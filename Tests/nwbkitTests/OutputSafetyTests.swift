@@ -4,13 +4,6 @@ import XCTest
 
 /// An output never replaces an input or a device, and every write error is said (issue: nothing lost).
 final class OutputSafetyTests: XCTestCase {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-output-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        return folder
-    }
-
     private func copySample(_ name: String, to url: URL) throws {
         try FileManager.default.copyItem(atPath: TestPaths.sample(name), toPath: url.path)
     }
@@ -18,7 +11,7 @@ final class OutputSafetyTests: XCTestCase {
     /// `--output` naming an input (itself, through a symbolic link, a hard link or `..`, or a file the folder
     /// being read would yield) is refused with one line and exit 2 before anything is read, for every command.
     func testAnOutputThatIsAnInputIsRefusedByEveryCommand() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("output")
         let input = folder.appending(path: "v.nwb")
         let other = folder.appending(path: "a.nwb")
         try copySample("ecephys.nwb", to: input)
@@ -59,7 +52,7 @@ final class OutputSafetyTests: XCTestCase {
     /// says so. Made with mknod in a private folder (as root), never the real /dev.
     func testDevicesAndFIFOsAreWrittenToNotReplaced() throws {
         guard getuid() == 0 else { throw XCTSkip("mknod of character devices needs root") }
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("output")
         let null = folder.appending(path: "null").path
         let full = folder.appending(path: "full").path
         XCTAssertEqual(mknod(null, S_IFCHR | 0o666, dev_t((1 << 8) | 3)), 0)
@@ -79,7 +72,7 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     func testAFIFOIsWrittenTo() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("output")
         let fifo = folder.appending(path: "pipe").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
         let run = try CommandRun.bash(#"cat "$1" > "$2" & exec "$0" summarize "$3" --output "$1""#,
@@ -99,7 +92,7 @@ final class OutputSafetyTests: XCTestCase {
 
     /// `--output` that is a folder is a usage error, and the folder is untouched.
     func testAnOutputFolderIsRefused() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("output")
         let run = try CommandRun.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--output", folder.path])
         XCTAssertEqual(run.status, 2, run.stderr)
         XCTAssertTrue(run.stderr.contains("is a folder"), run.stderr)
@@ -107,7 +100,7 @@ final class OutputSafetyTests: XCTestCase {
 
     /// `--format jsonl --output` (streamed into the temporary file) ends whole, with no temporary file left.
     func testJSONLinesToAFileIsWholeAndLeavesNoTemporaryFile() throws {
-        let folder = try temporaryFolder()
+        let folder = try temporaryFolder("output")
         for index in 0..<40 { try copySample("ecephys.nwb", to: folder.appending(path: "f\(index).nwb")) }
         let output = folder.appending(path: "out.jsonl").path
         let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--jobs", "1", folder.path, "--output", output])

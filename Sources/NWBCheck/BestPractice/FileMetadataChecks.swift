@@ -1,4 +1,5 @@
 import Foundation
+import NWBDandi
 import NWBKit
 
 /// Checks of the NWBFile's own fields (`/` and `/general`), as nwbinspector's `_nwbfile_metadata` checks.

@@ -1,3 +1,4 @@
+import NWBDandi
 import NWBKit
 
 /// Checks of `/general/subject`, as nwbinspector's subject checks.

@@ -1,5 +1,6 @@
 import NWBJSON
 import Foundation
+import NWBDandi
 import NWBKit
 
 /// The context of the dataset-description templates (`Templates/dandiset-*.mustache`).

@@ -5,6 +5,7 @@ import NWBJSON
 import NWBRendering
 import NWBRunner
 import Platform
+import NWBDandi
 import NWBKit
 
 /// `nwbkit assets PATH…`: the DANDI assetsSummary of the files, or per-file asset facts.

@@ -5,6 +5,7 @@ import NWBJSON
 import NWBRendering
 import NWBRunner
 import Platform
+import NWBDandi
 import NWBKit
 
 /// `nwbkit dandiset PATH…`: the DANDI dataset-description document of a set of NWB files.

@@ -5,6 +5,7 @@ import NWBJSON
 import NWBRendering
 import NWBRunner
 import Platform
+import NWBDandi
 import NWBKit
 
 /// `nwbkit types PATH…`: the structural types of the files and the files of each.

@@ -1,3 +1,4 @@
+import NWBKit
 import Foundation
 import HDF5
 

@@ -1,3 +1,4 @@
+import NWBKit
 import Foundation
 
 /// dandischema's `AssetsSummary` of a set of assets: counts, standards, approaches, techniques,

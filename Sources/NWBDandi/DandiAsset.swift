@@ -1,3 +1,4 @@
+import NWBKit
 import Foundation
 
 /// A named DANDI vocabulary entry: `{schemaKey, identifier?, name?}`.
