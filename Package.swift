@@ -63,7 +63,7 @@ let package = Package(
         // Runs files through worker processes: the pipe protocol, per-file products, cache, shards, merge,
         // the split walk of one large file.
         .target(
-            name: "NWBRunner", dependencies: ["Platform", "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"]),
+            name: "NWBRunner", dependencies: ["Platform", "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering"]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
