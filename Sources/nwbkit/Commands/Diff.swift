@@ -21,8 +21,8 @@ struct Diff: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @OptionGroup var files: PathOptions
-    @OptionGroup var reading: ReadingOptions
+    @OptionGroup(title: "Files") var files: PathOptions
+    @OptionGroup(title: "Reading") var reading: ReadingOptions
 
     /// The reader of both sides (no cache, shard or merge: a diff reads two files or folders).
     private var input: FileReader { FileReader(files: files, reading: reading, many: nil) }

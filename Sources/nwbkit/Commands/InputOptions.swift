@@ -86,9 +86,9 @@ struct ManyFilesOptions: ParsableArguments {
 
 /// The inputs of a command that reads files: what, how, and over many files.
 struct InputOptions: ParsableArguments {
-    @OptionGroup var files: PathOptions
-    @OptionGroup var reading: ReadingOptions
-    @OptionGroup var many: ManyFilesOptions
+    @OptionGroup(title: "Files") var files: PathOptions
+    @OptionGroup(title: "Reading") var reading: ReadingOptions
+    @OptionGroup(title: "Many files") var many: ManyFilesOptions
 
     var paths: [String] {
         get { files.paths }
