@@ -29,12 +29,15 @@ let package = Package(
         // OpenSSL's libcrypto from Debian's libssl-dev: SHA-256 of exported files (Crucible's sha256_hash;
         // Foundation on Linux has no digest), without compiling a copy of BoringSSL.
         .systemLibrary(name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        // Small pieces every layer uses: paths that keep bytes that are not UTF-8, Python's repr of strings,
+        // a stable hash, a value handed over from another thread.
+        .target(name: "NWBSupport"),
         // Safe Swift layer over libhdf5: owned identifiers, typed errors, metadata and small values.
-        .target(name: "HDF5", dependencies: ["CHDF5"]),
+        .target(name: "HDF5", dependencies: ["CHDF5", "NWBSupport"]),
         // The domain: object tree, NWB reading, summaries.
-        .target(name: "NWBKit", dependencies: ["HDF5"]),
+        .target(name: "NWBKit", dependencies: ["HDF5", "NWBSupport"]),
         // DANDI's rules and tables over summaries: asset facts, the assetsSummary, structural types.
-        .target(name: "NWBDandi", dependencies: ["HDF5", "NWBKit"]),
+        .target(name: "NWBDandi", dependencies: ["HDF5", "NWBKit", "NWBSupport"]),
         // What Swift cannot call directly (prctl, fcntl, wait-status macros), and the Swift over it: EINTR-safe
         // writes, child processes on pipes. The one place above libhdf5 that touches the system's C interface.
         .systemLibrary(name: "CPlatform", path: "Sources/CPlatform"),
@@ -43,13 +46,14 @@ let package = Package(
         .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The summary model's JSON: one canonical encoder (sorted keys, `"key": value`), the decoder the cache
         // and merges read with, order-keeping JSON for the DANDI metadata.
-        .target(name: "NWBJSON", dependencies: ["HDF5", "NWBKit"]),
+        .target(name: "NWBJSON", dependencies: ["HDF5", "NWBKit", "NWBSupport"]),
         // Renderers over the summary model: text, JSON documents, Markdown through Mustache templates, the
         // DANDI dataset-description document.
         .target(
             name: "NWBRendering",
             dependencies: [
-                "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "BoundedYAML", .product(name: "Mustache", package: "swift-mustache"),
+                "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "BoundedYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTemplates"]
@@ -57,18 +61,19 @@ let package = Package(
         // Records for other catalogs: BrainSTEM, Flexilims, Crucible, portal.
         .target(
             name: "NWBCatalogs",
-            dependencies: ["HDF5", "NWBKit", "NWBDandi", "NWBJSON", "CLibCrypto", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "CLibCrypto", .product(name: "Yams", package: "Yams")]),
         // Checks: built-in best practices, lab rules files, reports, structural diff — over summaries only.
-        .target(name: "NWBCheck", dependencies: ["NWBKit", "NWBDandi", "HDF5", "NWBJSON", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
+        .target(name: "NWBCheck", dependencies: ["NWBKit", "NWBDandi", "HDF5", "NWBSupport", "NWBJSON", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
         // Runs files through worker processes: the pipe protocol, per-file products, cache, shards, merge,
         // the split walk of one large file.
         .target(
-            name: "NWBRunner", dependencies: ["Platform", "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering"]),
+            name: "NWBRunner", dependencies: ["Platform", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering"]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
             dependencies: [
-                "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner", "Platform",
+                "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner",
+                "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,14 +84,16 @@ let package = Package(
         .target(name: "TestSupport", path: "Sources/TestSupport"),
         // Writes small (hostile) HDF5 files inside tests, through libhdf5; test code only.
         .target(name: "HDF5TestFiles", dependencies: ["CHDF5"], path: "Tests/HDF5TestFiles"),
-        .testTarget(name: "HDF5Tests", dependencies: ["HDF5", "TestSupport"]),
-        .testTarget(name: "NWBKitTests", dependencies: ["NWBKit", "NWBDandi", "HDF5", "TestSupport"]),
+        .testTarget(name: "HDF5Tests", dependencies: ["NWBSupport", "HDF5", "TestSupport"]),
+        .testTarget(name: "NWBKitTests", dependencies: ["NWBSupport", "NWBKit", "NWBDandi", "HDF5", "TestSupport"]),
         .testTarget(
             name: "NWBRenderingTests",
-            dependencies: ["NWBRendering", "NWBJSON", "NWBCatalogs", "NWBRunner", "NWBKit", "NWBDandi", "HDF5", "TestSupport"],
+            dependencies: [
+                "NWBRendering", "NWBJSON", "NWBCatalogs", "NWBRunner", "NWBKit", "NWBDandi", "HDF5", "NWBSupport", "TestSupport",
+            ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBKit", "NWBDandi", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
+            name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json")]),
         .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles"]),
     ]
@@ -97,12 +104,12 @@ let package = Package(
 // instrumented (not the build-time template tool).
 if ProcessInfo.processInfo.environment["NWBKIT_FUZZ"] != nil {
     let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer"])]
-    let instrumented = ["HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "BoundedYAML"]
+    let instrumented = ["NWBSupport", "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "BoundedYAML"]
     for target in package.targets where instrumented.contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
     }
     package.targets.append(
         .executableTarget(
-            name: "NWBKitFuzz", dependencies: ["HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"], path: "Fuzz", exclude: ["run.sh", "corpus"],
+            name: "NWBKitFuzz", dependencies: ["NWBSupport", "HDF5", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck"], path: "Fuzz", exclude: ["run.sh", "corpus"],
             swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])], linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]))
 }

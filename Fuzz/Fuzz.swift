@@ -6,6 +6,7 @@ import NWBJSON
 import NWBRendering
 import NWBDandi
 import NWBKit
+import NWBSupport
 
 /// libFuzzer entry: the bytes NWBKit interprets itself — JSON and YAML metadata, Mustache templates,
 /// worker replies, ages, species and dates, Python and numpy printing of attribute text.

@@ -1,4 +1,5 @@
 import CHDF5
+import NWBSupport
 
 /// An HDF5 file opened read-only. Every object opened from it keeps it alive.
 public final class File {

@@ -2,6 +2,7 @@ import NWBJSON
 import CLibCrypto
 import Foundation
 import HDF5
+import NWBSupport
 
 /// The lower-case hex SHA-256 of a whole file, read in 4 MiB blocks (exports only: summaries never read data).
 public enum FileDigest {

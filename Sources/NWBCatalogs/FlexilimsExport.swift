@@ -4,6 +4,7 @@ import HDF5
 import NWBDandi
 import NWBKit
 import Yams
+import NWBSupport
 
 /// A YAML value with its keys in the order written (Flexilims YAML is read by people too).
 public indirect enum OrderedYAML: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import NWBKit
+import NWBSupport
 
 /// A small JSON encoder for `Encodable` values, several times faster than Foundation's on large
 /// summaries: keys always sorted (byte order), slashes not escaped, numbers written shortest.

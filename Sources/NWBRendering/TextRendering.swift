@@ -1,6 +1,7 @@
 import NWBJSON
 import HDF5
 import NWBKit
+import NWBSupport
 
 /// The `text` format: the DANDI-style summary lines of a file, then the facts NWBKit read.
 public enum TextRendering {

@@ -4,6 +4,7 @@ import Platform
 import Foundation
 import HDF5
 import NWBKit
+import NWBSupport
 
 /// Summarizes files in worker processes (`nwbkit worker`), `jobs` at a time, so that libhdf5 runs in
 /// parallel (it takes one global lock inside a process) and a crash or hang inside libhdf5 costs one

@@ -4,6 +4,7 @@ import Platform
 import Foundation
 import HDF5
 import NWBKit
+import NWBSupport
 
 /// Per-file summaries kept on disk between runs, keyed by the file's real path, size, modification
 /// time and the tool's version and limits: a re-run over unchanged files reads no HDF5 at all.

@@ -7,6 +7,7 @@ import NWBRendering
 import NWBRunner
 import Platform
 import NWBKit
+import NWBSupport
 
 /// Where a command's output goes: stdout as it comes, or a file.
 ///

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import HDF5
+import NWBSupport
 
 final class NumpyNotationTests: XCTestCase {
     func testNumericTypesPrintAsNumpyNames() {

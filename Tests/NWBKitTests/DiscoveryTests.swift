@@ -4,6 +4,7 @@ import TestSupport
 import XCTest
 
 @testable import NWBKit
+import NWBSupport
 
 final class DiscoveryTests: XCTestCase {
     private var folder: URL!

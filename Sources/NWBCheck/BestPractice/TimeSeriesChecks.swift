@@ -1,6 +1,7 @@
 import Foundation
 import HDF5
 import NWBKit
+import NWBSupport
 
 /// Checks of TimeSeries from their shapes and attributes (the ones that need data values are not here).
 enum TimeSeriesChecks {

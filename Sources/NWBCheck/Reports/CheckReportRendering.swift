@@ -1,6 +1,7 @@
 import Foundation
 import HDF5
 import NWBJSON
+import NWBSupport
 
 /// The report formats of `nwbkit check`.
 public enum CheckReportFormat: String, Sendable, CaseIterable {

@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import NWBSupport
 
 /// Finds the files a run will read: files given by name, and under folders (recursively) the files
 /// whose name ends in `.nwb` or matches an `--include` glob. Byte-ordered, each file once.

@@ -1,4 +1,5 @@
 import HDF5
+import NWBSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,5 @@
 import HDF5
+import NWBSupport
 
 /// Values printed the way Python's `str()` prints what numpy and h5py return:
 /// raw text for scalar strings, `b'…'` for fixed-length bytes, numpy's `array_str` for arrays.

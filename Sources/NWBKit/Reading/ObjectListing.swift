@@ -1,4 +1,5 @@
 import HDF5
+import NWBSupport
 
 /// The flat list of objects and links of a tree, depth-first in name order (as `h5ls -r` lists them).
 enum ObjectListing {

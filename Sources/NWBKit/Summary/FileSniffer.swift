@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import NWBSupport
 
 /// Says what a file that is not HDF5 looks like, from its first bytes.
 enum FileSniffer {

@@ -1,5 +1,6 @@
 import Foundation
 import HDF5
+import NWBSupport
 
 /// Options of a summary run.
 public struct SummaryOptions: Sendable {

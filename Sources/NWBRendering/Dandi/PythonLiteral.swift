@@ -1,5 +1,6 @@
 import NWBJSON
 import HDF5
+import NWBSupport
 
 /// How Python's `str()` prints a JSON-decoded value: strings bare at the top level; inside lists and
 /// dicts `repr()` syntax (`'quotes'`, `True`/`False`/`None`, `{'k': v}`, `[a, b]`), integers as
