@@ -20,13 +20,26 @@ public struct BestPracticeCheck: Sendable {
     public let importance: Importance
     /// What it flags, in one line (for `nwbkit list-checks` and Documentation/Checks.md).
     public let flags: String
+    /// What it looks at: a neurodata type (extensions included), "typed objects", "links", or "file".
+    public private(set) var appliesTo: String
     let run: @Sendable (SummaryIndex) -> [CheckHit]
 
-    init(_ id: String, _ importance: Importance, _ flags: String, run: @escaping @Sendable (SummaryIndex) -> [CheckHit]) {
+    init(
+        _ id: String, _ importance: Importance, _ flags: String, appliesTo: String = "file",
+        run: @escaping @Sendable (SummaryIndex) -> [CheckHit]
+    ) {
         self.id = id
         self.importance = importance
         self.flags = flags
+        self.appliesTo = appliesTo
         self.run = run
+    }
+
+    /// This check, said to look at `type` (for a family of checks registered without one).
+    func applying(to type: String) -> BestPracticeCheck {
+        var check = self
+        if check.appliesTo == "file" { check.appliesTo = type }
+        return check
     }
 
     /// True when nwbinspector has a check of this name (so findings can be compared with its output).

@@ -125,7 +125,8 @@ enum DomainChecks {
     /// nwbinspector's `check_image_series_external_file_valid`: relative external files that do not exist beside
     /// the NWB file (looked up when the check runs, relative to the summary's path).
     static let externalFileExists = BestPracticeCheck(
-        "check_image_series_external_file_valid", .critical, "a relative external_file does not exist beside the NWB file"
+        "check_image_series_external_file_valid", .critical, "a relative external_file does not exist beside the NWB file",
+        appliesTo: "ImageSeries"
     ) { file in
         let folder = URL(fileURLWithPath: file.summary.path).deletingLastPathComponent()
         return file.objects(ofType: "ImageSeries").flatMap { series in
@@ -144,7 +145,7 @@ enum DomainChecks {
         _ id: String, _ importance: Importance, _ type: String, _ flags: String,
         _ body: @escaping @Sendable (SummaryIndex, ObjectEntry) -> String?
     ) -> BestPracticeCheck {
-        BestPracticeCheck(id, importance, flags) { file in
+        BestPracticeCheck(id, importance, flags, appliesTo: type) { file in
             file.objects(ofType: type).compactMap { object in
                 body(file, object).map { CheckHit(object.path, object.neurodataType, $0) }
             }

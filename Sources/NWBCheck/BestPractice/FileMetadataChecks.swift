@@ -99,7 +99,7 @@ enum FileMetadataChecks {
             let suffixes = String(name[dot...])
             return suffixes.hasSuffix(".nwb") || suffixes.hasSuffix(".nwb.h5") ? [] : [root(file, extensionMessage(suffixes))]
         },
-    ]
+    ].map { $0.applying(to: "NWBFile") }
 
     static func root(_ file: SummaryIndex, _ message: String) -> CheckHit {
         CheckHit("/", "NWBFile", message)

@@ -40,5 +40,5 @@ enum ObjectChecks {
                     ? CheckHit(entry.path, type, "Description ('\(text)') is a placeholder.") : nil
             }
         },
-    ]
+    ].map { $0.applying(to: "typed objects") }
 }

@@ -15,7 +15,8 @@ enum StorageChecks {
             "a dataset between 50 MB and 20 GB is not compressed", bytes: 50e6...20e9
         ) { "\($0) is not compressed. Consider enabling compression when writing a dataset." },
         BestPracticeCheck(
-            "nwbkit_external_links", .bestPracticeViolation, "an external link (breaks when files move; not followed)"
+            "nwbkit_external_links", .bestPracticeViolation, "an external link (breaks when files move; not followed)",
+            appliesTo: "links"
         ) { file in
             file.summary.objects.filter { $0.kind == "external_link" }.map {
                 CheckHit(
@@ -24,7 +25,9 @@ enum StorageChecks {
                 )
             }
         },
-        BestPracticeCheck("nwbkit_dangling_soft_links", .critical, "a soft link whose target does not exist") { file in
+        BestPracticeCheck(
+            "nwbkit_dangling_soft_links", .critical, "a soft link whose target does not exist", appliesTo: "links"
+        ) { file in
             file.summary.objects.filter { $0.kind == "soft_link" && $0.resolved == false }.map {
                 CheckHit($0.path, nil, "Soft link to \($0.target ?? "?") does not resolve: the object it names is missing.")
             }
@@ -70,7 +73,7 @@ enum StorageChecks {
         _ id: String, _ importance: Importance, _ flags: String, bytes: ClosedRange<Double>,
         message: @escaping @Sendable (String) -> String
     ) -> BestPracticeCheck {
-        BestPracticeCheck(id, importance, flags) { file in
+        BestPracticeCheck(id, importance, flags, appliesTo: "NWBContainer") { file in
             file.objects(ofType: "NWBContainer").compactMap { container in
                 let hit = file.members(container.path).first { member in
                     guard member.kind == "dataset", member.neurodataType == nil, let count = member.elementCount else {

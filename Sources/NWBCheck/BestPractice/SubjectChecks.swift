@@ -98,7 +98,7 @@ enum SubjectChecks {
                 )
             ]
         },
-    ]
+    ].map { $0.applying(to: "Subject") }
 
     static func hit(_ file: SummaryIndex, _ message: String) -> CheckHit {
         CheckHit("/general/subject", file.summary.subject?.neurodataType ?? "Subject", message)

@@ -48,7 +48,7 @@ enum TableChecks {
         _ id: String, _ importance: Importance, _ flags: String,
         _ body: @escaping @Sendable (SummaryIndex, ObjectEntry, Int?) -> String?
     ) -> BestPracticeCheck {
-        BestPracticeCheck(id, importance, flags) { file in
+        BestPracticeCheck(id, importance, flags, appliesTo: "DynamicTable") { file in
             file.objects(ofType: "DynamicTable").compactMap { table in
                 let rows = file.member(table.path, "id")?.shape?.first
                 return body(file, table, rows).map { CheckHit(table.path, table.neurodataType, $0) }

@@ -98,7 +98,7 @@ enum TimeSeriesChecks {
         _ id: String, _ importance: Importance, _ flags: String,
         _ body: @escaping @Sendable (SummaryIndex, ObjectEntry) -> String?
     ) -> BestPracticeCheck {
-        BestPracticeCheck(id, importance, flags) { file in
+        BestPracticeCheck(id, importance, flags, appliesTo: "TimeSeries") { file in
             file.objects(ofType: "TimeSeries").compactMap { series in
                 body(file, series).map { CheckHit(series.path, series.neurodataType, $0) }
             }

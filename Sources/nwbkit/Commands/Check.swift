@@ -147,9 +147,9 @@ struct ListChecks: ParsableCommand {
 
     func run() throws {
         let checks =
-            BestPracticeChecks.all.map { ($0.id, $0.importance.description, $0.flags) }
-            + [(CheckRun.uniqueIdentifiersID, "CRITICAL", "two files of the run share an identifier")]
-            + [(CheckRun.unreadableFileID, "CRITICAL", "the file cannot be read (not HDF5, truncated, not NWB, …)")]
+            BestPracticeChecks.all.map { ($0.id, $0.importance.description, $0.appliesTo, $0.flags) }
+            + [(CheckRun.uniqueIdentifiersID, "CRITICAL", "files of the run", "two files of the run share an identifier")]
+            + [(CheckRun.unreadableFileID, "CRITICAL", "file", "the file cannot be read (not HDF5, truncated, not NWB, …)")]
         if markdown {
             print(
                 """
@@ -158,16 +158,17 @@ struct ListChecks: ParsableCommand {
                 Written by `nwbkit list-checks --markdown` (a test keeps this file equal to it). Ids starting \
                 `check_` are nwbinspector 0.7.2's checks of the same name and importance; `nwbkit_` ones are \
                 NWBKit's own. Every check reads metadata only: attributes, shapes, dtypes and the small values \
-                a summary holds ([Safety.md](Safety.md)). How `nwbkit check` runs them, rules files and reports: \
+                a summary holds ([Safety.md](Safety.md)); each looks at the objects of one neurodata type (extensions \
+                included), or at the file. How `nwbkit check` runs them, rules files and reports: \
                 [Commands.md](Commands.md).
 
-                | check | importance | flags when |
-                |---|---|---|
+                | check | importance | applies to | flags when |
+                |---|---|---|---|
 
                 """, terminator: "")
-            for (id, level, flags) in checks { print("| `\(id)` | \(level) | \(flags) |") }
+            for (id, level, appliesTo, flags) in checks { print("| `\(id)` | \(level) | \(appliesTo) | \(flags) |") }
         } else {
-            for (id, level, flags) in checks { print("\(id)\t\(level)\t\(flags)") }
+            for (id, level, appliesTo, flags) in checks { print("\(id)\t\(level)\t\(appliesTo)\t\(flags)") }
         }
     }
 }
