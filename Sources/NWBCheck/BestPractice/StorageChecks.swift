@@ -16,56 +16,18 @@ enum StorageChecks {
         ) { "\($0) is not compressed. Consider enabling compression when writing a dataset." },
         BestPracticeCheck(
             "nwbkit_external_links", .bestPracticeViolation, "an external link (breaks when files move; not followed)",
-            appliesTo: "links"
-        ) { file in
-            file.summary.objects.filter { $0.kind == "external_link" }.map {
-                CheckHit(
-                    $0.path, nil,
-                    "External link to \($0.targetFile ?? "?"):\($0.target ?? "?"); the file is not self-contained and breaks when the other file moves (DANDI rejects external links)."
-                )
-            }
-        },
+            appliesTo: "links", run: nwbkitExternalLinks),
         BestPracticeCheck(
-            "nwbkit_dangling_soft_links", .critical, "a soft link whose target does not exist", appliesTo: "links"
-        ) { file in
-            file.summary.objects.filter { $0.kind == "soft_link" && $0.resolved == false }.map {
-                CheckHit($0.path, nil, "Soft link to \($0.target ?? "?") does not resolve: the object it names is missing.")
-            }
-        },
+            "nwbkit_dangling_soft_links", .critical, "a soft link whose target does not exist", appliesTo: "links",
+            run: nwbkitDanglingSoftLinks),
         BestPracticeCheck(
             "nwbkit_cached_specifications", .bestPracticeViolation,
-            "the file carries no cached specification (/specifications) for its namespaces"
-        ) { file in
-            let cached = Set(file.summary.specifications.map(\.namespace))
-            guard cached.isEmpty || (!cached.contains("core") && file.summary.nwbVersion?.hasPrefix("2") == true) else {
-                let used = Set(file.typedObjects.compactMap(\.namespace)).subtracting(cached).sorted()
-                return used.map {
-                    CheckHit(
-                        "/specifications", nil,
-                        "The namespace '\($0)' is used but its specification is not cached in the file; readers cannot interpret its types without it."
-                    )
-                }
-            }
-            return [
-                CheckHit(
-                    "/", "NWBFile",
-                    "The file has no cached specifications (/specifications); readers cannot interpret extension types and must guess the schema version. Write with cache_spec=True."
-                )
-            ]
-        },
-        BestPracticeCheck("nwbkit_unreadable_objects", .critical, "a part of the file libhdf5 could not read") { file in
-            file.summary.problems.map { CheckHit($0.path, nil, "Could not be read: \($0.message)") }
-        },
-        BestPracticeCheck("nwbkit_incomplete_read", .critical, "a walk limit stopped reading before the end of the file") {
-            file in
-            file.summary.isIncomplete
-                ? [
-                    CheckHit(
-                        "/", "NWBFile",
-                        "Reading stopped at a limit (--max-objects / --max-depth) before the end of the file; the checks saw only part of it. Raise the limit to check everything."
-                    )
-                ] : []
-        },
+            "the file carries no cached specification (/specifications) for its namespaces", run: nwbkitCachedSpecifications),
+        BestPracticeCheck(
+            "nwbkit_unreadable_objects", .critical, "a part of the file libhdf5 could not read", run: nwbkitUnreadableObjects),
+        BestPracticeCheck(
+            "nwbkit_incomplete_read", .critical, "a walk limit stopped reading before the end of the file",
+            run: nwbkitIncompleteRead),
     ]
 
     /// A compression check: one finding per NWBContainer whose first plain dataset member in `bytes` has no compression.
@@ -97,5 +59,61 @@ enum StorageChecks {
             return max(1, stored / count)
         }
         return 8
+    }
+}
+
+/// The checks, one function each (registered in `all` with their importance and the type they look at).
+extension StorageChecks {
+    /// `nwbkit_external_links`: flags when links.
+    static func nwbkitExternalLinks(_ file: SummaryIndex) -> [CheckHit] {
+        file.summary.objects.filter { $0.kind == "external_link" }.map {
+            CheckHit(
+                $0.path, nil,
+                "External link to \($0.targetFile ?? "?"):\($0.target ?? "?"); the file is not self-contained and breaks when the other file moves (DANDI rejects external links)."
+            )
+        }
+    }
+
+    /// `nwbkit_dangling_soft_links`: flags when links.
+    static func nwbkitDanglingSoftLinks(_ file: SummaryIndex) -> [CheckHit] {
+        file.summary.objects.filter { $0.kind == "soft_link" && $0.resolved == false }.map {
+            CheckHit($0.path, nil, "Soft link to \($0.target ?? "?") does not resolve: the object it names is missing.")
+        }
+    }
+
+    /// `nwbkit_cached_specifications`: flags when the file carries no cached specification (/specifications) for its namespaces.
+    static func nwbkitCachedSpecifications(_ file: SummaryIndex) -> [CheckHit] {
+        let cached = Set(file.summary.specifications.map(\.namespace))
+        guard cached.isEmpty || (!cached.contains("core") && file.summary.nwbVersion?.hasPrefix("2") == true) else {
+            let used = Set(file.typedObjects.compactMap(\.namespace)).subtracting(cached).sorted()
+            return used.map {
+                CheckHit(
+                    "/specifications", nil,
+                    "The namespace '\($0)' is used but its specification is not cached in the file; readers cannot interpret its types without it."
+                )
+            }
+        }
+        return [
+            CheckHit(
+                "/", "NWBFile",
+                "The file has no cached specifications (/specifications); readers cannot interpret extension types and must guess the schema version. Write with cache_spec=True."
+            )
+        ]
+    }
+
+    /// `nwbkit_unreadable_objects`: flags when a part of the file libhdf5 could not read.
+    static func nwbkitUnreadableObjects(_ file: SummaryIndex) -> [CheckHit] {
+        file.summary.problems.map { CheckHit($0.path, nil, "Could not be read: \($0.message)") }
+    }
+
+    /// `nwbkit_incomplete_read`: flags when a walk limit stopped reading before the end of the file.
+    static func nwbkitIncompleteRead(_ file: SummaryIndex) -> [CheckHit] {
+        file.summary.isIncomplete
+            ? [
+                CheckHit(
+                    "/", "NWBFile",
+                    "Reading stopped at a limit (--max-objects / --max-depth) before the end of the file; the checks saw only part of it. Raise the limit to check everything."
+                )
+            ] : []
     }
 }

@@ -8,89 +8,30 @@ enum TimeSeriesChecks {
     static let year = 31_557_600.0
 
     static let all: [BestPracticeCheck] = [
-        series("check_data_orientation", .critical, "a non-time dimension of data is longer than the first") {
-            file, series in
-            guard !file.isA(series.neurodataType, "SpikeEventSeries"), let shape = file.member(series.path, "data")?.shape,
-                let first = shape.first, shape.dropFirst().contains(where: { $0 > first }), let longest = shape.max()
-            else { return nil }
-            return
-                "Data may be in the wrong orientation. Time should be in the first dimension, and is usually the longest dimension. Here, another dimension is longer. Current shape: (\(shape.map(String.init).joined(separator: ", "))\(shape.count == 1 ? "," : "")). Suggestion: Transpose your data so the first dimension is \(longest)."
-        },
         series(
-            "check_timestamps_match_first_dimension", .critical, "the number of timestamps differs from data's first dimension"
-        ) { file, series in
-            guard let data = file.member(series.path, "data")?.shape?.first,
-                let timestamps = file.member(series.path, "timestamps")?.shape?.first, data != timestamps
-            else { return nil }
-            if file.member(series.path, "external_file") != nil && data == 0 { return nil }
-            if file.isA(series.neurodataType, "ImageSeries"), timestamps == 0, isIndexed(series, in: file) { return nil }
-            return "The length of the first dimension of data (\(data)) does not match the length of timestamps (\(timestamps))."
-        },
-        series("check_time_series_data_is_not_empty", .bestPracticeViolation, "data is absent or has no elements") {
-            file, series in
-            let data = file.member(series.path, "data")
-            guard data == nil || (data?.kind == "dataset" && data?.elementCount == 0) else { return nil }
-            if let external = file.member(series.path, "external_file"), external.elementCount ?? 0 > 0 { return nil }
-            return
-                "The 'data' field of \(series.name) is empty. Please verify that data was properly added during conversion."
-        },
-        series("check_missing_unit", .bestPracticeViolation, "data's unit is empty") { file, series in
-            guard let unit = file.member(series.path, "data")?.attribute("unit"), unit.text?.isEmpty ?? true else {
-                return nil
-            }
-            return "Missing text for attribute 'unit'. Please specify the scientific unit of the 'data'."
-        },
+            "check_data_orientation", .critical, "a non-time dimension of data is longer than the first", checkDataOrientation),
         series(
-            "nwbkit_unit_stored", .bestPracticeViolation, "data has no unit attribute (pynwb then reads 'unknown')"
-        ) { file, series in
-            guard let data = file.member(series.path, "data"), data.kind == "dataset", !data.hasAttribute("unit") else {
-                return nil
-            }
-            return
-                "The data of \(series.name) has no 'unit' attribute; readers fall back to 'unknown'. Store the scientific unit of the data."
-        },
-        series("check_resolution", .bestPracticeViolation, "resolution is 0 or negative but not -1 (unknown)") {
-            file, series in
-            guard let resolution = file.member(series.path, "data")?.attribute("resolution")?.number, resolution != -1,
-                resolution <= 0
-            else { return nil }
-            return "'resolution' should use -1.0 or NaN for unknown instead of \(PythonNumber.text(resolution))."
-        },
-        series("check_rate_is_not_zero", .critical, "rate is 0 while data has more than one sample") { file, series in
-            guard rate(series, in: file) == 0, let samples = file.member(series.path, "data")?.shape?.first, samples > 1
-            else { return nil }
-            return "\(series.name) has a sampling rate value of 0.0Hz but the series has more than one frame."
-        },
-        series("check_rate_is_positive", .critical, "rate is negative") { file, series in
-            guard let rate = rate(series, in: file), rate < 0 else { return nil }
-            return "\(series.name) has a negative sampling rate value of \(PythonNumber.text(rate))Hz which is not valid."
-        },
-        series("check_rate_not_below_threshold", .bestPracticeViolation, "rate is below 0.01 Hz (a period given as rate?)") {
-            file, series in
-            guard let rate = rate(series, in: file), rate > 0, rate < 0.01 else { return nil }
-            return
-                "TimeSeries '\(series.name)' has a sampling rate of \(PythonNumber.text(rate)) Hz (one sample every \(PythonNumber.fixed(1 / rate)) seconds). This low value may indicate the sampling period was provided instead of the rate. If the sampling period of the data is indeed \(PythonNumber.text(rate)) seconds, the rate should be set to \(PythonNumber.text(1 / rate)) Hz instead."
-        },
+            "check_timestamps_match_first_dimension", .critical, "the number of timestamps differs from data's first dimension",
+            checkTimestampsMatchFirstDimension),
+        series(
+            "check_time_series_data_is_not_empty", .bestPracticeViolation, "data is absent or has no elements",
+            checkTimeSeriesDataIsNotEmpty),
+        series("check_missing_unit", .bestPracticeViolation, "data's unit is empty", checkMissingUnit),
+        series(
+            "nwbkit_unit_stored", .bestPracticeViolation, "data has no unit attribute (pynwb then reads 'unknown')",
+            nwbkitUnitStored),
+        series("check_resolution", .bestPracticeViolation, "resolution is 0 or negative but not -1 (unknown)", checkResolution),
+        series("check_rate_is_not_zero", .critical, "rate is 0 while data has more than one sample", checkRateIsNotZero),
+        series("check_rate_is_positive", .critical, "rate is negative", checkRateIsPositive),
+        series(
+            "check_rate_not_below_threshold", .bestPracticeViolation, "rate is below 0.01 Hz (a period given as rate?)",
+            checkRateNotBelowThreshold),
         series(
             "check_time_series_duration", .bestPracticeViolation,
-            "starting_time + rate span more than a year (timestamps are not read)"
-        ) { file, series in
-            guard file.member(series.path, "timestamps") == nil, let rate = rate(series, in: file), rate > 0,
-                let samples = file.member(series.path, "data")?.shape?.first, samples > 1
-            else { return nil }
-            let duration = Double(samples - 1) / rate
-            guard duration > year else { return nil }
-            return
-                "TimeSeries '\(series.name)' has an unusually long duration of \(PythonNumber.fixed(duration)) seconds (\(PythonNumber.fixed(duration / year)) years), which may indicate an error in the timestamps or rate data. Please verify that this is correct."
-        },
+            "starting_time + rate span more than a year (timestamps are not read)", checkTimeSeriesDuration),
         series(
             "check_timestamp_of_the_first_sample_is_not_negative", .bestPracticeSuggestion,
-            "starting_time is negative (timestamps are not read)"
-        ) { file, series in
-            guard let start = file.member(series.path, "starting_time")?.value?.number, start < 0 else { return nil }
-            return
-                "Timestamps should not be negative. This usually indicates a temporal misalignment of the data. It is recommended to align the `session_start_time` or `timestamps_reference_time` to be the earliest time value that occurs in the data, and shift all other signals accordingly."
-        },
+            "starting_time is negative (timestamps are not read)", checkTimestampOfTheFirstSampleIsNotNegative),
     ]
 
     /// A check run once for every TimeSeries (or extension) in the file.
@@ -124,4 +65,98 @@ enum PythonNumber {
     static func text(_ value: Double) -> String { PythonRepr.float(value) }
     /// `f"{x:.2f}"`.
     static func fixed(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
+/// The checks, one function each (registered in `all` with their importance and the type they look at).
+extension TimeSeriesChecks {
+    /// `check_data_orientation`: flags when a non-time dimension of data is longer than the first.
+    static func checkDataOrientation(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard !file.isA(series.neurodataType, "SpikeEventSeries"), let shape = file.member(series.path, "data")?.shape,
+            let first = shape.first, shape.dropFirst().contains(where: { $0 > first }), let longest = shape.max()
+        else { return nil }
+        return
+            "Data may be in the wrong orientation. Time should be in the first dimension, and is usually the longest dimension. Here, another dimension is longer. Current shape: (\(shape.map(String.init).joined(separator: ", "))\(shape.count == 1 ? "," : "")). Suggestion: Transpose your data so the first dimension is \(longest)."
+    }
+
+    /// `check_timestamps_match_first_dimension`: flags when the number of timestamps differs from data's first dimension.
+    static func checkTimestampsMatchFirstDimension(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard let data = file.member(series.path, "data")?.shape?.first,
+            let timestamps = file.member(series.path, "timestamps")?.shape?.first, data != timestamps
+        else { return nil }
+        if file.member(series.path, "external_file") != nil && data == 0 { return nil }
+        if file.isA(series.neurodataType, "ImageSeries"), timestamps == 0, isIndexed(series, in: file) { return nil }
+        return "The length of the first dimension of data (\(data)) does not match the length of timestamps (\(timestamps))."
+    }
+
+    /// `check_time_series_data_is_not_empty`: flags when data is absent or has no elements.
+    static func checkTimeSeriesDataIsNotEmpty(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        let data = file.member(series.path, "data")
+        guard data == nil || (data?.kind == "dataset" && data?.elementCount == 0) else { return nil }
+        if let external = file.member(series.path, "external_file"), external.elementCount ?? 0 > 0 { return nil }
+        return
+            "The 'data' field of \(series.name) is empty. Please verify that data was properly added during conversion."
+    }
+
+    /// `check_missing_unit`: flags when data's unit is empty.
+    static func checkMissingUnit(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard let unit = file.member(series.path, "data")?.attribute("unit"), unit.text?.isEmpty ?? true else {
+            return nil
+        }
+        return "Missing text for attribute 'unit'. Please specify the scientific unit of the 'data'."
+    }
+
+    /// `nwbkit_unit_stored`: flags when data has no unit attribute (pynwb then reads 'unknown').
+    static func nwbkitUnitStored(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard let data = file.member(series.path, "data"), data.kind == "dataset", !data.hasAttribute("unit") else {
+            return nil
+        }
+        return
+            "The data of \(series.name) has no 'unit' attribute; readers fall back to 'unknown'. Store the scientific unit of the data."
+    }
+
+    /// `check_resolution`: flags when resolution is 0 or negative but not -1 (unknown).
+    static func checkResolution(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard let resolution = file.member(series.path, "data")?.attribute("resolution")?.number, resolution != -1,
+            resolution <= 0
+        else { return nil }
+        return "'resolution' should use -1.0 or NaN for unknown instead of \(PythonNumber.text(resolution))."
+    }
+
+    /// `check_rate_is_not_zero`: flags when rate is 0 while data has more than one sample.
+    static func checkRateIsNotZero(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard rate(series, in: file) == 0, let samples = file.member(series.path, "data")?.shape?.first, samples > 1
+        else { return nil }
+        return "\(series.name) has a sampling rate value of 0.0Hz but the series has more than one frame."
+    }
+
+    /// `check_rate_is_positive`: flags when rate is negative.
+    static func checkRateIsPositive(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard let rate = rate(series, in: file), rate < 0 else { return nil }
+        return "\(series.name) has a negative sampling rate value of \(PythonNumber.text(rate))Hz which is not valid."
+    }
+
+    /// `check_rate_not_below_threshold`: flags when rate is below 0.01 Hz (a period given as rate?).
+    static func checkRateNotBelowThreshold(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard let rate = rate(series, in: file), rate > 0, rate < 0.01 else { return nil }
+        return
+            "TimeSeries '\(series.name)' has a sampling rate of \(PythonNumber.text(rate)) Hz (one sample every \(PythonNumber.fixed(1 / rate)) seconds). This low value may indicate the sampling period was provided instead of the rate. If the sampling period of the data is indeed \(PythonNumber.text(rate)) seconds, the rate should be set to \(PythonNumber.text(1 / rate)) Hz instead."
+    }
+
+    /// `check_time_series_duration`: flags when starting_time + rate span more than a year (timestamps are not read).
+    static func checkTimeSeriesDuration(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard file.member(series.path, "timestamps") == nil, let rate = rate(series, in: file), rate > 0,
+            let samples = file.member(series.path, "data")?.shape?.first, samples > 1
+        else { return nil }
+        let duration = Double(samples - 1) / rate
+        guard duration > year else { return nil }
+        return
+            "TimeSeries '\(series.name)' has an unusually long duration of \(PythonNumber.fixed(duration)) seconds (\(PythonNumber.fixed(duration / year)) years), which may indicate an error in the timestamps or rate data. Please verify that this is correct."
+    }
+
+    /// `check_timestamp_of_the_first_sample_is_not_negative`: flags when starting_time is negative (timestamps are not read).
+    static func checkTimestampOfTheFirstSampleIsNotNegative(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
+        guard let start = file.member(series.path, "starting_time")?.value?.number, start < 0 else { return nil }
+        return
+            "Timestamps should not be negative. This usually indicates a temporal misalignment of the data. It is recommended to align the `session_start_time` or `timestamps_reference_time` to be the earliest time value that occurs in the data, and shift all other signals accordingly."
+    }
 }
