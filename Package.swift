@@ -67,7 +67,8 @@ let package = Package(
         // Runs files through worker processes: the pipe protocol, per-file products, cache, shards, merge,
         // the split walk of one large file.
         .target(
-            name: "NWBRunner", dependencies: ["Platform", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering"]),
+            name: "NWBRunner",
+            dependencies: ["Platform", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCheck"]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",

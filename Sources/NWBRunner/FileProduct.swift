@@ -2,6 +2,7 @@ import NWBJSON
 import NWBRendering
 import Platform
 import NWBDandi
+import NWBCheck
 import NWBKit
 
 /// What a command needs of each file's summary, made where the file is read: a worker renders the text,
@@ -111,6 +112,14 @@ extension FileProduct where Value == [String] {
     /// The file's structural signature (`nwbkit types` groups files by it).
     public static var signature: FileProduct {
         FileProduct(name: "signature", workerArguments: ["--product", "signature"]) { $0.signature }
+    }
+}
+
+extension FileProduct where Value == FileCheck {
+    /// The findings of the checks in `options` on one file (weighed by the run, not here). The worker is
+    /// started with `workerArguments`, from which it builds the same options.
+    public static func check(options: CheckOptions, workerArguments: [String]) -> FileProduct {
+        FileProduct(name: "check", workerArguments: workerArguments) { FileCheck(summary: $0, options: options) }
     }
 }
 

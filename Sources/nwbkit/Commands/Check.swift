@@ -131,13 +131,6 @@ struct Check: ParsableCommand {
     }
 }
 
-extension FileProduct where Value == FileCheck {
-    /// The findings of the checks in `options` on one file (weighed by the run, not here).
-    static func check(options: CheckOptions, workerArguments: [String]) -> FileProduct {
-        FileProduct(name: "check", workerArguments: workerArguments) { FileCheck(summary: $0, options: options) }
-    }
-}
-
 /// `nwbkit list-checks`: the built-in checks with their ids, importance and what they flag.
 struct ListChecks: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the built-in checks of `nwbkit check`.")
