@@ -1,11 +1,11 @@
 import Foundation
 import HDF5
-import NWBCheck
 import NWBCatalogs
-import NWBJSON
-import NWBRendering
+import NWBCheck
 import NWBDandi
+import NWBJSON
 import NWBKit
+import NWBRendering
 import NWBSupport
 
 /// libFuzzer entry: the bytes NWBKit interprets itself — JSON and YAML metadata, Mustache templates,

@@ -1,4 +1,5 @@
 import NWBSupport
+
 /// numpy's notation for HDF5 types, as h5py maps them (`str(dataset.dtype)`).
 extension DataType {
     /// What `str(dtype)` prints: `float64`, `int32`, `>f8`, `|S5`, `object`, `bool`,

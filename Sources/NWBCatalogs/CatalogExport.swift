@@ -1,5 +1,5 @@
-import NWBJSON
 import Foundation
+import NWBJSON
 import NWBKit
 
 /// The research-data catalogs `nwbkit export` writes records for.

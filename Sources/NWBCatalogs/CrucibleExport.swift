@@ -1,4 +1,3 @@
-import NWBJSON
 import Foundation
 import NWBDandi
 import NWBKit

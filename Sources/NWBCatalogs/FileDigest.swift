@@ -1,4 +1,3 @@
-import NWBJSON
 import CLibCrypto
 import Foundation
 import HDF5

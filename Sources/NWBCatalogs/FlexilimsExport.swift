@@ -1,10 +1,9 @@
-import NWBJSON
 import Foundation
 import HDF5
 import NWBDandi
 import NWBKit
-import Yams
 import NWBSupport
+import Yams
 
 /// A YAML value with its keys in the order written (Flexilims YAML is read by people too).
 public indirect enum OrderedYAML: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import NWBKit
 import Foundation
+import NWBKit
 
 /// dandischema's `AssetsSummary` of a set of assets: counts, standards, approaches, techniques,
 /// variables and species. Lists keep first-seen order across assets (within an asset, NWBKit's

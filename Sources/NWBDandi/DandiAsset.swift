@@ -1,5 +1,5 @@
-import NWBKit
 import Foundation
+import NWBKit
 
 /// A named DANDI vocabulary entry: `{schemaKey, identifier?, name?}`.
 public struct DandiTerm: Sendable, Codable, Equatable, Hashable {

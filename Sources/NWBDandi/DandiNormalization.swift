@@ -1,6 +1,6 @@
-import NWBKit
 import Foundation
 import HDF5
+import NWBKit
 import NWBSupport
 
 /// The dandi tool's rules for turning NWB subject and session text into DANDI metadata values.

@@ -1,4 +1,5 @@
 import NWBKit
+
 /// The lookup tables of the dandi tool, as data in one place. Taken from dandi-cli 0.81.0
 /// (`dandi.metadata.util.neurodata_typemap`, `species_map`) with dandischema 0.14.0
 /// (schemaVersion 0.8.0); see `shared/docs/reference-tools/` for how they were read.

@@ -1,4 +1,5 @@
 import NWBKit
+
 /// Files grouped into DANDI structural "types": files with identical signatures (the list of
 /// `PATH: neurodata_type` of their typed objects) form one type.
 public struct FileTypes: Sendable, Codable, Equatable {

@@ -1,4 +1,3 @@
-import NWBJSON
 import Mustache
 
 /// Escaping for NWBKit's own Markdown (`{{% CONTENT_TYPE: MARKDOWN}}`): a value from a file can neither

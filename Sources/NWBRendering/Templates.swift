@@ -1,6 +1,6 @@
-import NWBJSON
 import Foundation
 import Mustache
+import NWBJSON
 import NWBKit
 
 /// A document template: one of the bundled ones (embedded from `Templates/` at build time) or a user's file.

@@ -1,4 +1,3 @@
-import NWBJSON
 import HDF5
 import NWBKit
 import NWBSupport

@@ -1,9 +1,8 @@
-import NWBJSON
-import NWBRendering
-import Platform
-import NWBDandi
 import NWBCheck
+import NWBDandi
+import NWBJSON
 import NWBKit
+import NWBRendering
 
 /// What a command needs of each file's summary, made where the file is read: a worker renders the text,
 /// computes the DANDI asset or the signature and sends only that, so the parent neither decodes a large

@@ -1,7 +1,5 @@
-import NWBJSON
-import NWBRendering
-import Platform
 import Foundation
+import NWBJSON
 import NWBKit
 
 /// Reads the JSON Lines outputs of `nwbkit summarize --format jsonl` (shards of one run) and hands

@@ -1,10 +1,9 @@
-import NWBJSON
-import NWBRendering
-import Platform
 import Foundation
 import HDF5
+import NWBJSON
 import NWBKit
 import NWBSupport
+import Platform
 
 /// Summarizes files in worker processes (`nwbkit worker`), `jobs` at a time, so that libhdf5 runs in
 /// parallel (it takes one global lock inside a process) and a crash or hang inside libhdf5 costs one

@@ -1,11 +1,9 @@
-import NWBJSON
-import NWBRendering
-import Platform
 import CPlatform
 import Foundation
 import HDF5
 import NWBKit
 import NWBSupport
+import Platform
 
 /// Walks one file in several processes at once, for a run with more cores than files: libhdf5 runs one
 /// call at a time in a process, so a 100,000-object file read by one process leaves the other cores idle.

@@ -1,10 +1,9 @@
-import NWBJSON
-import NWBRendering
-import Platform
 import Foundation
 import HDF5
+import NWBJSON
 import NWBKit
 import NWBSupport
+import Platform
 
 /// Per-file summaries kept on disk between runs, keyed by the file's real path, size, modification
 /// time and the tool's version and limits: a re-run over unchanged files reads no HDF5 at all.

@@ -1,9 +1,8 @@
-import NWBJSON
-import NWBRendering
-import Platform
 import Foundation
 import HDF5
+import NWBJSON
 import NWBKit
+import Platform
 
 /// A file's summary as a worker sent it (compact JSON, decoded only by those who need the model), or as
 /// this process made it (the model, encoded only by those who print JSON): never encoded and decoded again
@@ -148,7 +147,11 @@ public enum WorkerProtocol {
             } catch let error as SummaryError {
                 output.write(encode(Header(failure: error)))
             } catch {
-                output.write(encode(Header(failure: .workerFailed(path: path, detail: "could not encode the \(product?.name ?? "summary"): \(error)"))))
+                output.write(
+                    encode(
+                        Header(
+                            failure: .workerFailed(
+                                path: path, detail: "could not encode the \(product?.name ?? "summary"): \(error)"))))
             }
             output.write([UInt8(ascii: "\n")])
         }

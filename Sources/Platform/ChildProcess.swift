@@ -1,4 +1,5 @@
 import CPlatform
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -1,13 +1,9 @@
 import ArgumentParser
 import Foundation
 import HDF5
-import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBKit
 import NWBSupport
+import Platform
 
 /// Where a command's output goes: stdout as it comes, or a file.
 ///

@@ -128,7 +128,8 @@ public final class TestFileWriter {
         let space = scalar ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &dimensions, nil)
         let dataset = H5Dcreate2(file, path, type, space, chdf5_p_default(), chdf5_p_default(), chdf5_p_default())
         precondition(dataset >= 0, "cannot create dataset \(path)")
-        withCStrings(values) { pointers in _ = H5Dwrite(dataset, type, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), pointers) }
+        withCStrings(values) { pointers in _ = H5Dwrite(dataset, type, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), pointers)
+        }
         H5Dclose(dataset)
         H5Sclose(space)
         H5Tclose(type)

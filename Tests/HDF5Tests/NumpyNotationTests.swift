@@ -1,7 +1,7 @@
+import NWBSupport
 import XCTest
 
 @testable import HDF5
-import NWBSupport
 
 final class NumpyNotationTests: XCTestCase {
     func testNumericTypesPrintAsNumpyNames() {

@@ -1,10 +1,10 @@
 import Foundation
 import HDF5
+import NWBSupport
 import TestSupport
 import XCTest
 
 @testable import NWBKit
-import NWBSupport
 
 final class DiscoveryTests: XCTestCase {
     private var folder: URL!

@@ -3,11 +3,11 @@ import TestSupport
 import XCTest
 
 @testable import NWBCatalogs
+@testable import NWBDandi
 @testable import NWBJSON
+@testable import NWBKit
 @testable import NWBRendering
 @testable import NWBRunner
-@testable import NWBDandi
-@testable import NWBKit
 
 final class DandisetDocumentTests: XCTestCase {
     private let fixtures = TestPaths.packageRoot.appending(path: "Tests/NWBRenderingTests/Fixtures/dandi-prompts")

@@ -3,9 +3,9 @@ import XCTest
 
 @testable import NWBCatalogs
 @testable import NWBJSON
+@testable import NWBKit
 @testable import NWBRendering
 @testable import NWBRunner
-@testable import NWBKit
 
 final class RenderingTests: XCTestCase {
     private func summary(_ name: String) throws -> FileSummary {

@@ -55,7 +55,9 @@ final class BoundsTests: XCTestCase {
         // Changed delimiters do not hide the nesting.
         try ("{{=<% %>=}}" + String(repeating: "<%#a%>", count: 100) + String(repeating: "<%/a%>", count: 100))
             .write(to: template, atomically: true, encoding: .utf8)
-        let run = try CommandRun.nwbkit(["summarize", "--format", "markdown", TestPaths.sample("ophys.nwb"), "--template", template.path])
+        let run = try CommandRun.nwbkit([
+            "summarize", "--format", "markdown", TestPaths.sample("ophys.nwb"), "--template", template.path,
+        ])
         XCTAssertEqual(run.status, 2, run.stderr)
     }
 
@@ -205,7 +207,8 @@ final class BoundsTests: XCTestCase {
         let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let summary = try XCTUnwrap((document["summaries"] as? [[String: Any]])?.first)
         let messages = (summary["problems"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
-        XCTAssertTrue(messages.contains("attribute notes: 11534336 bytes of text not kept (5 of 48 elements kept)"), "\(messages)")
+        XCTAssertTrue(
+            messages.contains("attribute notes: 11534336 bytes of text not kept (5 of 48 elements kept)"), "\(messages)")
         XCTAssertTrue(messages.contains("value: 11534336 bytes of text not kept (5 of 48 elements kept)"), "\(messages)")
         let general = try XCTUnwrap((summary["objects"] as? [[String: Any]])?.first { $0["path"] as? String == "/general" })
         let notes = try XCTUnwrap((general["attributes"] as? [[String: Any]])?.first { $0["name"] as? String == "notes" })
@@ -234,6 +237,9 @@ final class BoundsTests: XCTestCase {
         let direct = folder.path + "/" + String(repeating: "x", count: 5000) + ".nwb"
         let named = try CommandRun.nwbkit(["summarize", direct])
         XCTAssertEqual(named.status, 1)
-        XCTAssertTrue(named.stderr.hasSuffix("the path is too long for the system to open (\(direct.utf8.count) bytes; paths take at most 4095, names 255)\n"), named.stderr)
+        XCTAssertTrue(
+            named.stderr.hasSuffix(
+                "the path is too long for the system to open (\(direct.utf8.count) bytes; paths take at most 4095, names 255)\n"),
+            named.stderr)
     }
 }

@@ -17,11 +17,14 @@ final class OutputSafetyTests: XCTestCase {
         try copySample("ecephys.nwb", to: input)
         try copySample("ophys.nwb", to: other)
         let original = try Data(contentsOf: input)
-        try FileManager.default.createSymbolicLink(atPath: folder.appending(path: "link.out").path, withDestinationPath: input.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appending(path: "link.out").path, withDestinationPath: input.path)
         XCTAssertEqual(link(input.path, folder.appending(path: "hard.out").path), 0)
         try FileManager.default.createDirectory(at: folder.appending(path: "sub"), withIntermediateDirectories: true)
-        let spellings = [input.path, folder.appending(path: "link.out").path, folder.appending(path: "hard.out").path,
-                         folder.path + "/sub/../v.nwb"]
+        let spellings = [
+            input.path, folder.appending(path: "link.out").path, folder.appending(path: "hard.out").path,
+            folder.path + "/sub/../v.nwb",
+        ]
         let commands: [[String]] = [
             ["summarize", input.path], ["summarize", "--format", "jsonl", input.path], ["check", input.path],
             ["assets", input.path], ["dandiset", input.path], ["diff", other.path, input.path], ["summarize", folder.path],
@@ -68,15 +71,17 @@ final class OutputSafetyTests: XCTestCase {
             XCTAssertTrue(filled.stderr.contains("nwbkit: \(full): cannot write output: No space left on device"), filled.stderr)
             XCTAssertEqual((RawStatus.of(full)?.st_mode ?? 0) & S_IFMT, S_IFCHR, "\(command) replaced the device")
         }
-        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)), ["null", "full"], "no temporary file")
+        XCTAssertEqual(
+            Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)), ["null", "full"], "no temporary file")
     }
 
     func testAFIFOIsWrittenTo() throws {
         let folder = try temporaryFolder("output")
         let fifo = folder.appending(path: "pipe").path
         XCTAssertEqual(mkfifo(fifo, 0o644), 0)
-        let run = try CommandRun.bash(#"cat "$1" > "$2" & exec "$0" summarize "$3" --output "$1""#,
-                                      [fifo, folder.appending(path: "read.txt").path, TestPaths.sample("ophys.nwb")])
+        let run = try CommandRun.bash(
+            #"cat "$1" > "$2" & exec "$0" summarize "$3" --output "$1""#,
+            [fifo, folder.appending(path: "read.txt").path, TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         usleep(200_000)
         XCTAssertEqual((RawStatus.of(fifo)?.st_mode ?? 0) & S_IFMT, S_IFIFO)

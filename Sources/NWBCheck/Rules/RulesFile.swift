@@ -1,5 +1,5 @@
-import Foundation
 import BoundedYAML
+import Foundation
 import Yams
 
 /// A lab's structural rules for its NWB files, read from YAML (schema: `Documentation/rules.schema.json`).

@@ -85,7 +85,8 @@ public struct OutputGuard: Sendable {
     private static func realPath(_ path: String) -> String? {
         RawPath.withCString(path) { realpath($0, nil) }.map { pointer in
             defer { free(pointer) }
-            return RawPath.string(fromBytes: Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer)).map { UInt8(bitPattern: $0) }))
+            return RawPath.string(
+                fromBytes: Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer)).map { UInt8(bitPattern: $0) }))
         }
     }
 }

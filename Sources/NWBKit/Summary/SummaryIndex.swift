@@ -1,4 +1,5 @@
 import HDF5
+
 /// A file's summary with the lookups checks and exporters need: objects by path, members, type ancestry, values.
 public struct SummaryIndex: Sendable {
     public let summary: FileSummary

@@ -326,7 +326,8 @@ private struct ByteReader {
         try bool() ? try string() : nil
     }
 
-    mutating func raw<T: RawRepresentable>(_ type: T.Type) throws(PartialTreeCoding.DecodingError) -> T where T.RawValue == String {
+    mutating func raw<T: RawRepresentable>(_ type: T.Type) throws(PartialTreeCoding.DecodingError) -> T
+    where T.RawValue == String {
         let text = try string()
         guard let value = T(rawValue: text) else { throw failure("unknown \(T.self) '\(text)'") }
         return value
@@ -456,6 +457,7 @@ private struct ByteReader {
             }
         }
         return StoredValue(
-            shape: shape, elements: elements, totalCount: totalCount, unreadReason: unreadReason, droppedTextBytes: droppedTextBytes)
+            shape: shape, elements: elements, totalCount: totalCount, unreadReason: unreadReason,
+            droppedTextBytes: droppedTextBytes)
     }
 }

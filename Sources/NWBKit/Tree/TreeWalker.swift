@@ -218,7 +218,8 @@ public enum TreeWalker {
             }
         }
         return PartialTree(
-            part: part ?? WalkPart(index: 0, count: 1), tree: ObjectTree(nodes: nodes, problems: problems, isIncomplete: incomplete),
+            part: part ?? WalkPart(index: 0, count: 1),
+            tree: ObjectTree(nodes: nodes, problems: problems, isIncomplete: incomplete),
             dealtGroups: dealtGroups)
     }
 
@@ -238,7 +239,9 @@ public enum TreeWalker {
             problems.append(
                 .init(
                     path: path,
-                    message: "\(set.omitted) of \(set.total) attributes not read (more than \(limits.maxAttributesPerObject) on one object)"))
+                    message:
+                        "\(set.omitted) of \(set.total) attributes not read (more than \(limits.maxAttributesPerObject) on one object)"
+                ))
         }
         return set
     }
@@ -325,7 +328,8 @@ struct TextAllowance {
         }
         if remaining <= 0 && !saidSpent && (bytes > 0 || value.droppedTextBytes > 0) {
             saidSpent = true
-            problems.append(.init(path: path, message: "the file's allowance for text values is spent: later text values are cut"))
+            problems.append(
+                .init(path: path, message: "the file's allowance for text values is spent: later text values are cut"))
         }
     }
 }

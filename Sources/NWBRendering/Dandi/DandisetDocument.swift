@@ -1,6 +1,6 @@
-import NWBJSON
 import Foundation
 import NWBDandi
+import NWBJSON
 import NWBKit
 
 /// The context of the dataset-description templates (`Templates/dandiset-*.mustache`).

@@ -1,6 +1,6 @@
-import NWBJSON
-import Foundation
 import BoundedYAML
+import Foundation
+import NWBJSON
 import Yams
 
 /// Reads dandiset metadata (the DANDI API's version metadata) from a JSON or YAML file, keeping key order.

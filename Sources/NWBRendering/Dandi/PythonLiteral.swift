@@ -1,5 +1,5 @@
-import NWBJSON
 import HDF5
+import NWBJSON
 import NWBSupport
 
 /// How Python's `str()` prints a JSON-decoded value: strings bare at the top level; inside lists and

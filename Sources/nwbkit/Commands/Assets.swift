@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBDandi
+import NWBJSON
 import NWBKit
 
 /// `nwbkit assets PATH…`: the DANDI assetsSummary of the files, or per-file asset facts.

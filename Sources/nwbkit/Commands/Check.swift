@@ -1,12 +1,9 @@
 import ArgumentParser
 import Foundation
-import NWBCheck
 import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
+import NWBCheck
 import NWBKit
+import NWBRunner
 
 extension CheckReportFormat: ExpressibleByArgument {}
 
@@ -84,7 +81,8 @@ struct Check: ParsableCommand {
         var run = CheckRun(options: options)
         // Each worker checks its file; the run weighs the findings and checks identifiers across files.
         let product = FileProduct.check(
-            options: options, workerArguments: Self.workerArguments(
+            options: options,
+            workerArguments: Self.workerArguments(
                 select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules))
         try input.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
         var report = run.report()

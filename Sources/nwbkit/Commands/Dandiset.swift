@@ -1,12 +1,9 @@
 import ArgumentParser
 import Foundation
-import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBDandi
+import NWBJSON
 import NWBKit
+import NWBRendering
 
 /// `nwbkit dandiset PATH…`: the DANDI dataset-description document of a set of NWB files.
 struct Dandiset: ParsableCommand {

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
 import NWBCheck
-import NWBCatalogs
 import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBKit
 
 /// `nwbkit diff OLD NEW`: the structural difference of two files, or of two folders matched by relative path.

@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
 import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBKit
 
 extension CatalogTarget: ExpressibleByArgument {}

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBKit
+import NWBRunner
 
 /// `I/N`: a part of a whole, numbered from 1 (`--shard 3/8`, `--part 2/2`).
 struct PartOfN: ExpressibleByArgument, Sendable, Equatable {
@@ -211,7 +207,8 @@ struct FileReader {
         // The worker's arguments are part of the key: a summary and a rendered text are kept apart.
         let cacheStore = many?.cache.map {
             SummaryCache(
-                directory: URL(fileURLWithPath: $0), salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "))
+                directory: URL(fileURLWithPath: $0),
+                salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "))
         }
         let runner = ParallelSummaryRun(
             workerExecutable: Self.executable, workerArguments: arguments, jobs: reading.jobs,

@@ -1,11 +1,9 @@
 import ArgumentParser
 import Foundation
-import NWBCatalogs
 import NWBJSON
+import NWBKit
 import NWBRendering
 import NWBRunner
-import Platform
-import NWBKit
 
 /// `nwbkit summarize PATH…`: what every NWB file under the paths holds.
 struct Summarize: ParsableCommand {

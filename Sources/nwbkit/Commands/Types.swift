@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBDandi
+import NWBJSON
 import NWBKit
 
 /// `nwbkit types PATH…`: the structural types of the files and the files of each.

@@ -1,11 +1,7 @@
 import ArgumentParser
 import Foundation
-import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBKit
+import NWBRunner
 
 /// `nwbkit walk-part --part K/N PATH`: walks part K of N of one file and writes it, in binary, on
 /// standard output (the helper of a split walk, see `SplitWalk`; internal).

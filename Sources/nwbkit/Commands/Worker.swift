@@ -1,12 +1,7 @@
 import ArgumentParser
 import Foundation
-import NWBCheck
-import NWBCatalogs
-import NWBJSON
-import NWBRendering
-import NWBRunner
-import Platform
 import NWBKit
+import NWBRunner
 
 /// `nwbkit worker`: the worker process of the other commands (reads paths on stdin, answers JSON lines).
 struct Worker: ParsableCommand {
