@@ -23,6 +23,8 @@ public struct AttributeSet: Sendable {
     public var error: HDF5Error?
     /// How many attributes the object has (more than `attributes.count` when the cap left some unread).
     public var total: Int
+    /// Bytes of variable-length text the attributes kept, all together.
+    public var textBytes: Int
 
     /// Attributes the cap left unread.
     public var omitted: Int { max(0, total - attributes.count) }
@@ -87,6 +89,7 @@ extension Object {
 
         var attributes: [Attribute] = []
         attributes.reserveCapacity(names.count)
+        let textAllowance = max(0, textAllowance)
         var textLeft = textAllowance
         for name in names {
             let id = H5Aopen(handle.id, name, chdf5_p_default())
@@ -106,7 +109,9 @@ extension Object {
             for case .string(let text) in read.value.elements { textLeft -= text.utf8.count }
             attributes.append(read)
         }
-        return AttributeSet(attributes: attributes, error: error, total: max(total ?? attributes.count, attributes.count))
+        return AttributeSet(
+            attributes: attributes, error: error, total: max(total ?? attributes.count, attributes.count),
+            textBytes: textAllowance - textLeft)
     }
 
     private func readAttribute(_ attribute: borrowing Identifier, name: String, limits: ValueLimits) -> Attribute {

@@ -33,12 +33,7 @@ public struct SummaryCache: Sendable {
 
     /// `realpath(3)` of `path`, through the folder's real path when the file itself is not a link.
     private func realPath(_ path: String, folders: RealFolders) -> String {
-        func resolved(_ path: String) -> String? {
-            RawPath.withCString(path) { realpath($0, nil) }.map { pointer -> String in
-                defer { free(pointer) }
-                return String(cString: pointer)
-            }
-        }
+        let resolved = RawPath.realPath
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -85,6 +85,14 @@ public enum RawPath {
         return result == 0 ? status : nil
     }
 
+    /// `realpath(3)` of the path (links, `.` and `..` resolved), keeping every byte; `nil` when it does not resolve.
+    public static func realPath(_ path: String) -> String? {
+        withCString(path) { realpath($0, nil) }.map { pointer in
+            defer { free(pointer) }
+            return string(fromBytes: Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer))))
+        }
+    }
+
     /// `access(2)` for reading.
     public static func isReadable(_ path: String) -> Bool {
         withCString(path) { access($0, R_OK) } == 0

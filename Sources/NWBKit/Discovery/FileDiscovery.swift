@@ -55,11 +55,7 @@ public struct FileDiscovery: Sendable {
         var items: [Item] = []
         var seen = Set<String>()
         func add(_ path: String) {
-            let key =
-                RawPath.withCString(path) { realpath($0, nil) }.map { pointer -> String in
-                    defer { free(pointer) }
-                    return String(cString: pointer)
-                } ?? path
+            let key = RawPath.realPath(path) ?? path
             if seen.insert(key).inserted { items.append(.file(path)) }
         }
         for path in paths {

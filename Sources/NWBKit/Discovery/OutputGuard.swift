@@ -60,7 +60,7 @@ public struct OutputGuard: Sendable {
         guard discovery.matches(name), let folder = Self.realFolder(of: output) else { return nil }
         for input in inputs {
             guard let status = RawPath.status(input), (status.st_mode & S_IFMT) == S_IFDIR,
-                let root = Self.realPath(input)
+                let root = RawPath.realPath(input)
             else { continue }
             if folder == root || folder.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
                 return "\(shown) would be written inside \(RawPath.display(input)), which is read as input: choose another path"
@@ -77,16 +77,8 @@ public struct OutputGuard: Sendable {
 
     /// The real path of the folder `path` would be created in.
     private static func realFolder(of path: String) -> String? {
-        guard let slash = path.lastIndex(of: "/") else { return realPath(".") }
+        guard let slash = path.lastIndex(of: "/") else { return RawPath.realPath(".") }
         let folder = String(path[..<slash])
-        return realPath(folder.isEmpty ? "/" : folder)
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        RawPath.withCString(path) { realpath($0, nil) }.map { pointer in
-            defer { free(pointer) }
-            return RawPath.string(
-                fromBytes: Array(UnsafeBufferPointer(start: pointer, count: strlen(pointer)).map { UInt8(bitPattern: $0) }))
-        }
+        return RawPath.realPath(folder.isEmpty ? "/" : folder)
     }
 }

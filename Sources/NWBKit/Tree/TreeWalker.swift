@@ -199,7 +199,14 @@ public enum TreeWalker {
                     }
                     node.dataset = info
                     node.value = value
-                    if let value { text.spend(value, path: pending.path, what: "value", problems: &problems) }
+                    if let value {
+                        var bytes = 0
+                        for case .string(let string) in value.elements { bytes += string.utf8.count }
+                        if value.droppedTextBytes > 0 {
+                            text.recordCut(of: value, path: pending.path, what: "value", problems: &problems)
+                        }
+                        text.take(bytes, cut: value.droppedTextBytes > 0, path: pending.path, problems: &problems)
+                    }
                 } catch let error as HDF5Error {
                     problems.append(.init(path: pending.path, message: error.message))
                 }
@@ -232,9 +239,10 @@ public enum TreeWalker {
             limits: limits.attributeValues, maxCount: limits.maxAttributesPerObject, priority: WalkLimits.priorityAttributes,
             textAllowance: max(0, text.remaining))
         if let error = set.error { problems.append(.init(path: path, message: error.message)) }
-        for attribute in set.attributes {
-            text.spend(attribute.value, path: path, what: "attribute \(attribute.name)", problems: &problems)
+        for attribute in set.attributes where attribute.value.droppedTextBytes > 0 {
+            text.recordCut(of: attribute.value, path: path, what: "attribute \(attribute.name)", problems: &problems)
         }
+        text.take(set.textBytes, cut: set.attributes.contains { $0.value.droppedTextBytes > 0 }, path: path, problems: &problems)
         if set.omitted > 0 {
             problems.append(
                 .init(
@@ -312,21 +320,20 @@ struct TextAllowance {
         return bounded
     }
 
-    /// Takes the text `value` kept from what remains; records a value that was cut, and the moment the
-    /// file's allowance is spent.
-    mutating func spend(_ value: StoredValue, path: String, what: String, problems: inout [ObjectTree.Problem]) {
-        var bytes = 0
-        for element in value.elements { if case .string(let text) = element { bytes += text.utf8.count } }
+    /// Records a value whose text was cut.
+    func recordCut(of value: StoredValue, path: String, what: String, problems: inout [ObjectTree.Problem]) {
+        problems.append(
+            .init(
+                path: path,
+                message:
+                    "\(what): \(value.droppedTextBytes) bytes of text not kept (\(value.elements.count) of \(value.totalCount) elements kept)"
+            ))
+    }
+
+    /// Takes `bytes` of kept text from what remains, and records the moment the file's allowance is spent.
+    mutating func take(_ bytes: Int, cut: Bool, path: String, problems: inout [ObjectTree.Problem]) {
         remaining -= bytes
-        if value.droppedTextBytes > 0 {
-            problems.append(
-                .init(
-                    path: path,
-                    message:
-                        "\(what): \(value.droppedTextBytes) bytes of text not kept (\(value.elements.count) of \(value.totalCount) elements kept)"
-                ))
-        }
-        if remaining <= 0 && !saidSpent && (bytes > 0 || value.droppedTextBytes > 0) {
+        if remaining <= 0 && !saidSpent && (bytes > 0 || cut) {
             saidSpent = true
             problems.append(
                 .init(path: path, message: "the file's allowance for text values is spent: later text values are cut"))
