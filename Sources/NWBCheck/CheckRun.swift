@@ -10,6 +10,10 @@ public struct CheckOptions: Sendable {
     public var importanceOverrides: [String: Importance] = [:]
     /// Check the identifier is unique across the files of the run.
     public var checkUniqueIdentifiers = true
+    /// Run the data checks (they read bounded slices of the file's values); off, only the summary is looked at.
+    public var dataChecks = true
+    /// The bytes of values the data checks may read per file.
+    public var dataAllowance = CheckDataReader.defaultAllowance
 
     public init() {}
 
@@ -34,15 +38,37 @@ public struct CheckOptions: Sendable {
 /// checks identifiers are unique across files): what a worker sends instead of the whole summary.
 public struct FileCheck: Sendable, Codable, Equatable {
     public var findings: [Finding]
+    /// What the data checks could not look at.
+    public var notes: [CheckNote]
     public var identifier: String?
+    /// Bytes of values the data checks read.
+    public var dataBytesRead: Int
 
-    /// Runs the checks and rules of `options` on one file's summary.
-    public init(summary: FileSummary, options: CheckOptions) {
+    /// Runs the checks and rules of `options` on one file's summary; the data checks read the file at
+    /// `dataPath` (the summary's path unless given).
+    public init(summary: FileSummary, options: CheckOptions, dataPath: String? = nil) {
         let file = SummaryIndex(summary)
-        var found = options.checks.flatMap { $0.findings(in: file) }
+        let reader =
+            options.checks.contains(where: \.readsData)
+            ? CheckDataReader(path: dataPath ?? summary.path, allowance: options.dataAllowance) : nil
+        var found: [Finding] = []
+        var notes: [CheckNote] = []
+        for check in options.checks {
+            let data: CheckDataReader?
+            switch check.dataUse {
+            case .none: data = nil
+            case .smallValues: data = reader
+            case .values, .valuesWhenAllowed: data = options.dataChecks ? reader : nil
+            }
+            let outcomes = check.outcomes(in: file, data: data)
+            found += outcomes.findings
+            notes += outcomes.notes
+        }
         if let rules = options.rules { found += rules.findings(in: file) }
         findings = found
+        self.notes = notes
         identifier = summary.session.identifier
+        dataBytesRead = reader?.bytesRead ?? 0
     }
 }
 
@@ -55,6 +81,8 @@ public struct CheckRun: Sendable {
 
     public let options: CheckOptions
     private var findings: [Finding] = []
+    private var notes: [CheckNote] = []
+    private var dataBytesRead = 0
     private var files: [String] = []
     private var identifiers: [String: [String]] = [:]
 
@@ -75,6 +103,8 @@ public struct CheckRun: Sendable {
         files.append(path)
         if let identifier = check.identifier { identifiers[identifier, default: []].append(path) }
         findings += found
+        notes += check.notes
+        dataBytesRead += check.dataBytesRead
         return found
     }
 
@@ -105,7 +135,9 @@ public struct CheckRun: Sendable {
                 }
             }
         }
-        return CheckReport(files: files, findings: all.sorted(by: Finding.reportOrder))
+        return CheckReport(
+            files: files, findings: all.sorted(by: Finding.reportOrder), notes: notes.sorted(by: CheckNote.reportOrder),
+            dataBytesRead: dataBytesRead)
     }
 
     private func weighed(_ finding: Finding) -> Finding {
@@ -122,10 +154,16 @@ public struct CheckReport: Sendable, Codable, Equatable {
     /// Every file checked, in input order.
     public var files: [String]
     public var findings: [Finding]
+    /// What the data checks could not look at (allowance spent, values unreadable), in report order.
+    public var notes: [CheckNote]
+    /// Bytes of values the data checks read, over all files.
+    public var dataBytesRead: Int
 
-    public init(files: [String], findings: [Finding]) {
+    public init(files: [String], findings: [Finding], notes: [CheckNote] = [], dataBytesRead: Int = 0) {
         self.files = files
         self.findings = findings
+        self.notes = notes
+        self.dataBytesRead = dataBytesRead
     }
 
     /// Findings per level, most important first (levels with none included).
@@ -140,5 +178,6 @@ public struct CheckReport: Sendable, Codable, Equatable {
     public var summaryLine: String {
         "\(files.count) file\(files.count == 1 ? "" : "s") checked, \(findings.count) finding\(findings.count == 1 ? "" : "s"): "
             + counts.map { "\($0.count) \($0.importance)" }.joined(separator: ", ")
+            + (notes.isEmpty ? "" : "; \(notes.count) check\(notes.count == 1 ? "" : "s") not completed (notes)")
     }
 }

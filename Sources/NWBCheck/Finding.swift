@@ -76,3 +76,27 @@ public struct Finding: Sendable, Codable, Equatable {
         return left.message.utf8.lexicographicallyPrecedes(right.message.utf8)
     }
 }
+
+/// A check that could not look at everything it needed in one object (its data allowance was spent, or the
+/// values could not be read): not a finding about the file, but said, so that a pass is never silent.
+public struct CheckNote: Sendable, Codable, Equatable {
+    public var check: String
+    public var file: String
+    public var location: String
+    /// Why, in words a user can act on.
+    public var reason: String
+
+    public init(check: String, file: String, location: String, reason: String) {
+        self.check = check
+        self.file = file
+        self.location = location
+        self.reason = reason
+    }
+
+    /// Report order: file, location, check.
+    public static func reportOrder(_ left: CheckNote, _ right: CheckNote) -> Bool {
+        if left.file != right.file { return left.file.utf8.lexicographicallyPrecedes(right.file.utf8) }
+        if left.location != right.location { return left.location.utf8.lexicographicallyPrecedes(right.location.utf8) }
+        return left.check < right.check
+    }
+}

@@ -72,7 +72,7 @@ public enum FileOutcome: Sendable {
 /// they are (rendered text and Markdown cross unchanged, newlines and all, and are printed as they came).
 public enum WorkerProtocol {
     /// Changes whenever replies change form (part of the cache's key: an older cache is not misread).
-    public static let version = 2
+    public static let version = 3
 
     private struct Header: Codable {
         var path: String?

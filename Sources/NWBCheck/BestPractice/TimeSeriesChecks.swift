@@ -26,13 +26,28 @@ enum TimeSeriesChecks {
         series(
             "check_rate_not_below_threshold", .bestPracticeViolation, "rate is below 0.01 Hz (a period given as rate?)",
             checkRateNotBelowThreshold),
-        series(
+        timed(
             "check_time_series_duration", .bestPracticeViolation,
-            "starting_time + rate span more than a year (timestamps are not read)", checkTimeSeriesDuration),
-        series(
+            "the series spans more than a year (from the first and last timestamp, or starting_time and rate)",
+            reads: "the first and last timestamp", checkTimeSeriesDuration),
+        timed(
             "check_timestamp_of_the_first_sample_is_not_negative", .bestPracticeSuggestion,
-            "starting_time is negative (timestamps are not read)", checkTimestampOfTheFirstSampleIsNotNegative),
+            "the first sample's time (starting_time, or the first timestamp) is negative", reads: "the first timestamp",
+            checkTimestampOfTheFirstSampleIsNotNegative),
     ]
+
+    /// A check run once for every TimeSeries that reads timestamp values when the run reads data, and
+    /// looks at starting_time and rate only when it does not.
+    static func timed(
+        _ id: String, _ importance: Importance, _ flags: String, reads: String,
+        _ body: @escaping @Sendable (SummaryIndex, CheckDataReader?, ObjectEntry) throws(DataReadProblem) -> String?
+    ) -> BestPracticeCheck {
+        BestPracticeCheck(id, importance, flags, appliesTo: "TimeSeries", use: .valuesWhenAllowed(reads)) { file, data in
+            file.objects(ofType: "TimeSeries").compactMap { series in
+                CheckOutcome.of(series) { () throws(DataReadProblem) in try body(file, data, series) }
+            }
+        }
+    }
 
     /// A check run once for every TimeSeries (or extension) in the file.
     static func series(
@@ -142,20 +157,43 @@ extension TimeSeriesChecks {
             "TimeSeries '\(series.name)' has a sampling rate of \(PythonNumber.text(rate)) Hz (one sample every \(PythonNumber.fixed(1 / rate)) seconds). This low value may indicate the sampling period was provided instead of the rate. If the sampling period of the data is indeed \(PythonNumber.text(rate)) seconds, the rate should be set to \(PythonNumber.text(1 / rate)) Hz instead."
     }
 
-    /// `check_time_series_duration`: flags when starting_time + rate span more than a year (timestamps are not read).
-    static func checkTimeSeriesDuration(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
-        guard file.member(series.path, "timestamps") == nil, let rate = rate(series, in: file), rate > 0,
-            let samples = file.member(series.path, "data")?.shape?.first, samples > 1
-        else { return nil }
-        let duration = Double(samples - 1) / rate
+    /// `check_time_series_duration`: flags when the series spans more than a year (from the first and last
+    /// timestamp, or starting_time and rate).
+    static func checkTimeSeriesDuration(_ file: SummaryIndex, _ data: CheckDataReader?, _ series: ObjectEntry)
+        throws(DataReadProblem) -> String?
+    {
+        guard let samples = file.member(series.path, "data")?.shape?.first, samples > 1 else { return nil }
+        let duration: Double
+        if let timestamps = TimestampChecks.timestamps(file, series) {
+            guard let data, let count = timestamps.shape?.first, count > 1 else { return nil }
+            let ends = try data.numbers(timestamps.path, .rows([0, count - 1]))
+            guard ends.count == 2 else { return nil }
+            duration = ends[1] - ends[0]
+        } else {
+            guard let rate = rate(series, in: file), rate > 0 else { return nil }
+            duration = Double(samples - 1) / rate
+        }
         guard duration > year else { return nil }
         return
             "TimeSeries '\(series.name)' has an unusually long duration of \(PythonNumber.fixed(duration)) seconds (\(PythonNumber.fixed(duration / year)) years), which may indicate an error in the timestamps or rate data. Please verify that this is correct."
     }
 
-    /// `check_timestamp_of_the_first_sample_is_not_negative`: flags when starting_time is negative (timestamps are not read).
-    static func checkTimestampOfTheFirstSampleIsNotNegative(_ file: SummaryIndex, _ series: ObjectEntry) -> String? {
-        guard let start = file.member(series.path, "starting_time")?.value?.number, start < 0 else { return nil }
+    /// `check_timestamp_of_the_first_sample_is_not_negative`: flags when the first sample's time
+    /// (starting_time, or the first timestamp) is negative.
+    static func checkTimestampOfTheFirstSampleIsNotNegative(
+        _ file: SummaryIndex, _ data: CheckDataReader?, _ series: ObjectEntry
+    ) throws(DataReadProblem) -> String? {
+        let start: Double
+        if let startingTime = file.member(series.path, "starting_time") {
+            guard let value = startingTime.value?.number else { return nil }
+            start = value
+        } else if let timestamps = TimestampChecks.timestamps(file, series), let data, timestamps.shape?.first ?? 0 > 0 {
+            guard let first = try data.numbers(timestamps.path, .range(0..<1)).first else { return nil }
+            start = first
+        } else {
+            return nil
+        }
+        guard start < 0 else { return nil }
         return
             "Timestamps should not be negative. This usually indicates a temporal misalignment of the data. It is recommended to align the `session_start_time` or `timestamps_reference_time` to be the earliest time value that occurs in the data, and shift all other signals accordingly."
     }

@@ -36,6 +36,9 @@ enum TextCheckReport {
             text +=
                 "\(RawPath.display(finding.file)): \(finding.importance) \(finding.check) at \(finding.location)\(type): \(finding.message)\n"
         }
+        for note in report.notes {
+            text += "\(RawPath.display(note.file)): note: \(note.check) at \(note.location) not completed: \(note.reason)\n"
+        }
         return text + report.summaryLine + "\n"
     }
 }
@@ -53,6 +56,8 @@ enum JUnitCheckReport {
     static func render(_ report: CheckReport, threshold: Importance, checkIDs: [String]) -> String {
         var byFile: [String: [String: [Finding]]] = [:]
         for finding in report.findings { byFile[finding.file, default: [:]][finding.check, default: []].append(finding) }
+        var notesByFile: [String: [String: [CheckNote]]] = [:]
+        for note in report.notes { notesByFile[note.file, default: [:]][note.check, default: []].append(note) }
         var suites = ""
         var totalTests = 0
         var totalFailures = 0
@@ -63,9 +68,10 @@ enum JUnitCheckReport {
             var failures = 0
             for id in ids {
                 let found = checks[id] ?? []
+                let notes = notesByFile[file]?[id] ?? []
                 let failing = found.filter { $0.importance >= threshold }
                 cases += "    <testcase classname=\"\(escape(file))\" name=\"\(escape(id))\""
-                if found.isEmpty {
+                if found.isEmpty && notes.isEmpty {
                     cases += "/>\n"
                     continue
                 }
@@ -80,6 +86,10 @@ enum JUnitCheckReport {
                 if !below.isEmpty {
                     let body = below.map { "\($0.importance) at \($0.location): \($0.message)" }.joined(separator: "\n")
                     cases += "      <system-out>\(escape(body))</system-out>\n"
+                }
+                if !notes.isEmpty {
+                    let body = notes.map { "not completed at \($0.location): \($0.reason)" }.joined(separator: "\n")
+                    cases += "      <system-err>\(escape(body))</system-err>\n"
                 }
                 cases += "    </testcase>\n"
             }
@@ -128,6 +138,10 @@ enum GitHubCheckReport {
                 finding.importance >= threshold ? "error" : finding.importance == .bestPracticeSuggestion ? "notice" : "warning"
             text +=
                 "::\(command) file=\(property(RawPath.display(finding.file))),title=\(property("\(finding.importance) \(finding.check)"))::\(data("\(finding.location): \(finding.message)"))\n"
+        }
+        for note in report.notes {
+            text +=
+                "::notice file=\(property(RawPath.display(note.file))),title=\(property("not completed \(note.check)"))::\(data("\(note.location): \(note.reason)"))\n"
         }
         return text + report.summaryLine + "\n"
     }

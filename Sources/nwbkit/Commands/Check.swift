@@ -56,11 +56,22 @@ struct Check: ParsableCommand {
     @Flag(help: "Run only the rules file, not the built-in best-practice checks.")
     var noBestPractices = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Run the data checks, which read bounded slices of values (Documentation/Checks.md). On by default; off with --from-summaries unless given."
+    )
+    var dataChecks: Bool?
+
+    @Option(help: "The most bytes of data values the checks read per file (default 16 MiB: 16777216).")
+    var dataBytes: Int = CheckDataReader.defaultAllowance
+
     @Option(help: "Write the report to this file (atomically).")
     var output: String?
 
     func validate() throws {
         if noBestPractices && rules == nil { throw ValidationError("--no-best-practices needs --rules") }
+        if dataBytes < 0 { throw ValidationError("--data-bytes must be 0 or more") }
         let known = Set(BestPracticeChecks.all.map(\.id) + [CheckRun.uniqueIdentifiersID])
         for id in ids(select) + ids(ignore) where !known.contains(id) {
             throw ValidationError("unknown check '\(id)' (see `nwbkit list-checks`)")
@@ -71,7 +82,9 @@ struct Check: ParsableCommand {
         try input.refuseOverwritingInputs(output)
         var options: CheckOptions
         do {
-            options = try Self.options(select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules)
+            options = try Self.options(
+                select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules,
+                dataChecks: readsData, dataBytes: dataBytes)
         } catch {
             Diagnostics.error(error.description)
             throw ExitCode(2)
@@ -83,7 +96,8 @@ struct Check: ParsableCommand {
         let product = FileProduct.check(
             options: options,
             workerArguments: Self.workerArguments(
-                select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules))
+                select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules, dataChecks: readsData,
+                dataBytes: dataBytes))
         try input.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
         var report = run.report()
         report.findings = report.findings.filter { $0.importance >= minimumImportance }
@@ -99,15 +113,20 @@ struct Check: ParsableCommand {
 
     private func ids(_ list: String?) -> [String] { Self.ids(list) }
 
+    /// Whether the data checks run: as asked, else unless the summaries were written earlier.
+    private var readsData: Bool { dataChecks ?? !input.fromSummaries }
+
     private static func ids(_ list: String?) -> [String] {
         (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The checks and rules these options run (the parent and its workers build them alike).
-    static func options(select: String?, ignore: String?, noBestPractices: Bool, rules: String?) throws(RulesError)
-        -> CheckOptions
-    {
+    static func options(
+        select: String?, ignore: String?, noBestPractices: Bool, rules: String?, dataChecks: Bool, dataBytes: Int
+    ) throws(RulesError) -> CheckOptions {
         var options = CheckOptions()
+        options.dataChecks = dataChecks
+        options.dataAllowance = dataBytes
         if noBestPractices {
             options.checks = []
             options.checkUniqueIdentifiers = false
@@ -119,8 +138,11 @@ struct Check: ParsableCommand {
     }
 
     /// The worker's arguments that make it check each file with these options.
-    static func workerArguments(select: String?, ignore: String?, noBestPractices: Bool, rules: String?) -> [String] {
-        var arguments = ["--product", "check"]
+    static func workerArguments(
+        select: String?, ignore: String?, noBestPractices: Bool, rules: String?, dataChecks: Bool, dataBytes: Int
+    ) -> [String] {
+        var arguments = ["--product", "check", "--data-bytes", String(dataBytes)]
+        if !dataChecks { arguments.append("--no-data-checks") }
         if let select { arguments += ["--select", select] }
         if let ignore { arguments += ["--ignore", ignore] }
         if noBestPractices { arguments.append("--no-best-practices") }
@@ -138,28 +160,55 @@ struct ListChecks: ParsableCommand {
 
     func run() throws {
         let checks =
-            BestPracticeChecks.all.map { ($0.id, $0.importance.description, $0.appliesTo, $0.flags) }
-            + [(CheckRun.uniqueIdentifiersID, "CRITICAL", "files of the run", "two files of the run share an identifier")]
-            + [(CheckRun.unreadableFileID, "CRITICAL", "file", "the file cannot be read (not HDF5, truncated, not NWB, …)")]
+            BestPracticeChecks.all.map { ($0.id, $0.importance.description, $0.appliesTo, $0.flags, Self.reads($0.dataUse)) }
+            + [(CheckRun.uniqueIdentifiersID, "CRITICAL", "files of the run", "two files of the run share an identifier", "")]
+            + [(CheckRun.unreadableFileID, "CRITICAL", "file", "the file cannot be read (not HDF5, truncated, not NWB, …)", "")]
         if markdown {
+            let dataChecks = BestPracticeChecks.all.filter(\.readsData).count
             print(
                 """
                 # The built-in checks
 
                 Written by `nwbkit list-checks --markdown` (a test keeps this file equal to it). Ids starting \
-                `check_` are nwbinspector 0.7.2's checks of the same name and importance; `nwbkit_` ones are \
-                NWBKit's own. Every check reads metadata only: attributes, shapes, dtypes and the small values \
-                a summary holds ([Safety.md](Safety.md)); each looks at the objects of one neurodata type (extensions \
+                `check_` are nwbinspector 0.7.2's checks of the same name and importance (all \(BestPracticeChecks.all.filter(\.isSharedWithNWBInspector).count) of them), \
+                `nwbkit_` ones are NWBKit's own. Each looks at the objects of one neurodata type (extensions \
                 included), or at the file. How `nwbkit check` runs them, rules files and reports: \
                 [Commands.md](Commands.md).
 
-                | check | importance | applies to | flags when |
-                |---|---|---|---|
+                ## What they read
+
+                Most read only what a summary holds: attributes, shapes, dtypes and small values \
+                ([Safety.md](Safety.md)). \(dataChecks) read values too, as nwbinspector does and no more: the \
+                *reads* column says what. nwbinspector reads the first 200 elements in most of them, and so does \
+                NWBKit, so both find the same. Every value read is charged against one allowance per file, 16 MiB \
+                by default (`--data-bytes N`); a read that would pass it is not made, and the check says so in a \
+                note of the report (`not completed`) instead of passing in silence. The checks marked *data* run \
+                only with `--data-checks` (the default of `nwbkit check`; off with `--no-data-checks` and with \
+                `--from-summaries`); those marked *always* read a small text column whatever the option says; \
+                those marked *when allowed* check starting_time and rate without it and read timestamps with it. \
+                The Allen CCF checks compare locations with the 1,327 structures (acronyms and names) of the Allen \
+                Mouse Brain Atlas structure graph 1, as nwbinspector 0.7.2 ships them \
+                (`Sources/NWBCheck/Tables/AllenCCFStructures.swift`, written by `scripts/generate-check-tables.py`).
+
+                | check | importance | applies to | flags when | reads |
+                |---|---|---|---|---|
 
                 """, terminator: "")
-            for (id, level, appliesTo, flags) in checks { print("| `\(id)` | \(level) | \(appliesTo) | \(flags) |") }
+            for (id, level, appliesTo, flags, reads) in checks {
+                print("| `\(id)` | \(level) | \(appliesTo) | \(flags) | \(reads) |")
+            }
         } else {
-            for (id, level, appliesTo, flags) in checks { print("\(id)\t\(level)\t\(appliesTo)\t\(flags)") }
+            for (id, level, appliesTo, flags, reads) in checks { print("\(id)\t\(level)\t\(appliesTo)\t\(flags)\t\(reads)") }
+        }
+    }
+
+    /// The *reads* cell of a check: what it reads beyond the summary, and when.
+    static func reads(_ use: DataUse) -> String {
+        switch use {
+        case .none: ""
+        case .smallValues(let what): "always: \(what)"
+        case .values(let what): "data: \(what)"
+        case .valuesWhenAllowed(let what): "when allowed: \(what)"
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NWBCheck
 import NWBKit
 import NWBRunner
 
@@ -18,6 +19,8 @@ struct Worker: ParsableCommand {
     @Option var ignore: String?
     @Flag var noBestPractices = false
     @Option var rules: String?
+    @Flag var noDataChecks = false
+    @Option var dataBytes: Int = CheckDataReader.defaultAllowance
     /// Split each file's walk across this many processes (the parent asks when cores would idle).
     @Option var split = 1
 
@@ -32,7 +35,9 @@ struct Worker: ParsableCommand {
         let made: AnyFileProduct?
         do {
             if product == "check" {
-                let options = try Check.options(select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules)
+                let options = try Check.options(
+                    select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules,
+                    dataChecks: !noDataChecks, dataBytes: dataBytes)
                 made = FileProduct.check(options: options, workerArguments: []).encoded
             } else {
                 made = try WorkerProducts.encoded(name: product, templatePath: template, recogniseByteTypes: recogniseByteTypes)
