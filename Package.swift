@@ -94,8 +94,8 @@ let package = Package(
             ],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py"],
-            resources: [.copy("Fixtures/nwbinspector/corpus.json")]),
+            name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py", "Fixtures/flawed"],
+            resources: [.copy("Fixtures/nwbinspector/corpus.json"), .copy("Fixtures/nwbinspector/flawed.json")]),
         .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles"]),
     ]
 )

@@ -94,6 +94,53 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(workers.stdout.contains("\"check\": \"check_units_resolution_is_set\""))
     }
 
+    private var flawed: [String] {
+        ["behavior", "metadata", "mouse", "tables", "timestamps", "units-negative", "units-samples"].map {
+            TestPaths.packageRoot.appending(path: "Tests/NWBCheckTests/Fixtures/flawed/\($0).nwb").path
+        }
+    }
+
+    /// The data checks run by default, in workers as in the process, and their reads are bounded, said when
+    /// stopped, and left out on request or when checking summaries written earlier.
+    func testDataChecksAreBoundedAndSaid() throws {
+        let workers = try nwbkit(["check", "--format", "json", "--jobs", "2"] + flawed)
+        let inProcess = try nwbkit(["check", "--format", "json", "--jobs", "0"] + flawed)
+        XCTAssertEqual(workers.stdout, inProcess.stdout)
+        let report = try JSONSerialization.jsonObject(with: Data(workers.stdout.utf8)) as? [String: Any]
+        let findings = try XCTUnwrap(report?["findings"] as? [[String: Any]])
+        XCTAssertTrue(findings.contains { $0["check"] as? String == "check_regular_timestamps" })
+        XCTAssertEqual((report?["notes"] as? [Any])?.count, 0)
+        XCTAssertGreaterThan(report?["dataBytesRead"] as? Int ?? 0, 0)
+
+        let timestamps = try XCTUnwrap(flawed.first { $0.hasSuffix("timestamps.nwb") })
+        let starved = try nwbkit(["check", "--data-bytes", "0", timestamps])
+        XCTAssertEqual(starved.status, 0)
+        XCTAssertTrue(
+            starved.stdout.contains(
+                "timestamps.nwb: note: check_regular_timestamps at /acquisition/regular not completed: reading /acquisition/regular/timestamps needs 80 bytes, more than the 0 bytes left of the file's 0 bytes data allowance (--data-bytes)\n"
+            ), starved.stdout)
+        XCTAssertTrue(starved.stdout.contains(" checks not completed (notes)\n"), starved.stdout)
+        XCTAssertFalse(starved.stdout.contains("check_regular_timestamps at /acquisition/regular (TimeSeries)"))
+        let github = try nwbkit(["check", "--format", "github", "--data-bytes", "0", timestamps])
+        XCTAssertTrue(github.stdout.contains("::notice file=\(timestamps),title=not completed check_regular_timestamps::"))
+
+        let off = try nwbkit(["check", "--no-data-checks", timestamps])
+        XCTAssertFalse(off.stdout.contains("check_regular_timestamps"), off.stdout)
+        XCTAssertFalse(off.stdout.contains("not completed"), off.stdout)
+        XCTAssertTrue(try nwbkit(["check", timestamps]).stdout.contains("check_regular_timestamps at /acquisition/regular"))
+
+        // Summaries written earlier: no file is opened unless --data-checks asks for it.
+        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-data-checks-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let summaries = folder.appending(path: "summaries.jsonl").path
+        XCTAssertEqual(try nwbkit(["summarize", "--format", "jsonl", "--output", summaries, timestamps]).status, 0)
+        let fromSummaries = try nwbkit(["check", "--from-summaries", summaries])
+        XCTAssertFalse(fromSummaries.stdout.contains("check_regular_timestamps"), fromSummaries.stdout)
+        let withData = try nwbkit(["check", "--from-summaries", "--data-checks", summaries])
+        XCTAssertTrue(withData.stdout.contains("check_regular_timestamps at /acquisition/regular"), withData.stdout)
+    }
+
     func testListChecks() throws {
         let run = try nwbkit(["list-checks"])
         XCTAssertEqual(run.status, 0)

@@ -135,5 +135,14 @@ final class WorkerTests: XCTestCase {
         XCTAssertEqual(run.stdout.split(separator: "\n").count, files)
         XCTAssertFalse(run.stderr.contains("crashed"), run.stderr)
         XCTAssertFalse(run.stderr.contains("took longer"), run.stderr)
+        // And checked, data checks included (they read values of these files too): one answer each.
+        let check = try nwbkit([
+            "check", "--format", "json", "--quiet", "--timeout", "60", "--include", "*",
+            shared.appending(path: "hdf5-edge").path,
+        ])
+        let report = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((report?["files"] as? [String])?.count, files)
+        XCTAssertFalse(check.stderr.contains("crashed"), check.stderr)
+        XCTAssertFalse(check.stderr.contains("took longer"), check.stderr)
     }
 }
