@@ -84,6 +84,7 @@ if [[ " $CORPUS_PARTS " == *" check "* ]] && [ -d "$CORPUS" ] && command -v nwbi
     python3 Benchmarks/compare.py --runs "$CORPUS_RUNS" \
         --name "nwbkit check --format json" -- "$NWBKIT" check --quiet --format json "$mirror" \
         --name "  same, --jobs 1" -- "$NWBKIT" check --quiet --format json --jobs 1 "$mirror" \
+        --name "  same, --no-data-checks" -- "$NWBKIT" check --quiet --format json --no-data-checks "$mirror" \
         --name "nwbinspector --skip-validate" -- nwbinspector "$mirror" --skip-validate --progress-bar false \
         --name "nwbinspector --skip-validate --n-jobs 2" -- nwbinspector "$mirror" --skip-validate --progress-bar false --n-jobs 2 \
         --name "nwbinspector (with pynwb validation)" -- nwbinspector "$mirror" --progress-bar false

@@ -70,6 +70,19 @@ enum TableDataChecks {
         return column
     }
 
+    /// True when a line of `text` has '{', then at least one character, ':', at least one character and '}'
+    /// (nwbinspector's `({.+:.+})`; `.` matches anything but a line break). The earliest '{' and the
+    /// earliest ':' after it leave the most room, so one pass per line decides.
+    static func holdsDictionary(_ text: String) -> Bool {
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let bytes = Array(line)
+            guard let brace = bytes.firstIndex(of: UInt8(ascii: "{")) else { continue }
+            guard let colon = bytes[min(bytes.count, brace + 2)...].firstIndex(of: UInt8(ascii: ":")) else { continue }
+            if bytes[min(bytes.count, colon + 2)...].contains(UInt8(ascii: "}")) { return true }
+        }
+        return false
+    }
+
     /// SI byte sizes as nwbinspector's `format_byte_size` writes them (`1.24KB`, `45.00B`).
     static func byteSize(_ bytes: Double) -> String {
         var value = bytes
@@ -163,7 +176,7 @@ extension TableDataChecks {
             guard (try data.valueType(column.entry)).isVariableLengthText, column.entry.shape?.count == 1, column.length > 0
             else { continue }
             for text in try data.texts(column.entry.path, .range(0..<min(column.length, inspectorSampleSize)))
-            where text.contains(/\{.+:.+\}/) {
+            where holdsDictionary(text) {
                 var message =
                     "The column '\(column.name)' contains a string value that contains a dictionary! Please unpack dictionaries as additional rows or columns of the table."
                 if (try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed)) != nil {
