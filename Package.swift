@@ -34,8 +34,13 @@ let package = Package(
         .target(name: "NWBSupport"),
         // Safe Swift layer over libhdf5: owned identifiers, typed errors, metadata and small values.
         .target(name: "HDF5", dependencies: ["CHDF5", "NWBSupport"]),
+        // libcurl from Debian's libcurl4-openssl-dev: byte ranges of remote files over HTTP(S).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        // Remote files over HTTP(S): ranged reads in blocks, a cache with read-ahead, retries and time-outs,
+        // handed to libhdf5 as a byte source.
+        .target(name: "RemoteReading", dependencies: ["CCurl", "HDF5"]),
         // The domain: object tree, NWB reading, summaries.
-        .target(name: "NWBKit", dependencies: ["HDF5", "NWBSupport"]),
+        .target(name: "NWBKit", dependencies: ["HDF5", "NWBSupport", "RemoteReading"]),
         // DANDI's rules and tables over summaries: asset facts, the assetsSummary, structural types.
         .target(name: "NWBDandi", dependencies: ["HDF5", "NWBKit", "NWBSupport"]),
         // What Swift cannot call directly (prctl, fcntl, wait-status macros), and the Swift over it: EINTR-safe
@@ -63,7 +68,7 @@ let package = Package(
             name: "NWBCatalogs",
             dependencies: ["HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "CLibCrypto", .product(name: "Yams", package: "Yams")]),
         // Checks: built-in best practices, lab rules files, reports, structural diff — over summaries only.
-        .target(name: "NWBCheck", dependencies: ["NWBKit", "NWBDandi", "HDF5", "NWBSupport", "NWBJSON", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
+        .target(name: "NWBCheck", dependencies: ["NWBKit", "NWBDandi", "HDF5", "RemoteReading", "NWBSupport", "NWBJSON", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
         // Runs files through worker processes: the pipe protocol, per-file products, cache, shards, merge,
         // the split walk of one large file.
         .target(
@@ -73,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "nwbkit",
             dependencies: [
-                "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner",
+                "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner", "RemoteReading",
                 "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -4,6 +4,7 @@
 // global ids Swift cannot import (they expand to function calls or are
 // initialised at library load time).
 #include <hdf5.h>
+#include <string.h>
 
 static inline hid_t chdf5_p_default(void) { return H5P_DEFAULT; }
 static inline hid_t chdf5_s_all(void) { return H5S_ALL; }
@@ -85,5 +86,26 @@ static inline herr_t chdf5_small_metadata_cache(hid_t fapl, size_t bytes, size_t
     return H5Pset_mdc_config(fapl, &config);
 }
 
+/// A file opened through NWBKit's byte-source driver (remote files): libhdf5's public part first, as the
+/// VFD API requires, then the driver's own fields.
+typedef struct {
+    H5FD_t pub;
+    /// The Swift object that reads the bytes (an unmanaged, retained pointer).
+    void *source;
+    haddr_t eoa;
+    haddr_t eof;
+} chdf5_source_file_t;
+
+/// The class of NWBKit's byte-source driver, zeroed but for what does not depend on Swift.
+static inline H5FD_class_t chdf5_source_driver_class(const char *name, size_t fapl_size) {
+    H5FD_class_t driver;
+    memset(&driver, 0, sizeof driver);
+    driver.name = name;
+    driver.maxaddr = HADDR_MAX;
+    driver.fc_degree = H5F_CLOSE_WEAK;
+    driver.fapl_size = fapl_size;
+    for (int type = 0; type < H5FD_MEM_NTYPES; type++) driver.fl_map[type] = H5FD_MEM_DEFAULT;
+    return driver;
+}
 
 #endif

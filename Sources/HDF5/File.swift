@@ -10,9 +10,16 @@ public final class File {
     /// one copies every default property) and given a buffer size before each read.
     private let transferID: hid_t
 
-    private init(handle: consuming Identifier, path: String) {
+    /// Where the bytes come from when they are not a local file (kept alive with the file).
+    let source: ByteSource?
+
+    /// The byte source of a file opened through one (`nil` for a local file).
+    public var byteSource: ByteSource? { source }
+
+    init(handle: consuming Identifier, path: String, source: ByteSource? = nil) {
         self.handle = handle
         self.path = path
+        self.source = source
         transferID = H5Pcreate(chdf5_p_dataset_xfer())
         if transferID < 0 { HDF5Library.clearErrors() }
     }

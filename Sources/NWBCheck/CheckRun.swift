@@ -1,4 +1,5 @@
 import NWBKit
+import RemoteReading
 
 /// Which checks run and how findings are weighed.
 public struct CheckOptions: Sendable {
@@ -14,6 +15,8 @@ public struct CheckOptions: Sendable {
     public var dataChecks = true
     /// The bytes of values the data checks may read per file.
     public var dataAllowance = CheckDataReader.defaultAllowance
+    /// How the data checks fetch a remote file's values.
+    public var remote = RemoteOptions()
 
     public init() {}
 
@@ -50,7 +53,7 @@ public struct FileCheck: Sendable, Codable, Equatable {
         let file = SummaryIndex(summary)
         let reader =
             options.checks.contains(where: \.readsData)
-            ? CheckDataReader(path: dataPath ?? summary.path, allowance: options.dataAllowance) : nil
+            ? CheckDataReader(path: dataPath ?? summary.path, allowance: options.dataAllowance, remote: options.remote) : nil
         var found: [Finding] = []
         var notes: [CheckNote] = []
         for check in options.checks {

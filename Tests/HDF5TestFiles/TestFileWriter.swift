@@ -151,6 +151,21 @@ public final class TestFileWriter {
         H5Sclose(space)
     }
 
+    /// A contiguous 64-bit float dataset of `count` values (0, 1, 2, …): bulk data, actually stored.
+    public func filledDataset(_ path: String, count: Int) {
+        var dimensions = [hsize_t(count)]
+        let space = H5Screate_simple(1, &dimensions, nil)
+        let dataset = H5Dcreate2(
+            file, path, chdf5_native_double(), space, chdf5_p_default(), chdf5_p_default(), chdf5_p_default())
+        precondition(dataset >= 0, "cannot create dataset \(path)")
+        let values = (0..<count).map(Double.init)
+        values.withUnsafeBytes {
+            _ = H5Dwrite(dataset, chdf5_native_double(), chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), $0.baseAddress)
+        }
+        H5Dclose(dataset)
+        H5Sclose(space)
+    }
+
     private func withCStrings(_ values: [String], _ body: (UnsafeRawPointer) -> Void) {
         let pointers: [UnsafeMutablePointer<CChar>?] = values.map { strdup($0) }
         defer { pointers.forEach { free($0) } }

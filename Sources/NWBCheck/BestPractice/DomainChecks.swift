@@ -1,6 +1,7 @@
 import Foundation
 import HDF5
 import NWBKit
+import RemoteReading
 
 /// Checks of ecephys, ophys, icephys, ogen and processing-module objects from shapes, links and metadata.
 enum DomainChecks {
@@ -53,16 +54,25 @@ enum DomainChecks {
     /// the NWB file (looked up when the check runs, relative to the summary's path).
     static let externalFileExists = BestPracticeCheck(
         "check_image_series_external_file_valid", .critical, "a relative external_file does not exist beside the NWB file",
-        appliesTo: "ImageSeries"
-    ) { file in
+        appliesTo: "ImageSeries", use: .none
+    ) { file, _ in
+        let remote = RemoteFile.isRemote(file.summary.path)
         let folder = URL(fileURLWithPath: file.summary.path).deletingLastPathComponent()
-        return file.objects(ofType: "ImageSeries").flatMap { series in
-            (file.member(series.path, "external_file")?.value?.texts ?? []).filter { name in
-                !name.hasPrefix("/") && !FileManager.default.fileExists(atPath: folder.appending(path: name).path)
-            }.map {
-                CheckHit(
-                    series.path, series.neurodataType,
-                    "The external file '\($0)' does not exist. Please confirm the relative location to the NWBFile.")
+        return file.objects(ofType: "ImageSeries").flatMap { series -> [CheckOutcome] in
+            let relative = (file.member(series.path, "external_file")?.value?.texts ?? []).filter { !$0.hasPrefix("/") }
+            if remote {
+                // Beside a URL there is no folder to look in: said, not guessed.
+                return relative.map {
+                    .note(
+                        CheckHit(series.path, series.neurodataType, "the external file '\($0)' of a remote file is not looked up")
+                    )
+                }
+            }
+            return relative.filter { !FileManager.default.fileExists(atPath: folder.appending(path: $0).path) }.map {
+                .hit(
+                    CheckHit(
+                        series.path, series.neurodataType,
+                        "The external file '\($0)' does not exist. Please confirm the relative location to the NWBFile."))
             }
         }
     }

@@ -1,5 +1,6 @@
 import HDF5
 import NWBKit
+import RemoteReading
 
 /// Why a data check could not look at all it needed: the file's data allowance was spent, or libhdf5 could
 /// not read the values. The check's run then carries a `CheckNote` instead of a silent pass.
@@ -51,9 +52,14 @@ public final class CheckDataReader {
     public private(set) var bytesRead = 0
     private var opened: Result<HDF5.File, HDF5Error>?
 
-    public init(path: String, allowance: Int = CheckDataReader.defaultAllowance) {
+    /// How a remote file is fetched (its reads go through the same block cache as the summary's did not:
+    /// the reader opens the file again).
+    private let remote: RemoteOptions
+
+    public init(path: String, allowance: Int = CheckDataReader.defaultAllowance, remote: RemoteOptions = RemoteOptions()) {
         self.path = path
         self.allowance = max(0, allowance)
+        self.remote = remote
     }
 
     /// Bytes the checks may still read.
@@ -132,10 +138,8 @@ public final class CheckDataReader {
 
     func open(_ dataset: String) throws(DataReadProblem) -> HDF5.Object {
         if opened == nil {
-            do { opened = .success(try HDF5.File.open(path)) } catch let error as HDF5Error {
-                opened = .failure(error)
-            } catch {
-                opened = .failure(HDF5Error(operation: "H5Fopen", message: "\(error)"))
+            do { opened = .success(try FileOpening.open(path, remote: remote).file) } catch {
+                opened = .failure(HDF5Error(operation: "H5Fopen", message: error.reason))
             }
         }
         switch opened! {

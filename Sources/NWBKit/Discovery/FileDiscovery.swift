@@ -1,6 +1,7 @@
 import Foundation
 import HDF5
 import NWBSupport
+import RemoteReading
 
 /// Finds the files a run will read: files given by name, and under folders (recursively) the files
 /// whose name ends in `.nwb` or matches an `--include` glob. Byte-ordered, each file once.
@@ -59,6 +60,11 @@ public struct FileDiscovery: Sendable {
             if seen.insert(key).inserted { items.append(.file(path)) }
         }
         for path in paths {
+            // A URL is read as it is (its server answers for it), never looked up on disk.
+            if RemoteFile.isRemote(path) {
+                if seen.insert(path).inserted { items.append(.file(path)) }
+                continue
+            }
             guard let status = RawPath.status(path) else {
                 items.append(.failure(.unreachable(path, errno: errno)))
                 continue

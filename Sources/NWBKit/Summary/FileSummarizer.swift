@@ -1,15 +1,19 @@
 import Foundation
 import HDF5
 import NWBSupport
+import RemoteReading
 
 /// Options of a summary run.
 public struct SummaryOptions: Sendable {
     public var limits: WalkLimits
     public var values: ValuePolicy
+    /// How remote files (URLs) are fetched.
+    public var remote: RemoteOptions
 
-    public init(limits: WalkLimits = .standard, values: ValuePolicy = .metadata) {
+    public init(limits: WalkLimits = .standard, values: ValuePolicy = .metadata, remote: RemoteOptions = RemoteOptions()) {
         self.limits = limits
         self.values = values
+        self.remote = remote
     }
 }
 
@@ -21,13 +25,9 @@ public enum FileSummarizer {
     public static func summarize(
         _ path: String, options: SummaryOptions = SummaryOptions(), walk: ((File, SummaryOptions) throws -> ObjectTree)? = nil
     ) throws(SummaryError) -> FileSummary {
-        let size = try checkReadableFile(path)
-        guard File.isHDF5(path) else {
-            throw .notHDF5(path: path, detail: FileSniffer.describe(path: path, size: size))
-        }
+        let (file, size) = try FileOpening.open(path, remote: options.remote)
         let tree: ObjectTree
         do {
-            let file = try File.open(path)
             if isCertainlyNotNWB(file) { throw SummaryError.notNWB(path: path) }
             if let walk {
                 tree = try walk(file, options)
@@ -37,7 +37,7 @@ public enum FileSummarizer {
         } catch let error as SummaryError {
             throw error
         } catch let error as HDF5Error {
-            throw .unreadableHDF5(path: path, detail: error.message)
+            throw FileOpening.failure(path, file: file, error.message)
         } catch {
             throw .unreadableHDF5(path: path, detail: "\(error)")
         }

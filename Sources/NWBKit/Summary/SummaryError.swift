@@ -23,13 +23,15 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     case workerFailed(path: String, detail: String)
     /// The path is longer than the system accepts (`ENAMETOOLONG`): it cannot be opened by name.
     case pathTooLong(path: String)
+    /// A remote file (a URL) that could not be fetched: the server's answer or the network's, in words.
+    case remoteUnavailable(path: String, detail: String)
 
     /// The path the error is about.
     public var path: String {
         switch self {
         case .missing(let path), .permissionDenied(let path), .notAFile(let path), .noNWBFiles(let path, _),
             .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .workerFailed(let path, _),
-            .undecodableName(let path), .pathTooLong(let path):
+            .undecodableName(let path), .pathTooLong(let path), .remoteUnavailable(let path, _):
             return path
         }
     }
@@ -45,6 +47,7 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .unreadableHDF5(_, let detail): return "corrupt or truncated HDF5 file: \(detail)"
         case .notNWB: return "an HDF5 file, but not NWB (no nwb_version and no NWBFile root)"
         case .workerFailed(_, let detail): return detail
+        case .remoteUnavailable(_, let detail): return "cannot read the remote file: \(detail)"
         case .undecodableName: return "the name is not valid UTF-8"
         case .pathTooLong(let path):
             return

@@ -90,6 +90,7 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         if config == .dandi { options.importanceOverrides = CheckOptions.dandiImportance }
+        options.remote = input.reader.summaryOptions.remote
         let sink = try OutputSink(path: output)
         var run = CheckRun(options: options)
         // Each worker checks its file; the run weighs the findings and checks identifiers across files.

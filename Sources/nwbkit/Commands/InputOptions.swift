@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NWBKit
 import NWBRunner
+import RemoteReading
 
 /// `I/N`: a part of a whole, numbered from 1 (`--shard 3/8`, `--part 2/2`).
 struct PartOfN: ExpressibleByArgument, Sendable, Equatable {
@@ -49,7 +50,18 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "Seconds one file may take before its worker is stopped and the file reported (0 = no limit).")
     var timeout: Double = 300
 
+    @Option(
+        help:
+            "Remote files (http://, https://): seconds a server may send nothing before the request is given up and tried again."
+    )
+    var stallTimeout: Double = RemoteOptions().stallTimeout
+
+    @Option(help: "Remote files: how many times a failed request (429, 5xx, reset, stall, short body) is tried again.")
+    var retries: Int = RemoteOptions().retries
+
     func validate() throws {
+        if !stallTimeout.isFinite || stallTimeout <= 0 { throw ValidationError("--stall-timeout takes seconds, more than 0") }
+        if retries < 0 { throw ValidationError("--retries must be 0 or more") }
         if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
         if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
         if jobs < 0 { throw ValidationError("--jobs must be 0 (in this process) or more") }
@@ -144,6 +156,8 @@ struct FileReader {
         var options = SummaryOptions()
         options.limits.maxObjects = reading.maxObjects
         options.limits.maxDepth = reading.maxDepth
+        options.remote.stallTimeout = reading.stallTimeout
+        options.remote.retries = reading.retries
         return options
     }
 
@@ -163,7 +177,10 @@ struct FileReader {
 
     /// The arguments that start a worker with these limits.
     var workerArguments: [String] {
-        ["worker", "--max-objects", String(reading.maxObjects), "--max-depth", String(reading.maxDepth)]
+        [
+            "worker", "--max-objects", String(reading.maxObjects), "--max-depth", String(reading.maxDepth),
+            "--stall-timeout", String(reading.stallTimeout), "--retries", String(reading.retries),
+        ]
     }
 
     /// This program, which is also the worker.

@@ -3,6 +3,7 @@ import Foundation
 import NWBCheck
 import NWBKit
 import NWBRunner
+import RemoteReading
 
 /// `nwbkit worker`: the worker process of the other commands (reads paths on stdin, answers JSON lines).
 struct Worker: ParsableCommand {
@@ -11,6 +12,8 @@ struct Worker: ParsableCommand {
 
     @Option var maxObjects: Int = WalkLimits.standard.maxObjects
     @Option var maxDepth: Int = WalkLimits.standard.maxDepth
+    @Option var stallTimeout: Double = RemoteOptions().stallTimeout
+    @Option var retries: Int = RemoteOptions().retries
     /// What to send for each file: the summary, or what one command needs of it (`WorkerProducts.names`).
     @Option var product = "summary"
     @Option var template: String?
@@ -32,13 +35,16 @@ struct Worker: ParsableCommand {
         var options = SummaryOptions()
         options.limits.maxObjects = maxObjects
         options.limits.maxDepth = maxDepth
+        options.remote.stallTimeout = stallTimeout
+        options.remote.retries = retries
         let made: AnyFileProduct?
         do {
             if product == "check" {
-                let options = try Check.options(
+                var checkOptions = try Check.options(
                     select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules,
                     dataChecks: !noDataChecks, dataBytes: dataBytes)
-                made = FileProduct.check(options: options, workerArguments: []).encoded
+                checkOptions.remote = options.remote
+                made = FileProduct.check(options: checkOptions, workerArguments: []).encoded
             } else {
                 made = try WorkerProducts.encoded(name: product, templatePath: template, recogniseByteTypes: recogniseByteTypes)
             }

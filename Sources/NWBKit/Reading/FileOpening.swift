@@ -1,0 +1,54 @@
+import HDF5
+import RemoteReading
+
+/// Opens what a path names for reading: a local file, or a remote one (`http://`, `https://`) through
+/// NWBKit's byte-source driver. Every reader of NWB files (summaries, data checks) opens through here.
+public enum FileOpening {
+    /// The open file and its size; the reason when there is none (missing, not HDF5, a server that fails).
+    public static func open(_ path: String, remote: RemoteOptions = RemoteOptions()) throws(SummaryError) -> (
+        file: File, size: Int
+    ) {
+        if RemoteFile.isRemote(path) { return try openRemote(path, remote: remote) }
+        let size = try FileSummarizer.checkReadableFile(path)
+        guard File.isHDF5(path) else {
+            throw .notHDF5(path: path, detail: FileSniffer.describe(path: path, size: size))
+        }
+        do {
+            return (try File.open(path), size)
+        } catch let error as HDF5Error {
+            throw .unreadableHDF5(path: path, detail: error.message)
+        } catch {
+            throw .unreadableHDF5(path: path, detail: "\(error)")
+        }
+    }
+
+    private static func openRemote(_ path: String, remote options: RemoteOptions) throws(SummaryError) -> (
+        file: File, size: Int
+    ) {
+        let remote: RemoteFile
+        do { remote = try RemoteFile(path, options: options) } catch {
+            throw .remoteUnavailable(path: path, detail: error.message)
+        }
+        guard File.hasHDF5Signature(remote) else {
+            if let failure = remote.failure { throw .remoteUnavailable(path: path, detail: failure) }
+            throw .notHDF5(path: path, detail: remote.size == 0 ? "an empty file" : "no HDF5 signature")
+        }
+        do {
+            return (try File.open(path, source: remote), remote.size)
+        } catch let error as HDF5Error {
+            throw failure(path, source: remote, error.message)
+        } catch {
+            throw .unreadableHDF5(path: path, detail: "\(error)")
+        }
+    }
+
+    /// The error for a read that failed part way: the server's failure when a remote read caused it.
+    public static func failure(_ path: String, file: File, _ detail: String) -> SummaryError {
+        failure(path, source: file.byteSource, detail)
+    }
+
+    static func failure(_ path: String, source: ByteSource?, _ detail: String) -> SummaryError {
+        if let failure = source?.failure { return .remoteUnavailable(path: path, detail: failure) }
+        return .unreadableHDF5(path: path, detail: detail)
+    }
+}

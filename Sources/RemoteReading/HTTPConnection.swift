@@ -1,0 +1,124 @@
+import CCurl
+import Foundation
+
+/// One HTTP(S) connection through libcurl (kept alive between requests), for ranged GETs with timeouts.
+/// Not shared between threads.
+final class HTTPConnection {
+    /// What one request gave.
+    struct Response {
+        var status: Int
+        /// Header names in lower case (the final response's, after redirects).
+        var headers: [String: String]
+        var body: [UInt8]
+        /// The URL the request ended at, after redirects.
+        var effectiveURL: String
+    }
+
+    /// Why a request gave no response.
+    struct TransportError: Error {
+        var code: CURLcode
+        var message: String
+        /// True when trying again may succeed (a reset, a stall, a refused connection).
+        var isTransient: Bool
+    }
+
+    private let handle: UnsafeMutableRawPointer
+    private let options: RemoteOptions
+
+    init(options: RemoteOptions) {
+        Self.initializeLibrary
+        handle = curl_easy_init()
+        self.options = options
+    }
+
+    deinit { curl_easy_cleanup(handle) }
+
+    /// libcurl's global set-up, once per process, before any handle.
+    private static let initializeLibrary: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    /// Collects a response's body and headers; refuses a body longer than `limit` (a server that ignores the
+    /// Range header would otherwise send the whole file).
+    private final class Collector {
+        var body: [UInt8] = []
+        var headers: [String: String] = [:]
+        let limit: Int
+        var overLimit = false
+        init(limit: Int) { self.limit = limit }
+    }
+
+    /// GETs `url` (bytes `range` of it when given); `maximumBody` bounds what is kept.
+    func get(_ url: String, range: Range<Int>?, headers extra: [String], maximumBody: Int) throws(TransportError)
+        -> Response
+    {
+        curl_easy_reset(handle)
+        let collector = Collector(limit: maximumBody)
+        let context = Unmanaged.passRetained(collector)
+        defer { context.release() }
+        var list: UnsafeMutablePointer<curl_slist>? = nil
+        for header in extra { list = curl_slist_append(list, header) }
+        defer { curl_slist_free_all(list) }
+
+        _ = ccurl_setopt_string(handle, CURLOPT_URL, url)
+        _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, 10)
+        _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
+        // A response that sends less than one byte a second for the stall time is given up.
+        _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.stallTimeout.rounded(.up))))
+        _ = ccurl_setopt_string(handle, CURLOPT_USERAGENT, "nwbkit")
+        _ = ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
+        _ = ccurl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        if let range { _ = ccurl_setopt_string(handle, CURLOPT_RANGE, "\(range.lowerBound)-\(range.upperBound - 1)") }
+        if list != nil { _ = ccurl_setopt_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(list!)) }
+        _ = ccurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context.toOpaque())
+        _ = ccurl_setopt_pointer(handle, CURLOPT_HEADERDATA, context.toOpaque())
+        _ = ccurl_setopt_write(handle) { data, size, count, pointer in
+            let collector = Unmanaged<Collector>.fromOpaque(pointer!).takeUnretainedValue()
+            let length = size * count
+            guard collector.body.count + length <= collector.limit else {
+                collector.overLimit = true
+                return 0  // ends the transfer (CURLE_WRITE_ERROR)
+            }
+            data!.withMemoryRebound(to: UInt8.self, capacity: length) {
+                collector.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+            }
+            return length
+        }
+        _ = ccurl_setopt_header(handle) { data, size, count, pointer in
+            let collector = Unmanaged<Collector>.fromOpaque(pointer!).takeUnretainedValue()
+            let length = size * count
+            let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+            if line.hasPrefix("HTTP/") {
+                collector.headers = [:]  // a new response (after a redirect or a 100 Continue)
+            } else if let colon = line.firstIndex(of: ":") {
+                let name = line[..<colon].lowercased()
+                let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+                collector.headers[name] = value
+            }
+            return length
+        }
+        let code = curl_easy_perform(handle)
+        var status = 0
+        _ = ccurl_info_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        var effective: UnsafeMutablePointer<CChar>? = nil
+        _ = ccurl_info_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
+        let effectiveURL = effective.map { String(cString: $0) } ?? url
+        if collector.overLimit {
+            return Response(status: status, headers: collector.headers, body: collector.body, effectiveURL: effectiveURL)
+        }
+        guard code == CURLE_OK else {
+            let message =
+                code == CURLE_OPERATION_TIMEDOUT
+                ? "the server sent nothing for \(options.stallTimeout.formatted()) s (--stall-timeout)"
+                : String(cString: curl_easy_strerror(code))
+            let transient: Set<UInt32> = [
+                CURLE_COULDNT_CONNECT.rawValue, CURLE_OPERATION_TIMEDOUT.rawValue, CURLE_RECV_ERROR.rawValue,
+                CURLE_SEND_ERROR.rawValue, CURLE_PARTIAL_FILE.rawValue, CURLE_GOT_NOTHING.rawValue,
+                CURLE_COULDNT_RESOLVE_HOST.rawValue, CURLE_HTTP2.rawValue, CURLE_HTTP2_STREAM.rawValue,
+            ]
+            throw TransportError(code: code, message: message, isTransient: transient.contains(code.rawValue))
+        }
+        return Response(status: status, headers: collector.headers, body: collector.body, effectiveURL: effectiveURL)
+    }
+}

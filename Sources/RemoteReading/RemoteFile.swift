@@ -1,0 +1,239 @@
+import Foundation
+import HDF5
+
+/// How remote files are read.
+public struct RemoteOptions: Sendable, Equatable {
+    /// Seconds to wait for a connection.
+    public var connectTimeout: Double = 10
+    /// Seconds a response may send nothing before it is given up (and tried again).
+    public var stallTimeout: Double = 30
+    /// How many times a request is tried again after a transient failure (429, 5xx, reset, stall, short body).
+    public var retries: Int = 4
+    /// The longest wait between tries, in seconds (a longer `Retry-After` is cut to it).
+    public var maximumRetryWait: Double = 30
+    /// The unit the file is fetched and cached in, in bytes.
+    public var blockSize: Int = 64 << 10
+    /// The most blocks fetched ahead of a read, reached by doubling while reads go forward.
+    public var maximumReadAheadBlocks: Int = 64
+    /// Headers sent with every request (e.g. `Authorization: token …` for the DANDI archive).
+    public var headers: [String] = []
+    /// The most bytes kept in the block cache; past it the cache starts again.
+    public var maximumCachedBytes: Int = 256 << 20
+
+    public init() {}
+}
+
+/// Why a remote file could not be read, in words a user can act on.
+public struct RemoteError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A file on an HTTP(S) server that serves byte ranges, read in blocks through a cache with read-ahead:
+/// metadata reads, which libhdf5 makes small and scattered, cost few round trips. Redirects are followed
+/// once, on the first request; later requests go straight to where it ended. The bytes reach libhdf5
+/// through `ByteSource`.
+public final class RemoteFile: ByteSource {
+    /// The URL as given.
+    public let url: String
+    /// Where the first request ended after redirects (every later request goes there).
+    public private(set) var resolvedURL: String
+    public let size: Int
+    /// The server's validator of this content, when it sends one.
+    public let etag: String?
+    /// Requests made, and bytes of bodies received.
+    public private(set) var requests = 0
+    public private(set) var bytesFetched = 0
+    public private(set) var failure: String?
+
+    private let options: RemoteOptions
+    private let connection: HTTPConnection
+    private var blocks: [Int: [UInt8]] = [:]
+    private var cachedBytes = 0
+    private var lastFetchEnd = -1
+    private var readAhead = 1
+
+    /// Whether `path` names a remote file NWBKit reads (`http://` or `https://`).
+    public static func isRemote(_ path: String) -> Bool {
+        let lower = path.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// Opens `url`: one request, which fetches the first blocks and learns the size (and resolves redirects).
+    public init(_ url: String, options: RemoteOptions = RemoteOptions()) throws(RemoteError) {
+        self.url = url
+        self.options = options
+        resolvedURL = url
+        connection = HTTPConnection(options: options)
+        let first = 0..<(options.blockSize * 4)
+        let response = try Self.request(connection, url, range: first, options: options, requests: &requests)
+        resolvedURL = response.effectiveURL
+        bytesFetched += response.body.count
+        switch response.status {
+        case 206:
+            guard let total = Self.totalSize(response.headers["content-range"]) else {
+                throw RemoteError("the server's answer to a byte range gave no file size (Content-Range)")
+            }
+            size = total
+        case 200:
+            // The server ignored the range and sent the file: fine while it is small enough to have come whole.
+            guard let length = response.headers["content-length"].flatMap(Int.init), length == response.body.count else {
+                throw RemoteError("the server does not serve byte ranges (HTTP 200 to a Range request)")
+            }
+            size = length
+        case 416:
+            size = 0
+        default:
+            throw RemoteError(Self.describe(status: response.status, url: url))
+        }
+        etag = response.headers["etag"]
+        store(response.body, at: 0)
+        lastFetchEnd = response.body.count
+    }
+
+    public func read(offset: Int, count: Int, into buffer: UnsafeMutableRawPointer) -> Bool {
+        guard count > 0 else { return true }
+        guard offset >= 0, offset + count <= size else {
+            failure = "a read past the end of the file (\(offset)+\(count) of \(size) bytes)"
+            return false
+        }
+        let block = options.blockSize
+        let firstBlock = offset / block
+        let lastBlock = (offset + count - 1) / block
+        var index = firstBlock
+        while index <= lastBlock {
+            if blocks[index] != nil {
+                index += 1
+                continue
+            }
+            // A run of missing blocks, fetched in one request with what is read ahead.
+            var end = index
+            while end < lastBlock && blocks[end + 1] == nil { end += 1 }
+            let start = index * block
+            readAhead = start == lastFetchEnd ? min(readAhead * 2, options.maximumReadAheadBlocks) : 1
+            var fetchEnd = min(size, (end + 1 + readAhead) * block)
+            // Do not fetch again what is cached after the run.
+            var next = end + 1
+            while next * block < fetchEnd {
+                if blocks[next] != nil {
+                    fetchEnd = next * block
+                    break
+                }
+                next += 1
+            }
+            do {
+                let response = try Self.request(
+                    connection, resolvedURL, range: start..<fetchEnd, options: options, requests: &requests)
+                bytesFetched += response.body.count
+                guard response.status == 206 || (response.status == 200 && start == 0 && response.body.count == size)
+                else {
+                    failure = Self.describe(status: response.status, url: url)
+                    return false
+                }
+                let body = response.status == 200 ? Array(response.body[start..<fetchEnd]) : response.body
+                guard body.count == fetchEnd - start else {
+                    failure = "the server sent \(body.count) of the \(fetchEnd - start) bytes asked for"
+                    return false
+                }
+                store(body, at: start)
+                lastFetchEnd = fetchEnd
+            } catch {
+                failure = error.message
+                return false
+            }
+            index = end + 1
+        }
+        // Copy out of the cached blocks.
+        var copied = 0
+        while copied < count {
+            let position = offset + copied
+            let blockIndex = position / block
+            guard let bytes = blocks[blockIndex] else {
+                failure = "a block was not cached"
+                return false
+            }
+            let within = position - blockIndex * block
+            let length = min(count - copied, bytes.count - within)
+            guard length > 0 else {
+                failure = "a short block"
+                return false
+            }
+            bytes.withUnsafeBytes { source in
+                (buffer + copied).copyMemory(from: source.baseAddress! + within, byteCount: length)
+            }
+            copied += length
+        }
+        return true
+    }
+
+    /// Keeps `bytes`, which start at `offset` (a block boundary), as blocks.
+    private func store(_ bytes: [UInt8], at offset: Int) {
+        let block = options.blockSize
+        if cachedBytes + bytes.count > options.maximumCachedBytes {
+            blocks.removeAll()
+            cachedBytes = 0
+        }
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + block)
+            let index = (offset + start) / block
+            // Only whole blocks, or the file's last one, are kept.
+            if end - start == block || offset + end == size {
+                blocks[index] = Array(bytes[start..<end])
+                cachedBytes += end - start
+            }
+            start = end
+        }
+    }
+
+    /// `N` of `Content-Range: bytes a-b/N`.
+    static func totalSize(_ header: String?) -> Int? {
+        guard let header, let slash = header.lastIndex(of: "/") else { return nil }
+        return Int(header[header.index(after: slash)...].trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A failed status in words.
+    static func describe(status: Int, url: String) -> String {
+        switch status {
+        case 401, 403:
+            "access denied (HTTP \(status)); for an embargoed DANDI dandiset set DANDI_API_KEY"
+        case 404: "not found (HTTP 404)"
+        case 416: "the server refused the byte range (HTTP 416)"
+        default: "the server answered HTTP \(status)"
+        }
+    }
+
+    /// One request, tried again after transient failures with a growing wait (or the server's `Retry-After`).
+    static func request(
+        _ connection: HTTPConnection, _ url: String, range: Range<Int>, options: RemoteOptions, requests: inout Int
+    ) throws(RemoteError) -> HTTPConnection.Response {
+        var attempt = 0
+        while true {
+            requests += 1
+            var wait = min(options.maximumRetryWait, 0.25 * pow(2, Double(attempt)))
+            let reason: String
+            do {
+                let response = try connection.get(
+                    url, range: range, headers: options.headers, maximumBody: range.count)
+                let transient = [408, 429, 500, 502, 503, 504].contains(response.status)
+                let short =
+                    response.status == 206 && response.body.count < range.count
+                    && response.body.count < (totalSize(response.headers["content-range"]) ?? Int.max) - range.lowerBound
+                if !transient && !short { return response }
+                if let after = response.headers["retry-after"].flatMap(Double.init) {
+                    wait = min(options.maximumRetryWait, max(0, after))
+                }
+                reason = short ? "the server sent a short body" : describe(status: response.status, url: url)
+            } catch {
+                guard error.isTransient else { throw RemoteError(error.message) }
+                reason = error.message
+            }
+            attempt += 1
+            if attempt > options.retries {
+                throw RemoteError(attempt == 1 ? reason : "\(reason) (\(attempt) tries)")
+            }
+            Thread.sleep(forTimeInterval: wait)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The tests' stand-in of a remote file server (`Tests/RemoteStandIn/standin.py`), on 127.0.0.1: started
+/// by a test, stopped when it is released (its standard input closes and it exits), and never older than
+/// its `--max-seconds`.
+public final class StandInServer {
+    /// The port it listens on.
+    public let port: Int
+    private let process: Process
+    private let input: Pipe
+
+    /// Starts a server of the files under `root`, with `latency` seconds added to each request.
+    public init(root: URL, latency: Double = 0) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let script = TestPaths.packageRoot.appending(path: "Tests/RemoteStandIn/standin.py").path
+        process.arguments = [
+            "python3", script, "--root", root.path, "--latency-ms", String(latency * 1000), "--max-seconds", "600",
+        ]
+        input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // The first line is "PORT n".
+        var line = Data()
+        while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
+            line.append(byte)
+        }
+        guard let text = String(data: line, encoding: .utf8), text.hasPrefix("PORT "), let port = Int(text.dropFirst(5))
+        else {
+            process.terminate()
+            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the stand-in server did not start"])
+        }
+        self.port = port
+    }
+
+    deinit { stop() }
+
+    /// Stops the server now.
+    public func stop() {
+        try? input.fileHandleForWriting.close()
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+
+    /// The URL of `route` (e.g. `files/ecephys.nwb`).
+    public func url(_ route: String) -> String { "http://127.0.0.1:\(port)/\(route)" }
+
+    /// Requests and body bytes served since the last `resetStats()`, and requests per route.
+    public func stats() throws -> (requests: Int, bytes: Int, paths: [String: Int]) {
+        let data = try Data(contentsOf: URL(string: url("_stats"))!)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        return (
+            object["requests"] as? Int ?? -1, object["bytes"] as? Int ?? -1, object["paths"] as? [String: Int] ?? [:]
+        )
+    }
+
+    /// Sets the counts to zero (and lets the fault modes fail once again).
+    public func resetStats() throws { _ = try Data(contentsOf: URL(string: url("_reset"))!) }
+}

@@ -1,0 +1,196 @@
+"""A stand-in of remote file servers for NWBKit's tests and benchmarks, on 127.0.0.1 only.
+
+    python3 Tests/RemoteStandIn/standin.py --root FOLDER [--latency-ms N] [--max-seconds S]
+
+Prints "PORT <n>" once it listens (port 0: the system picks one), then serves until its standard input
+closes (the test that started it ended), --max-seconds pass, or it is sent SIGTERM.
+
+Routes (every file below --root, by its path relative to it):
+  GET/HEAD /files/PATH        the file, with Range (206 and Content-Range; 416 past the end), ETag,
+                              Last-Modified, Accept-Ranges
+  GET      /redirect/PATH     302 to /files/PATH (as the archive's download URL redirects to its blob)
+  GET      /no-ranges/PATH    the whole file, 200, whatever Range says
+  GET      /fault/MODE/PATH   the first request for PATH fails as MODE says, later ones are served:
+             503   503 with Retry-After: 1
+             reset the headers and half the body, then the connection is reset
+             short the headers (full Content-Length) and half the body, then the connection closes
+             stall the headers, then nothing for 60 s (every request, not only the first)
+             403   403 (every request)
+  GET      /_stats            {"requests": n, "bytes": n, "paths": {...}} since the last /_reset
+  GET      /_reset            sets the counts to zero
+Counts leave out /_stats and /_reset.
+"""
+import argparse
+import email.utils
+import hashlib
+import http.server
+import json
+import os
+import socket
+import sys
+import threading
+import time
+
+lock = threading.Lock()
+stats = {"requests": 0, "bytes": 0, "paths": {}}
+failed_once = set()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    root = "."
+    latency = 0.0
+
+    def log_message(self, format, *args):
+        pass
+
+    def count(self, sent):
+        with lock:
+            stats["requests"] += 1
+            stats["bytes"] += sent
+            stats["paths"][self.path] = stats["paths"].get(self.path, 0) + 1
+
+    def do_HEAD(self):
+        self.handle_request(head=True)
+
+    def do_GET(self):
+        self.handle_request(head=False)
+
+    def handle_request(self, head):
+        if self.path == "/_stats":
+            with lock:
+                body = json.dumps(stats).encode()
+            return self.send_body(200, body, "application/json")
+        if self.path == "/_reset":
+            with lock:
+                stats.update({"requests": 0, "bytes": 0, "paths": {}})
+                failed_once.clear()
+            return self.send_body(200, b"{}", "application/json")
+        if self.latency:
+            time.sleep(self.latency)
+        parts = self.path.lstrip("/").split("/", 1)
+        kind = parts[0]
+        rest = parts[1] if len(parts) > 1 else ""
+        mode = None
+        if kind == "fault":
+            mode, _, rest = rest.partition("/")
+        if kind == "redirect":
+            self.count(0)
+            self.send_response(302)
+            self.send_header("Location", "/files/" + rest)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        if kind not in ("files", "no-ranges", "fault"):
+            self.count(0)
+            return self.send_body(404, b"no such route\n", "text/plain")
+        path = os.path.realpath(os.path.join(self.root, rest))
+        if not path.startswith(os.path.realpath(self.root) + os.sep) or not os.path.isfile(path):
+            self.count(0)
+            return self.send_body(404, b"not found\n", "text/plain")
+        if mode == "403":
+            self.count(0)
+            return self.send_body(403, b"forbidden\n", "text/plain")
+        first_time = False
+        if mode in ("503", "reset", "short"):
+            with lock:
+                first_time = rest not in failed_once
+                failed_once.add(rest)
+        if mode == "503" and first_time:
+            self.count(0)
+            self.send_response(503)
+            self.send_header("Retry-After", "1")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        size = os.path.getsize(path)
+        start, end, status = 0, size, 200
+        header = self.headers.get("Range")
+        if header and header.startswith("bytes=") and kind != "no-ranges":
+            first, _, last = header[6:].partition("-")
+            start = int(first) if first else max(0, size - int(last))
+            end = min(size, int(last) + 1) if first and last else size
+            if start >= size:
+                self.count(0)
+                self.send_response(416)
+                self.send_header("Content-Range", f"bytes */{size}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            status = 206
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            body = handle.read(end - start)
+        stat = os.stat(path)
+        self.send_response(status)
+        self.send_header("Content-Type", "application/x-hdf5")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Accept-Ranges", "bytes")
+        self.send_header("ETag", '"' + hashlib.md5(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest() + '"')
+        self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
+        if status == 206:
+            self.send_header("Content-Range", f"bytes {start}-{end - 1}/{size}")
+        self.end_headers()
+        if head:
+            self.count(0)
+            return
+        if mode == "stall":
+            self.count(0)
+            self.wfile.flush()
+            time.sleep(60)
+            self.close_connection = True
+            return
+        if mode in ("reset", "short") and first_time:
+            half = body[: len(body) // 2]
+            self.wfile.write(half)
+            self.wfile.flush()
+            self.count(len(half))
+            if mode == "reset":
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.close_connection = True
+            self.connection.close()
+            return
+        self.wfile.write(body)
+        self.count(len(body))
+
+    def send_body(self, status, body, content_type):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass  # a client that hangs up (a stall given up, a reset) is no error of the stand-in's
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--root", required=True)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--latency-ms", type=float, default=0)
+    parser.add_argument("--max-seconds", type=float, default=900)
+    arguments = parser.parse_args()
+    Handler.root = arguments.root
+    Handler.latency = arguments.latency_ms / 1000
+    server = Server(("127.0.0.1", arguments.port), Handler)
+    print(f"PORT {server.server_address[1]}", flush=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    deadline = time.monotonic() + arguments.max_seconds
+
+    def watch_stdin():
+        sys.stdin.read()
+        os._exit(0)
+
+    threading.Thread(target=watch_stdin, daemon=True).start()
+    while time.monotonic() < deadline:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+import Foundation
+import HDF5TestFiles
+import TestSupport
+import XCTest
+
+/// Remote files (http://, https://) read through the stand-in server on loopback: the same outputs as the
+/// local files, few requests, no bulk data, and every fault answered within a bounded time.
+final class RemoteInputTests: XCTestCase {
+    private func nwbkit(_ arguments: [String]) throws -> CommandRun { try CommandRun.nwbkit(arguments) }
+
+    private let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"]
+
+    /// What a remote run prints, with the server's URLs written back as the local paths.
+    private func localized(_ text: String, _ server: StandInServer, folder: String) -> String {
+        text.replacingOccurrences(of: server.url("files/"), with: folder)
+    }
+
+    func testARemoteFileSummarizesAsTheLocalFileInEveryFormat() throws {
+        let server = try StandInServer(root: TestPaths.sampleData)
+        let folder = TestPaths.sampleData.path + "/"
+        let remote = samples.map { server.url("files/" + $0) }
+        let local = samples.map { folder + $0 }
+        for format in ["text", "json", "jsonl", "markdown"] {
+            let remoteRun = try nwbkit(["summarize", "--format", format] + remote)
+            let localRun = try nwbkit(["summarize", "--format", format] + local)
+            XCTAssertEqual(remoteRun.status, 0, remoteRun.stderr)
+            XCTAssertEqual(localized(remoteRun.stdout, server, folder: folder), localRun.stdout, format)
+            XCTAssertEqual(remoteRun.stderr, "")
+        }
+        for command in [["check", "--format", "json"], ["assets"], ["types"]] {
+            let remoteRun = try nwbkit(command + remote)
+            let localRun = try nwbkit(command + local)
+            if command[0] == "check" {
+                // Beside a URL there is no folder to look for images.nwb's external video in: a note, not a finding.
+                XCTAssertTrue(remoteRun.stdout.contains("of a remote file is not looked up"), remoteRun.stdout)
+                XCTAssertFalse(remoteRun.stdout.contains("check_image_series_external_file_valid\", \"importance\""))
+                continue
+            }
+            XCTAssertEqual(localized(remoteRun.stdout, server, folder: folder), localRun.stdout, command[0])
+        }
+        // Five small files: each fetched in at most two requests, none of it twice.
+        try server.resetStats()
+        _ = try nwbkit(["summarize", "--format", "json", "--jobs", "1"] + remote)
+        let stats = try server.stats()
+        XCTAssertLessThanOrEqual(stats.requests, 2 * samples.count)
+        let sizes = try samples.map { try FileManager.default.attributesOfItem(atPath: folder + $0)[.size] as? Int ?? 0 }
+        XCTAssertLessThanOrEqual(stats.bytes, sizes.reduce(0, +))
+    }
+
+    func testCorpusFilesSummarizeRemotelyAsLocally() throws {
+        guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
+        let corpus = shared.appending(path: "corpus")
+        let server = try StandInServer(root: corpus)
+        let files = TestPaths.corpusFiles().enumerated().filter { $0.offset % 8 == 0 }.map(\.element)
+        let remoteRun = try nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { server.url("files/" + $0) })
+        let localRun = try nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { corpus.path + "/" + $0 })
+        XCTAssertEqual(localized(remoteRun.stdout, server, folder: corpus.path + "/"), localRun.stdout)
+        XCTAssertEqual(remoteRun.status, localRun.status)
+    }
+
+    func testARemoteRunReadsNoBulkData() throws {
+        let folder = try temporaryFolder("remote-bulk")
+        let path = folder.appending(path: "bulk.nwb").path
+        let writer = try TestFileWriter(path: path)
+        writer.group("/acquisition/raw")
+        writer.stringAttribute("/acquisition/raw", "neurodata_type", "TimeSeries")
+        writer.stringAttribute("/acquisition/raw", "namespace", "core")
+        writer.filledDataset("/acquisition/raw/data", count: 4 << 20)  // 32 MiB of values
+        writer.close()
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+        XCTAssertGreaterThan(size, 32 << 20)
+        let server = try StandInServer(root: folder)
+        let run = try nwbkit(["summarize", "--format", "json", server.url("files/bulk.nwb")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("\"storedBytes\": 33554432"))
+        let stats = try server.stats()
+        XCTAssertLessThan(stats.bytes, 1 << 20, "a summary fetches metadata, not the 32 MiB of data")
+        XCTAssertLessThanOrEqual(stats.requests, 4)
+    }
+
+    func testEachFaultIsRetriedOrSaidInBoundedTime() throws {
+        let server = try StandInServer(root: TestPaths.sampleData)
+        let good = server.url("files/ophys.nwb")
+        // 503 with Retry-After, a reset and a short body are tried again and read.
+        for mode in ["503", "reset", "short"] {
+            let run = try nwbkit(["summarize", "--format", "jsonl", server.url("fault/\(mode)/ecephys.nwb"), good])
+            XCTAssertEqual(run.status, 0, "\(mode): \(run.stderr)")
+            XCTAssertEqual(run.stdout.split(separator: "\n").count, 2, mode)
+        }
+        // A server that stops sending, one that refuses, a missing file, one that is not there: one line each,
+        // the other file read, and the run over in bounded time.
+        let started = Date()
+        let run = try nwbkit([
+            "summarize", "--format", "jsonl", "--stall-timeout", "1", "--retries", "1",
+            server.url("fault/stall/ecephys.nwb"), server.url("fault/403/ecephys.nwb"), server.url("files/missing.nwb"),
+            "http://127.0.0.1:1/nothing-listens-here.nwb", good,
+        ])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20)
+        XCTAssertEqual(run.status, 1)
+        let records = run.stdout.split(separator: "\n")
+        XCTAssertEqual(records.filter { $0.hasPrefix("{\"error\":") }.count, 4)
+        XCTAssertEqual(records.filter { $0.contains("\"path\":\"\(good)\"") }.count, 1, "the good file is read")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(
+            lines,
+            [
+                "nwbkit: \(server.url("fault/stall/ecephys.nwb")): cannot read the remote file: the server sent nothing for 1 s (--stall-timeout) (2 tries)",
+                "nwbkit: \(server.url("fault/403/ecephys.nwb")): cannot read the remote file: access denied (HTTP 403); for an embargoed DANDI dandiset set DANDI_API_KEY",
+                "nwbkit: \(server.url("files/missing.nwb")): cannot read the remote file: not found (HTTP 404)",
+                "nwbkit: http://127.0.0.1:1/nothing-listens-here.nwb: cannot read the remote file: Couldn't connect to server (2 tries)",
+            ])
+        // A server that ignores Range would send whole files: refused, not downloaded.
+        let noRanges = try nwbkit(["summarize", server.url("no-ranges/ophys.nwb")])
+        XCTAssertTrue(noRanges.stderr.contains("the server does not serve byte ranges"), noRanges.stderr)
+    }
+
+    func testARedirectIsFollowedOnce() throws {
+        let server = try StandInServer(root: TestPaths.sampleData)
+        let run = try nwbkit(["summarize", "--format", "json", "--jobs", "0", server.url("redirect/ophys.nwb")])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("\"path\": \"\(server.url("redirect/ophys.nwb"))\""))
+        let stats = try server.stats()
+        XCTAssertEqual(stats.paths["/redirect/ophys.nwb"], 1, "later requests go straight to where it ended")
+        XCTAssertGreaterThanOrEqual(stats.paths["/files/ophys.nwb"] ?? 0, 1)
+    }
+}
