@@ -73,7 +73,7 @@ let package = Package(
         // the split walk of one large file.
         .target(
             name: "NWBRunner",
-            dependencies: ["Platform", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCheck"]),
+            dependencies: ["Platform", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCheck", "RemoteReading"]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",

@@ -5,6 +5,7 @@ and a corrupt file. Deterministic content (fixed identifiers, dates and random s
     pip install -r requirements.txt
     python generate.py                          # writes the files next to this script
     python generate.py --many-objects OUT.nwb --count 3000   # a benchmark input
+    python generate.py --bulk-ecephys OUT.nwb --megabytes 140  # a benchmark input that is mostly raw data
 """
 import argparse
 import os
@@ -201,13 +202,44 @@ def many_objects(path, count):
     print("wrote", path)
 
 
+def bulk_ecephys(path, megabytes):
+    """An ecephys file whose bytes are mostly raw voltage (int16, uncompressed), with some hundred objects:
+    the shape of a real recording, for the remote-reading benchmark (a summary must not fetch the data)."""
+    nwb = new_file("bulk-ecephys", f"benchmark input: about {megabytes} MB of raw data")
+    nwb.subject = subject("bench-bulk-1")
+    device = nwb.create_device(name="Probe", description="384-channel probe", manufacturer="Sample Probes")
+    channels = 384
+    groups = [nwb.create_electrode_group(name=f"shank{g}", description=f"shank {g}", location="CA1", device=device)
+              for g in range(4)]
+    for channel in range(channels):
+        nwb.add_electrode(group=groups[channel % 4], location="CA1")
+    region = nwb.create_electrode_table_region(region=list(range(channels)), description="all electrodes")
+    samples = megabytes * 1_000_000 // (channels * 2)
+    raw = RNG.integers(-2000, 2000, size=(samples, channels), dtype=np.int16)
+    nwb.add_acquisition(ElectricalSeries(name="raw", data=raw, electrodes=region, rate=30000.0, conversion=0.195e-6,
+                                         description="raw voltage"))
+    module = nwb.create_processing_module(name="behavior", description="behaviour")
+    for index in range(100):
+        module.add(TimeSeries(name=f"signal{index:03d}", data=np.arange(4, dtype=np.float32), unit="a.u.", rate=1.0,
+                              description=f"signal {index}"))
+    for unit in range(20):
+        nwb.add_unit(spike_times=np.sort(RNG.uniform(0, samples / 30000.0, size=50)))
+    with NWBHDF5IO(path, "w") as io:
+        io.write(nwb)
+    print("wrote", path)
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--many-objects", metavar="OUT", help="write only a benchmark file with many objects")
     parser.add_argument("--count", type=int, default=3000, help="objects in the benchmark file")
+    parser.add_argument("--bulk-ecephys", metavar="OUT", help="write only a benchmark file that is mostly raw data")
+    parser.add_argument("--megabytes", type=int, default=140, help="megabytes of raw data in that file")
     args = parser.parse_args()
     if args.many_objects:
         many_objects(args.many_objects, args.count)
+    elif args.bulk_ecephys:
+        bulk_ecephys(args.bulk_ecephys, args.megabytes)
     else:
         ophys()
         ecephys()

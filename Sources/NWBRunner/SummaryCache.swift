@@ -4,6 +4,7 @@ import NWBJSON
 import NWBKit
 import NWBSupport
 import Platform
+import RemoteReading
 
 /// Per-file summaries kept on disk between runs, keyed by the file's real path, size, modification
 /// time and the tool's version and limits: a re-run over unchanged files reads no HDF5 at all.
@@ -12,9 +13,13 @@ public struct SummaryCache: Sendable {
     /// Extra text in every key (the tool version, the walk limits).
     public let salt: String
 
-    public init(directory: URL, salt: String) {
+    /// How a remote file's validator (size and ETag) is asked for.
+    public let remote: RemoteOptions
+
+    public init(directory: URL, salt: String, remote: RemoteOptions = RemoteOptions()) {
         self.directory = directory
         self.salt = salt
+        self.remote = remote
     }
 
     /// Real paths of folders met so far: a file then costs one `lstat`, not a `readlink` per component
@@ -24,8 +29,14 @@ public struct SummaryCache: Sendable {
         init() {}
     }
 
-    /// The key of `path` as it is now, or `nil` when it cannot be stat'ed.
+    /// The key of `path` as it is now, or `nil` when it cannot be stat'ed. A remote file's key is its URL,
+    /// size and ETag, asked of its server with a one-byte request (a server that sends no ETag, or does not
+    /// answer, leaves the file uncached: it is read, and its failure said, as without a cache).
     func key(for path: String, folders: RealFolders) -> String? {
+        if RemoteFile.isRemote(path) {
+            guard let (size, etag) = try? RemoteFile.validator(path, options: remote), let etag else { return nil }
+            return "\(salt)\n\(path)\n\(size)\n\(etag)"
+        }
         guard let status = RawPath.status(path) else { return nil }
         let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
         return "\(salt)\n\(realPath(path, folders: folders))\n\(status.st_size)\n\(modified)"

@@ -13,12 +13,31 @@ public struct RemoteOptions: Sendable, Equatable {
     public var maximumRetryWait: Double = 30
     /// The unit the file is fetched and cached in, in bytes.
     public var blockSize: Int = 64 << 10
-    /// The most blocks fetched ahead of a read, reached by doubling while reads go forward.
-    public var maximumReadAheadBlocks: Int = 64
+    /// The largest window a fetch fills around a small read (it starts at two blocks and doubles).
+    public var maximumWindowBytes: Int = 4 << 20
     /// Headers sent with every request (e.g. `Authorization: token …` for the DANDI archive).
     public var headers: [String] = []
     /// The most bytes kept in the block cache; past it the cache starts again.
     public var maximumCachedBytes: Int = 256 << 20
+    /// Where `s3://bucket/key` is read: `nil` for AWS (`https://bucket.s3[.region].amazonaws.com/key`), or an
+    /// S3-compatible endpoint read path-style (`ENDPOINT/bucket/key`).
+    public var s3Endpoint: String?
+    /// The AWS region of `s3://` buckets (`nil`: AWS's global name, which finds the bucket's region).
+    public var s3Region: String?
+
+    /// The HTTP(S) URL a remote path is fetched from: itself, or an `s3://` path's object URL (anonymous).
+    public func httpURL(for path: String) -> String {
+        guard path.lowercased().hasPrefix("s3://") else { return path }
+        let rest = path.dropFirst(5)
+        let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+        let bucket = String(rest[..<slash])
+        let key = slash < rest.endIndex ? String(rest[rest.index(after: slash)...]) : ""
+        if let s3Endpoint {
+            return (s3Endpoint.hasSuffix("/") ? String(s3Endpoint.dropLast()) : s3Endpoint) + "/" + bucket + "/" + key
+        }
+        let host = s3Region.map { "\(bucket).s3.\($0).amazonaws.com" } ?? "\(bucket).s3.amazonaws.com"
+        return "https://\(host)/\(key)"
+    }
 
     public init() {}
 }
@@ -51,13 +70,33 @@ public final class RemoteFile: ByteSource {
     private let connection: HTTPConnection
     private var blocks: [Int: [UInt8]] = [:]
     private var cachedBytes = 0
-    private var lastFetchEnd = -1
-    private var readAhead = 1
+    /// The window the next small read's fetch may fill (doubles with each fetch).
+    private var window: Int
 
-    /// Whether `path` names a remote file NWBKit reads (`http://` or `https://`).
+    /// Whether `path` names a remote file NWBKit reads (`http://`, `https://` or `s3://`).
     public static func isRemote(_ path: String) -> Bool {
         let lower = path.prefix(8).lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("s3://")
+    }
+
+    /// What identifies the content at `url` now, from a one-byte request: its size and the server's ETag
+    /// (the cache's key for a remote file; `nil` ETag: the server gives none, and the file is not cached).
+    public static func validator(_ url: String, options: RemoteOptions = RemoteOptions()) throws(RemoteError) -> (
+        size: Int, etag: String?
+    ) {
+        let connection = HTTPConnection(options: options)
+        var requests = 0
+        let response = try request(
+            connection, options.httpURL(for: url), range: 0..<1, options: options, requests: &requests)
+        switch response.status {
+        case 206:
+            guard let total = totalSize(response.headers["content-range"]) else {
+                throw RemoteError("the server's answer to a byte range gave no file size (Content-Range)")
+            }
+            return (total, response.headers["etag"])
+        case 416: return (0, response.headers["etag"])
+        default: throw RemoteError(describe(status: response.status, url: url))
+        }
     }
 
     /// Opens `url`: one request, which fetches the first blocks and learns the size (and resolves redirects).
@@ -66,8 +105,10 @@ public final class RemoteFile: ByteSource {
         self.options = options
         resolvedURL = url
         connection = HTTPConnection(options: options)
-        let first = 0..<(options.blockSize * 4)
-        let response = try Self.request(connection, url, range: first, options: options, requests: &requests)
+        window = 2 * options.blockSize
+        let first = 0..<options.blockSize
+        let response = try Self.request(
+            connection, options.httpURL(for: url), range: first, options: options, requests: &requests)
         resolvedURL = response.effectiveURL
         bytesFetched += response.body.count
         switch response.status {
@@ -89,7 +130,6 @@ public final class RemoteFile: ByteSource {
         }
         etag = response.headers["etag"]
         store(response.body, at: 0)
-        lastFetchEnd = response.body.count
     }
 
     public func read(offset: Int, count: Int, into buffer: UnsafeMutableRawPointer) -> Bool {
@@ -107,42 +147,28 @@ public final class RemoteFile: ByteSource {
                 index += 1
                 continue
             }
-            // A run of missing blocks, fetched in one request with what is read ahead.
-            var end = index
-            while end < lastBlock && blocks[end + 1] == nil { end += 1 }
-            let start = index * block
-            readAhead = start == lastFetchEnd ? min(readAhead * 2, options.maximumReadAheadBlocks) : 1
-            var fetchEnd = min(size, (end + 1 + readAhead) * block)
-            // Do not fetch again what is cached after the run.
-            var next = end + 1
-            while next * block < fetchEnd {
-                if blocks[next] != nil {
-                    fetchEnd = next * block
-                    break
-                }
-                next += 1
-            }
+            let (start, end) = fetchRange(missing: index, lastNeeded: lastBlock, smallRead: count <= block)
             do {
                 let response = try Self.request(
-                    connection, resolvedURL, range: start..<fetchEnd, options: options, requests: &requests)
+                    connection, resolvedURL, range: start..<end, options: options, requests: &requests)
                 bytesFetched += response.body.count
-                guard response.status == 206 || (response.status == 200 && start == 0 && response.body.count == size)
-                else {
-                    failure = Self.describe(status: response.status, url: url)
+                guard response.status == 206 else {
+                    failure =
+                        response.status == 200
+                        ? "the server does not serve byte ranges (HTTP 200 to a Range request)"
+                        : Self.describe(status: response.status, url: url)
                     return false
                 }
-                let body = response.status == 200 ? Array(response.body[start..<fetchEnd]) : response.body
-                guard body.count == fetchEnd - start else {
-                    failure = "the server sent \(body.count) of the \(fetchEnd - start) bytes asked for"
+                guard response.body.count == end - start else {
+                    failure = "the server sent \(response.body.count) of the \(end - start) bytes asked for"
                     return false
                 }
-                store(body, at: start)
-                lastFetchEnd = fetchEnd
+                store(response.body, at: start)
             } catch {
                 failure = error.message
                 return false
             }
-            index = end + 1
+            index = end / block
         }
         // Copy out of the cached blocks.
         var copied = 0
@@ -165,6 +191,27 @@ public final class RemoteFile: ByteSource {
             copied += length
         }
         return true
+    }
+
+    /// The bytes to fetch for a read whose first uncached block is `missing`: the run of uncached blocks
+    /// around it within an aligned window that doubles with every fetch (metadata lies in clusters: a
+    /// window takes in the neighbours libhdf5 is about to ask for), up to `maximumWindowBytes`. A read larger
+    /// than a block (bulk data, read by the data checks only) fetches just its own blocks.
+    private func fetchRange(missing: Int, lastNeeded: Int, smallRead: Bool) -> (start: Int, end: Int) {
+        let block = options.blockSize
+        let lastBlock = max(0, (size - 1) / block)
+        var first = missing
+        var last = missing
+        while last < lastNeeded && blocks[last + 1] == nil { last += 1 }
+        if smallRead {
+            let windowBlocks = max(1, window / block)
+            window = min(options.maximumWindowBytes, window * 2)
+            let windowStart = (missing / windowBlocks) * windowBlocks
+            let windowEnd = min(lastBlock, windowStart + windowBlocks - 1)
+            while first > windowStart && blocks[first - 1] == nil { first -= 1 }
+            while last < windowEnd && blocks[last + 1] == nil { last += 1 }
+        }
+        return (first * block, min(size, (last + 1) * block))
     }
 
     /// Keeps `bytes`, which start at `offset` (a block boundary), as blocks.

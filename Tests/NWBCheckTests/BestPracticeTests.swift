@@ -109,6 +109,68 @@ final class BestPracticeTests: XCTestCase {
         XCTAssertEqual(findings(summary, "check_rate_is_positive").map(\.importance), [.critical])
     }
 
+    /// The checks no file of the corpus or of Fixtures/flawed trips (pynwb will not write what they look for),
+    /// each on a SampleData summary changed to trip it.
+    func testChecksNoWrittenFileTrips() throws {
+        var ophys = try sample("ophys.nwb")
+        func index(_ path: String) throws -> Int { try XCTUnwrap(ophys.objects.firstIndex { $0.path == path }) }
+        let region = AttributeEntry(
+            name: "table", dtype: "object", shape: [], value: .object(["reference": .string("/units")]))
+        let rois = try index("/processing/ophys/Fluorescence/RoiResponseSeries/rois")
+        ophys.objects[rois].attributes = (ophys.objects[rois].attributes ?? []).filter { $0.name != "table" } + [region]
+        ophys.objects.append(ObjectEntry(kind: "group", path: "/units"))
+        XCTAssertEqual(
+            findings(ophys, "check_roi_response_series_link_to_plane_segmentation").map(\.message),
+            ["rois field does not point to a PlaneSegmentation table."])
+
+        // A TwoPhotonSeries is exempt from the size check; an ImageSeries of 21 GB uncompressed is not.
+        let movie = try index("/acquisition/TwoPhotonSeries")
+        let data = try index("/acquisition/TwoPhotonSeries/data")
+        ophys.objects[data].shape = [40_000, 512, 512]
+        ophys.objects[data].filters = []
+        XCTAssertEqual(findings(ophys, "check_image_series_data_size"), [])
+        ophys.objects[movie].neurodataType = "ImageSeries"
+        XCTAssertEqual(
+            findings(ophys, "check_image_series_data_size").map(\.message),
+            ["ImageSeries is very large. Consider using external mode for better storage."])
+        ophys.objects[movie].attributes =
+            (ophys.objects[movie].attributes ?? []) + [
+                AttributeEntry(name: "starting_frame", dtype: "int64", shape: [1], value: .array([.integer(0)]))
+            ]
+        XCTAssertEqual(findings(ophys, "check_image_series_starting_frame_without_external_file").count, 1)
+
+        var name = ObjectEntry(kind: "group", path: "/acquisition/left\\right")
+        name.neurodataType = "TimeSeries"
+        ophys.objects.append(name)
+        XCTAssertEqual(
+            findings(ophys, "check_name_slashes").map(\.location), ["/acquisition/left\\right"])
+
+        var sweeps = ObjectEntry(kind: "group", path: "/general/intracellular_ephys/sweep_table")
+        sweeps.neurodataType = "SweepTable"
+        ophys.objects.append(sweeps)
+        ophys.nwbVersion = "2.7.0"
+        XCTAssertEqual(findings(ophys, "check_sweeptable_deprecated").count, 1)
+        ophys.nwbVersion = "2.2.0"
+        XCTAssertEqual(findings(ophys, "check_sweeptable_deprecated").count, 0)
+
+        var indexed = ObjectEntry(kind: "group", path: "/stimulus/presentation/frames")
+        indexed.neurodataType = "IndexSeries"
+        var link = ObjectEntry(kind: "soft_link", path: "/stimulus/presentation/frames/indexed_timeseries")
+        link.target = "/acquisition/TwoPhotonSeries"
+        ophys.objects += [indexed, link]
+        XCTAssertEqual(findings(ophys, "check_index_series_points_to_image").map(\.location), ["/stimulus/presentation/frames"])
+
+        var ecephys = try sample("ecephys.nwb")
+        let electrodes = try XCTUnwrap(ecephys.objects.firstIndex { $0.path == "/acquisition/ElectricalSeries/electrodes" })
+        ecephys.objects[electrodes].attributes =
+            (ecephys.objects[electrodes].attributes ?? []).filter { $0.name != "table" } + [
+                AttributeEntry(name: "table", dtype: "object", shape: [], value: .object(["reference": .string("/units")]))
+            ]
+        let wrongTable = findings(ecephys, "check_electrical_series_reference_electrodes_table")
+        XCTAssertTrue(wrongTable.contains { $0.location == "/acquisition/ElectricalSeries" }, "\(wrongTable)")
+        XCTAssertEqual(Set(wrongTable.map(\.message)), ["electrodes does not  reference an electrodes table."])
+    }
+
     func testStorageChecks() throws {
         var summary = try sample("ophys.nwb")
         let movie = try XCTUnwrap(summary.objects.firstIndex { $0.path == "/acquisition/TwoPhotonSeries/data" })

@@ -183,7 +183,7 @@ extension NWBInspectorParityTests {
     }
 
     /// Between the corpus and the flawed files, every check nwbinspector has finds something, except these
-    /// (each has a test of its own in BestPracticeTests, on a summary made for it).
+    /// (BestPracticeTests trips each on a SampleData summary changed for it).
     func testEveryCheckIsSeenToFind() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
         var found = Set<String>()

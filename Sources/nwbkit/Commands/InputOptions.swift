@@ -59,6 +59,12 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "Remote files: how many times a failed request (429, 5xx, reset, stall, short body) is tried again.")
     var retries: Int = RemoteOptions().retries
 
+    @Option(help: "s3:// files: an S3-compatible endpoint URL, read path-style (default: AWS).")
+    var s3Endpoint: String?
+
+    @Option(help: "s3:// files: the buckets' AWS region (default: AWS's global name).")
+    var s3Region: String?
+
     func validate() throws {
         if !stallTimeout.isFinite || stallTimeout <= 0 { throw ValidationError("--stall-timeout takes seconds, more than 0") }
         if retries < 0 { throw ValidationError("--retries must be 0 or more") }
@@ -158,6 +164,8 @@ struct FileReader {
         options.limits.maxDepth = reading.maxDepth
         options.remote.stallTimeout = reading.stallTimeout
         options.remote.retries = reading.retries
+        options.remote.s3Endpoint = reading.s3Endpoint
+        options.remote.s3Region = reading.s3Region
         return options
     }
 
@@ -180,7 +188,7 @@ struct FileReader {
         [
             "worker", "--max-objects", String(reading.maxObjects), "--max-depth", String(reading.maxDepth),
             "--stall-timeout", String(reading.stallTimeout), "--retries", String(reading.retries),
-        ]
+        ] + (reading.s3Endpoint.map { ["--s3-endpoint", $0] } ?? []) + (reading.s3Region.map { ["--s3-region", $0] } ?? [])
     }
 
     /// This program, which is also the worker.
@@ -225,7 +233,8 @@ struct FileReader {
         let cacheStore = many?.cache.map {
             SummaryCache(
                 directory: URL(fileURLWithPath: $0),
-                salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "))
+                salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "),
+                remote: summaryOptions.remote)
         }
         let runner = ParallelSummaryRun(
             workerExecutable: Self.executable, workerArguments: arguments, jobs: reading.jobs,

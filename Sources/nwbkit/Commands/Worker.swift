@@ -14,6 +14,8 @@ struct Worker: ParsableCommand {
     @Option var maxDepth: Int = WalkLimits.standard.maxDepth
     @Option var stallTimeout: Double = RemoteOptions().stallTimeout
     @Option var retries: Int = RemoteOptions().retries
+    @Option var s3Endpoint: String?
+    @Option var s3Region: String?
     /// What to send for each file: the summary, or what one command needs of it (`WorkerProducts.names`).
     @Option var product = "summary"
     @Option var template: String?
@@ -37,6 +39,8 @@ struct Worker: ParsableCommand {
         options.limits.maxDepth = maxDepth
         options.remote.stallTimeout = stallTimeout
         options.remote.retries = retries
+        options.remote.s3Endpoint = s3Endpoint
+        options.remote.s3Region = s3Region
         let made: AnyFileProduct?
         do {
             if product == "check" {
