@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The h5py peer of the benchmark: visit every object and read every attribute (metadata only)."""
+"""The h5py peer of the benchmarks: visit every object and read every attribute (metadata only). A URL
+is read through remfile (`pip install remfile`), as in Benchmarks/remote.py."""
 import sys
 
 import h5py
@@ -7,7 +8,12 @@ import h5py
 
 def main():
     for path in sys.argv[1:]:
-        with h5py.File(path, "r") as f:
+        source = path
+        if path.startswith(("http://", "https://")):
+            import remfile
+
+            source = remfile.File(path)
+        with h5py.File(source, "r") as f:
             count = 0
 
             def visit(name, obj):

@@ -1,5 +1,5 @@
 """Remote reading beside its peers: requests, bytes and wall time of `nwbkit summarize URL`, libhdf5's
-ROS3 driver (`h5ls --vfd=ros3 -r URL`) and h5py + remfile (Benchmarks/remfile_walk.py), each file served
+ROS3 driver (`h5ls --vfd=ros3 -r URL`) and h5py + remfile (Benchmarks/h5py_walk.py), each file served
 by the tests' stand-in (Tests/RemoteStandIn/standin.py) on 127.0.0.1 with 0, 20 and 50 ms added per request.
 
     python3 Benchmarks/remote.py NWBKIT FILE... [--latencies 0,20,50] [--runs 3] [--limit 120]
@@ -44,7 +44,7 @@ def tools(url):
     return [
         ("nwbkit summarize --format json", [arguments.nwbkit, "summarize", "--format", "json", "--jobs", "0", url]),
         ("h5ls --vfd=ros3 -r", ["h5ls", "--vfd=ros3", "-r", url]),
-        ("h5py + remfile", [sys.executable, os.path.join(here, "remfile_walk.py"), url]),
+        ("h5py + remfile", [sys.executable, os.path.join(here, "h5py_walk.py"), url]),
     ]
 
 

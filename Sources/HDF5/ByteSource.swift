@@ -82,15 +82,9 @@ extension File {
     /// Opens the file whose bytes `source` gives, read-only, through NWBKit's byte-source driver; `path`
     /// names it in errors and summaries (a URL for a remote file).
     public static func open(_ path: String, source: ByteSource) throws -> File {
-        HDF5Library.prepare()
+        let accessList = try readingAccessList()
         let driver = ByteSourceDriver.id
         guard driver >= 0 else { throw HDF5Library.error("H5FDregister") }
-        let access = H5Pcreate(chdf5_p_file_access())
-        guard access >= 0 else { throw HDF5Library.error("H5Pcreate") }
-        let accessList = Identifier(access, .propertyList)
-        _ = H5Pset_fclose_degree(accessList.id, H5F_CLOSE_STRONG)
-        _ = chdf5_small_metadata_cache(accessList.id, 1 << 20, 64 << 20)
-        _ = H5Pset_evict_on_close(accessList.id, true)
         let box = ByteSourceDriver.SourceBox(source)
         var info = UnsafeRawPointer(Unmanaged.passUnretained(box).toOpaque())
         let status = withUnsafePointer(to: &info) { H5Pset_driver(accessList.id, driver, $0) }

@@ -35,6 +35,14 @@ public final class File {
 
     /// Opens `path` read-only. Throws when the file is not HDF5 or libhdf5 cannot open it.
     public static func open(_ path: String) throws -> File {
+        let accessList = try readingAccessList()
+        let id = RawPath.withCString(path) { H5Fopen($0, chdf5_f_acc_rdonly(), accessList.id) }
+        guard id >= 0 else { throw HDF5Library.error("H5Fopen") }
+        return File(handle: Identifier(id, .file), path: path)
+    }
+
+    /// The file access list every file is opened with (the driver aside).
+    static func readingAccessList() throws -> Identifier {
         HDF5Library.prepare()
         let access = H5Pcreate(chdf5_p_file_access())
         guard access >= 0 else { throw HDF5Library.error("H5Pcreate") }
@@ -47,9 +55,7 @@ public final class File {
         // are not in the cache's size accounting. Larger caches were slower (each eviction walks every entry).
         _ = chdf5_small_metadata_cache(accessList.id, 1 << 20, 64 << 20)
         _ = H5Pset_evict_on_close(accessList.id, true)
-        let id = RawPath.withCString(path) { H5Fopen($0, chdf5_f_acc_rdonly(), accessList.id) }
-        guard id >= 0 else { throw HDF5Library.error("H5Fopen") }
-        return File(handle: Identifier(id, .file), path: path)
+        return accessList
     }
 
     /// True when the bytes of `path` start with the HDF5 signature (at 0 or a userblock offset).
