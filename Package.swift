@@ -39,6 +39,8 @@ let package = Package(
         // Remote files over HTTP(S): ranged reads in blocks, a cache with read-ahead, retries and time-outs,
         // handed to libhdf5 as a byte source.
         .target(name: "RemoteReading", dependencies: ["CCurl", "HDF5"]),
+        // The DANDI archive's API: dandiset references, versions, metadata, asset listings, blob URLs.
+        .target(name: "DandiArchive", dependencies: ["RemoteReading"]),
         // The domain: object tree, NWB reading, summaries.
         .target(name: "NWBKit", dependencies: ["HDF5", "NWBSupport", "RemoteReading"]),
         // DANDI's rules and tables over summaries: asset facts, the assetsSummary, structural types.
@@ -79,7 +81,7 @@ let package = Package(
             name: "nwbkit",
             dependencies: [
                 "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner", "RemoteReading",
-                "Platform",
+                "DandiArchive", "Platform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -29,10 +29,11 @@ public struct SummaryCache: Sendable {
         init() {}
     }
 
-    /// The key of `path` as it is now, or `nil` when it cannot be stat'ed. A remote file's key is its URL,
-    /// size and ETag, asked of its server with a one-byte request (a server that sends no ETag, or does not
+    /// The key of `path` as it is now, or `nil` when it cannot be stat'ed. An archive asset's key is its
+    /// content's identity from the listing (no request). A remote file's key is its URL, size and ETag, asked of its server with a one-byte request (a server that sends no ETag, or does not
     /// answer, leaves the file uncached: it is read, and its failure said, as without a cache).
     func key(for path: String, folders: RealFolders) -> String? {
+        if let identity = remote.locations[path]?.contentIdentity { return "\(salt)\n\(identity)" }
         if RemoteFile.isRemote(path) {
             guard let (size, etag) = try? RemoteFile.validator(path, options: remote), let etag else { return nil }
             return "\(salt)\n\(path)\n\(size)\n\(etag)"

@@ -46,10 +46,11 @@ final class HTTPConnection {
         init(limit: Int) { self.limit = limit }
     }
 
-    /// GETs `url` (bytes `range` of it when given); `maximumBody` bounds what is kept.
-    func get(_ url: String, range: Range<Int>?, headers extra: [String], maximumBody: Int) throws(TransportError)
-        -> Response
-    {
+    /// GETs `url` (bytes `range` of it when given); `maximumBody` bounds what is kept. Redirects are followed
+    /// unless `followRedirects` is false (then a 3xx comes back with its `location` header).
+    func get(
+        _ url: String, range: Range<Int>?, headers extra: [String], maximumBody: Int, followRedirects: Bool = true
+    ) throws(TransportError) -> Response {
         curl_easy_reset(handle)
         let collector = Collector(limit: maximumBody)
         let context = Unmanaged.passRetained(collector)
@@ -59,7 +60,7 @@ final class HTTPConnection {
         defer { curl_slist_free_all(list) }
 
         _ = ccurl_setopt_string(handle, CURLOPT_URL, url)
-        _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 1)
+        _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, followRedirects ? 1 : 0)
         _ = ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, 10)
         _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))

@@ -15,8 +15,11 @@ public struct RemoteOptions: Sendable, Equatable {
     public var blockSize: Int = 64 << 10
     /// The largest window a fetch fills around a small read (it starts at two blocks and doubles).
     public var maximumWindowBytes: Int = 4 << 20
-    /// Headers sent with every request (e.g. `Authorization: token …` for the DANDI archive).
+    /// Headers sent with every request.
     public var headers: [String] = []
+    /// Where named inputs that are not URLs are read (an archive asset's display path → its blob), with
+    /// what the archive's listing told of each.
+    public var locations: [String: RemoteLocation] = [:]
     /// The most bytes kept in the block cache; past it the cache starts again.
     public var maximumCachedBytes: Int = 256 << 20
     /// Where `s3://bucket/key` is read: `nil` for AWS (`https://bucket.s3[.region].amazonaws.com/key`), or an
@@ -68,15 +71,27 @@ public final class RemoteFile: ByteSource {
 
     private let options: RemoteOptions
     private let connection: HTTPConnection
+    /// Headers for requests to the given URL's own host (a token for the archive, never sent on to a blob store).
+    private let ownHostHeaders: [String]
     private var blocks: [Int: [UInt8]] = [:]
     private var cachedBytes = 0
     /// The window the next small read's fetch may fill (doubles with each fetch).
     private var window: Int
 
-    /// Whether `path` names a remote file NWBKit reads (`http://`, `https://` or `s3://`).
+    /// Whether `path` names a remote file NWBKit reads (`http://`, `https://`, `s3://`, or an archive name
+    /// such as `DANDI:000683/draft/sub-1/sub-1.nwb`).
     public static func isRemote(_ path: String) -> Bool {
         let lower = path.prefix(8).lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("s3://")
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("s3://") || isArchiveName(path)
+    }
+
+    /// Whether `path` is an archive name: an instance name in capitals, a colon, six digits (`DANDI:000683…`).
+    public static func isArchiveName(_ path: String) -> Bool {
+        guard let colon = path.firstIndex(of: ":"), colon > path.startIndex else { return false }
+        let instance = path[..<colon]
+        guard instance.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0 == "-" }) else { return false }
+        let digits = path[path.index(after: colon)...].prefix(6)
+        return digits.count == 6 && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// What identifies the content at `url` now, from a one-byte request: its size and the server's ETag
@@ -86,8 +101,9 @@ public final class RemoteFile: ByteSource {
     ) {
         let connection = HTTPConnection(options: options)
         var requests = 0
-        let response = try request(
-            connection, options.httpURL(for: url), range: 0..<1, options: options, requests: &requests)
+        let response = try RemoteRequest.send(
+            connection, options.httpURL(for: url), range: 0..<1, headers: options.headers, options: options,
+            requests: &requests)
         switch response.status {
         case 206:
             guard let total = totalSize(response.headers["content-range"]) else {
@@ -100,15 +116,18 @@ public final class RemoteFile: ByteSource {
     }
 
     /// Opens `url`: one request, which fetches the first blocks and learns the size (and resolves redirects).
-    public init(_ url: String, options: RemoteOptions = RemoteOptions()) throws(RemoteError) {
+    /// `headers` go with requests to `url`'s own host only (libcurl drops them on a redirect elsewhere too).
+    public init(_ url: String, options: RemoteOptions = RemoteOptions(), headers: [String] = []) throws(RemoteError) {
         self.url = url
         self.options = options
         resolvedURL = url
         connection = HTTPConnection(options: options)
         window = 2 * options.blockSize
+        ownHostHeaders = headers
         let first = 0..<options.blockSize
-        let response = try Self.request(
-            connection, options.httpURL(for: url), range: first, options: options, requests: &requests)
+        let response = try RemoteRequest.send(
+            connection, options.httpURL(for: url), range: first, headers: options.headers + headers, options: options,
+            requests: &requests)
         resolvedURL = response.effectiveURL
         bytesFetched += response.body.count
         switch response.status {
@@ -149,8 +168,10 @@ public final class RemoteFile: ByteSource {
             }
             let (start, end) = fetchRange(missing: index, lastNeeded: lastBlock, smallRead: count <= block)
             do {
-                let response = try Self.request(
-                    connection, resolvedURL, range: start..<end, options: options, requests: &requests)
+                let sameHost = RemoteRequest.host(of: resolvedURL) == RemoteRequest.host(of: url)
+                let response = try RemoteRequest.send(
+                    connection, resolvedURL, range: start..<end, headers: options.headers + (sameHost ? ownHostHeaders : []),
+                    options: options, requests: &requests)
                 bytesFetched += response.body.count
                 guard response.status == 206 else {
                     failure =
@@ -240,47 +261,5 @@ public final class RemoteFile: ByteSource {
         return Int(header[header.index(after: slash)...].trimmingCharacters(in: .whitespaces))
     }
 
-    /// A failed status in words.
-    static func describe(status: Int, url: String) -> String {
-        switch status {
-        case 401, 403:
-            "access denied (HTTP \(status)); for an embargoed DANDI dandiset set DANDI_API_KEY"
-        case 404: "not found (HTTP 404)"
-        case 416: "the server refused the byte range (HTTP 416)"
-        default: "the server answered HTTP \(status)"
-        }
-    }
-
-    /// One request, tried again after transient failures with a growing wait (or the server's `Retry-After`).
-    static func request(
-        _ connection: HTTPConnection, _ url: String, range: Range<Int>, options: RemoteOptions, requests: inout Int
-    ) throws(RemoteError) -> HTTPConnection.Response {
-        var attempt = 0
-        while true {
-            requests += 1
-            var wait = min(options.maximumRetryWait, 0.25 * pow(2, Double(attempt)))
-            let reason: String
-            do {
-                let response = try connection.get(
-                    url, range: range, headers: options.headers, maximumBody: range.count)
-                let transient = [408, 429, 500, 502, 503, 504].contains(response.status)
-                let short =
-                    response.status == 206 && response.body.count < range.count
-                    && response.body.count < (totalSize(response.headers["content-range"]) ?? Int.max) - range.lowerBound
-                if !transient && !short { return response }
-                if let after = response.headers["retry-after"].flatMap(Double.init) {
-                    wait = min(options.maximumRetryWait, max(0, after))
-                }
-                reason = short ? "the server sent a short body" : describe(status: response.status, url: url)
-            } catch {
-                guard error.isTransient else { throw RemoteError(error.message) }
-                reason = error.message
-            }
-            attempt += 1
-            if attempt > options.retries {
-                throw RemoteError(attempt == 1 ? reason : "\(reason) (\(attempt) tries)")
-            }
-            Thread.sleep(forTimeInterval: wait)
-        }
-    }
+    static func describe(status: Int, url: String) -> String { RemoteRequest.describe(status: status) }
 }

@@ -26,7 +26,15 @@ public enum FileOpening {
         file: File, size: Int
     ) {
         let remote: RemoteFile
-        do { remote = try RemoteFile(path, options: options) } catch {
+        do throws(RemoteError) {
+            if let location = options.locations[path] {
+                remote = try RemoteFile(location.url, options: options, headers: location.headers)
+            } else if RemoteFile.isArchiveName(path) {
+                throw RemoteError("an archive name that was not looked up in the archive (give the dandiset as an input)")
+            } else {
+                remote = try RemoteFile(path, options: options)
+            }
+        } catch {
             throw .remoteUnavailable(path: path, detail: error.message)
         }
         guard File.hasHDF5Signature(remote) else {

@@ -25,13 +25,16 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     case pathTooLong(path: String)
     /// A remote file (a URL) that could not be fetched: the server's answer or the network's, in words.
     case remoteUnavailable(path: String, detail: String)
+    /// A dandiset, version or asset the archive did not give (not found, access denied, a failing server).
+    case archiveUnavailable(path: String, detail: String)
 
     /// The path the error is about.
     public var path: String {
         switch self {
         case .missing(let path), .permissionDenied(let path), .notAFile(let path), .noNWBFiles(let path, _),
             .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .workerFailed(let path, _),
-            .undecodableName(let path), .pathTooLong(let path), .remoteUnavailable(let path, _):
+            .undecodableName(let path), .pathTooLong(let path), .remoteUnavailable(let path, _),
+            .archiveUnavailable(let path, _):
             return path
         }
     }
@@ -48,6 +51,7 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .notNWB: return "an HDF5 file, but not NWB (no nwb_version and no NWBFile root)"
         case .workerFailed(_, let detail): return detail
         case .remoteUnavailable(_, let detail): return "cannot read the remote file: \(detail)"
+        case .archiveUnavailable(_, let detail): return detail
         case .undecodableName: return "the name is not valid UTF-8"
         case .pathTooLong(let path):
             return

@@ -90,7 +90,8 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         if config == .dandi { options.importanceOverrides = CheckOptions.dandiImportance }
-        options.remote = input.reader.summaryOptions.remote
+        let reader = input.resolvedReader()
+        options.remote = reader.summaryOptions.remote
         let sink = try OutputSink(path: output)
         var run = CheckRun(options: options)
         // Each worker checks its file; the run weighs the findings and checks identifiers across files.
@@ -99,7 +100,7 @@ struct Check: ParsableCommand {
             workerArguments: Self.workerArguments(
                 select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules, dataChecks: readsData,
                 dataBytes: dataBytes))
-        try input.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
+        try reader.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
         var report = run.report()
         report.findings = report.findings.filter { $0.importance >= minimumImportance }
         let checkIDs =

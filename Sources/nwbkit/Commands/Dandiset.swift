@@ -1,4 +1,5 @@
 import ArgumentParser
+import DandiArchive
 import Foundation
 import NWBDandi
 import NWBJSON
@@ -38,13 +39,25 @@ struct Dandiset: ParsableCommand {
     @Option(help: "Write the output to this file (atomically).")
     var output: String?
 
+    @Flag(
+        help:
+            "Every public dandiset of the archive (--dandi-instance): one document each, written as DIR/ID.md under --output DIR; dandisets already written are skipped, so a stopped run resumes. With --shard I/N, only that share of the dandisets."
+    )
+    var all = false
+
     func validate() throws {
         if maxTypes < 0 || maxFiles < 0 { throw ValidationError("--max-types and --max-files take 0 (all) or more") }
         if report && template != nil { throw ValidationError("--report and --template are alternatives") }
+        if all {
+            if !input.paths.isEmpty { throw ValidationError("--all reads the archive's dandisets: give no paths") }
+            if output == nil { throw ValidationError("--all needs --output DIR (one document per dandiset)") }
+            if metadata != nil || id != nil { throw ValidationError("--all takes each dandiset's metadata from the archive") }
+        } else if input.paths.isEmpty {
+            throw ValidationError("give NWB files, folders or dandisets (DANDI:000683), or --all")
+        }
     }
 
     func run() throws {
-        try input.refuseOverwritingInputs(output)
         let documentTemplate: DocumentTemplate
         var metadataValue: OrderedJSON?
         do {
@@ -58,12 +71,40 @@ struct Dandiset: ParsableCommand {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
-        var summaries: [FileSummary] = []
-        let failures = try input.eachSummary { summaries.append($0) }
+        if all { return try runAll(documentTemplate) }
+        try input.refuseOverwritingInputs(output)
+        var reader = input.reader
+        if maxFiles > 0 { reader.maximumAssetsPerDandiset = maxFiles }
+        reader = reader.resolvingArchive()
+        let (text, failed) = try document(reader: reader, metadata: metadataValue, template: documentTemplate)
+        let sink = try OutputSink(path: output)
+        try sink.write(text)
+        try sink.finish()
+        if failed { throw ExitCode(1) }
+    }
 
+    /// The document of what `reader` reads; true when a file or the archive failed.
+    private func document(reader: FileReader, metadata: OrderedJSON?, template: DocumentTemplate) throws -> (String, Bool) {
+        var summaries: [FileSummary] = []
+        let failures = try reader.eachSummary { summaries.append($0) }.count
         let resolved: OrderedJSON
-        if let metadataValue {
-            resolved = metadataValue.inJSONBOrder
+        if let metadata {
+            resolved = metadata.inJSONBOrder
+        } else if let dandiset = reader.archive?.dandisets.first {
+            // As the original generator: id, name, contributor, description and assetsSummary from the archive.
+            do {
+                let bytes = try DandiClient(
+                    instance: dandiset.instance, token: reader.archiveOptions.tokens[dandiset.instance.name],
+                    options: reader.summaryOptions.remote
+                ).versionMetadata(dandiset.id, version: dandiset.version)
+                resolved = try OrderedJSON.parse(bytes: bytes).inJSONBOrder
+            } catch {
+                Diagnostics.error("\(dandiset.input): the archive's metadata: \(error)")
+                return ("", true)
+            }
+            if reader.archive!.dandisets.count > 1 {
+                Diagnostics.warning("several dandisets given: the metadata is \(dandiset.input)'s")
+            }
         } else {
             let assets = summaries.map { DandiAsset(summary: $0) }
             var members: [(key: String, value: OrderedJSON)] = []
@@ -79,14 +120,65 @@ struct Dandiset: ParsableCommand {
         let number = id ?? resolved["id"]?.stringValue.flatMap(DandisetDocument.number(fromID:)) ?? "000000"
         var document = DandisetDocument(
             metadata: resolved, dandisetNumber: number, summaries: summaries, maxTypes: maxTypes, maxFiles: maxFiles)
-        if !documentTemplate.mentions("representative") {
+        if !template.mentions("representative") {
             // Full summaries are large; leave them out when the template never reads them.
             for index in document.types.indices { document.types[index].representative = nil }
         }
-        let sink = try OutputSink(path: output)
-        try sink.write(try documentTemplate.render(document))
-        try sink.finish()
-        if !failures.isEmpty { throw ExitCode(1) }
+        return (try template.render(document), failures > 0)
+    }
+
+    /// `--all`: one document per public dandiset, skipping those already written.
+    private func runAll(_ template: DocumentTemplate) throws {
+        let folder = output!
+        let reader = input.reader
+        let instance = reader.reading.instance
+        let listing: [(id: String, version: String)]
+        do {
+            listing = try DandiClient(
+                instance: instance, token: reader.archiveOptions.tokens[instance.name], options: reader.summaryOptions.remote
+            ).dandisets(pageSize: reader.reading.listingPageSize)
+        } catch {
+            Diagnostics.error("\(instance.apiURL): cannot list the dandisets: \(error)")
+            throw ExitCode(1)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            Diagnostics.error("\(folder): cannot make the output folder: \(error.localizedDescription)")
+            throw ExitCode(2)
+        }
+        let shard = input.many.shard
+        var written = 0
+        var done = 0
+        var failed: [String] = []
+        for (id, version) in listing {
+            if let shard, FileDiscovery.shard(of: id, count: shard.count) != shard.index { continue }
+            let path = (folder as NSString).appendingPathComponent("\(id).md")
+            if FileManager.default.fileExists(atPath: path) {
+                done += 1
+                continue
+            }
+            var one = reader
+            one.files.paths = ["\(instance.prefix):\(id)/\(version)"]
+            one.many?.shard = nil
+            if maxFiles > 0 { one.maximumAssetsPerDandiset = maxFiles }
+            let (text, problem) = try document(reader: one.resolvingArchive(), metadata: nil, template: template)
+            if problem {
+                // Nothing is written, so the next run tries it again.
+                failed.append(id)
+                continue
+            }
+            let sink = try OutputSink(path: path)
+            try sink.write(text)
+            try sink.finish()
+            written += 1
+        }
+        if !input.quiet {
+            Diagnostics.note(
+                "\(written) documents written, \(done) already there, \(failed.count) failed\(failed.isEmpty ? "" : " (" + failed.joined(separator: ", ") + ")") in \(folder)"
+            )
+        }
+        if !failed.isEmpty { throw ExitCode(1) }
     }
 
     /// The name of the folder holding all the files (so a merged run names it as one run does),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DandiArchive
 import Foundation
 import NWBCheck
 import NWBJSON
@@ -59,15 +60,17 @@ struct Diff: ParsableCommand {
     private func summaries(_ root: String) throws -> ([String: FileSummary], [String]) {
         var sideFiles = files
         sideFiles.paths = [root]
-        let side = FileReader(files: sideFiles, reading: reading, many: nil)
-        var isDirectory: ObjCBool = false
-        let isFolder = FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) && isDirectory.boolValue
-        let bothFiles = input.paths.allSatisfy { path in
-            var folder: ObjCBool = false
-            return !(FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue)
-        }
+        let side = FileReader(files: sideFiles, reading: reading, many: nil).resolvingArchive()
+        // A dandiset (or a folder of one) is a folder whose files are named `DANDI:ID/VERSION/PATH`.
+        let dandiset = side.archive?.dandisets.first { $0.input == root }
+        let isFolder = names(aFolder: root)
+        let bothFiles = input.paths.allSatisfy { !names(aFolder: $0) }
         func key(_ path: String) -> String {
             if bothFiles { return "file" }
+            if let dandiset {
+                let prefix = "\(dandiset.instance.prefix):\(dandiset.id)/\(dandiset.version)/"
+                return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+            }
             if isFolder {
                 let prefix = root.hasSuffix("/") ? root : root + "/"
                 return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
@@ -77,5 +80,14 @@ struct Diff: ParsableCommand {
         var result: [String: FileSummary] = [:]
         let failures = try side.eachSummary { result[key($0.path)] = $0 }
         return (result, failures.map { key($0.path) })
+    }
+
+    /// Whether `path` is a folder: on disk, or a dandiset reference that names more than one asset.
+    private func names(aFolder path: String) -> Bool {
+        if let reference = try? DandiReference.parse(path, defaultInstance: reading.instance) {
+            return !reference.namesOneAsset
+        }
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DandiArchive
 import Foundation
 import NWBKit
 import NWBRunner
@@ -65,7 +66,27 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "s3:// files: the buckets' AWS region (default: AWS's global name).")
     var s3Region: String?
 
+    @Option(
+        help:
+            "The DANDI archive that DANDI:… names: dandi, dandi-sandbox, ember, ember-sandbox, linc, linc-staging, or an API URL. The API key is read from DANDI_API_KEY (DANDI_SANDBOX_API_KEY, …)."
+    )
+    var dandiInstance = "dandi"
+
+    @Option(help: "Dandisets: read only the assets whose whole path matches this pattern ('*' the only wildcard, case ignored).")
+    var glob: String?
+
+    @Option(help: "Dandisets: assets per page of the archive's listing (the archive allows at most 1000).")
+    var listingPageSize = 1000
+
+    /// The instance `--dandi-instance` names (validated).
+    var instance: DandiInstance { DandiInstance.named(dandiInstance) ?? .dandi }
+
     func validate() throws {
+        if DandiInstance.named(dandiInstance) == nil {
+            throw ValidationError(
+                "--dandi-instance takes \(DandiInstance.known.map(\.name).joined(separator: ", ")) or an API URL, not '\(dandiInstance)'")
+        }
+        if !(1...1000).contains(listingPageSize) { throw ValidationError("--listing-page-size takes 1 to 1000") }
         if !stallTimeout.isFinite || stallTimeout <= 0 { throw ValidationError("--stall-timeout takes seconds, more than 0") }
         if retries < 0 { throw ValidationError("--retries must be 0 or more") }
         if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
@@ -114,8 +135,11 @@ struct InputOptions: ParsableArguments {
         set { many.fromSummaries = newValue }
     }
 
-    /// The reader of these inputs.
+    /// The reader of these inputs (dandiset references not yet looked up: see `resolvedReader`).
     var reader: FileReader { FileReader(files: files, reading: reading, many: many) }
+
+    /// The reader with every dandiset reference looked up in the archive (the version read said on stderr).
+    func resolvedReader() -> FileReader { reader.resolvingArchive() }
     var discovery: FileDiscovery { reader.discovery }
 
     func refuseOverwritingInputs(_ output: String?) throws { try reader.refuseOverwritingInputs(output) }
@@ -124,7 +148,7 @@ struct InputOptions: ParsableArguments {
     func eachSummary(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws
         -> [SummaryError]
     {
-        try reader.eachSummary(onFailure: onFailure, body)
+        try resolvedReader().eachSummary(onFailure: onFailure, body)
     }
 
     @discardableResult
@@ -132,7 +156,7 @@ struct InputOptions: ParsableArguments {
         _ product: FileProduct<Value>, onFailure: (SummaryError) throws -> Void = { _ in },
         _ body: (_ path: String, _ value: Value) throws -> Void
     ) throws -> [SummaryError] {
-        try reader.eachProduct(product, onFailure: onFailure, body)
+        try resolvedReader().eachProduct(product, onFailure: onFailure, body)
     }
 
     @discardableResult
@@ -140,7 +164,7 @@ struct InputOptions: ParsableArguments {
         productArguments: [String] = [], onFailure: (SummaryError) throws -> Void = { _ in },
         _ body: (WorkerResult) throws -> Void
     ) throws -> [SummaryError] {
-        try reader.eachResult(productArguments: productArguments, onFailure: onFailure, body)
+        try resolvedReader().eachResult(productArguments: productArguments, onFailure: onFailure, body)
     }
 
     /// This program, which is also the worker.
@@ -154,9 +178,42 @@ struct FileReader {
     var reading: ReadingOptions
     /// Cache, shard and merge options; `nil` for a command that takes none (`diff`).
     var many: ManyFilesOptions?
+    /// What the dandiset references among the paths stand for, once looked up (`resolvingArchive`).
+    var archive: ArchiveInputs.Resolution?
+    /// Read at most this many assets of each dandiset (the `dandiset` command's --max-files).
+    var maximumAssetsPerDandiset: Int?
 
     var paths: [String] { files.paths }
     var quiet: Bool { files.quiet }
+
+    /// The archive look-up's options: the instance, API keys from the environment, asset selection.
+    var archiveOptions: ArchiveInputs.Options {
+        var options = ArchiveInputs.Options()
+        options.instance = reading.instance
+        let environment = ProcessInfo.processInfo.environment
+        for instance in [reading.instance] + DandiInstance.known where options.tokens[instance.name] == nil {
+            if let key = environment[instance.apiKeyVariable], !key.isEmpty { options.tokens[instance.name] = key }
+        }
+        options.pageSize = reading.listingPageSize
+        options.glob = reading.glob
+        let discovery = self.discovery
+        options.keeps = { discovery.matches(String($0.split(separator: "/").last ?? "")) }
+        options.maximumAssetsPerDandiset = maximumAssetsPerDandiset
+        options.remote = summaryOptions.remote
+        return options
+    }
+
+    /// This reader with its dandiset references looked up: the paths become the assets' names, and each
+    /// name's location is kept for reading. The version a reference without one reads is said on stderr.
+    func resolvingArchive() -> FileReader {
+        guard archive == nil, many?.fromSummaries != true else { return self }
+        let resolution = ArchiveInputs.resolve(paths, options: archiveOptions)
+        var resolved = self
+        resolved.archive = resolution
+        resolved.files.paths = resolution.paths
+        if !quiet { resolution.notes.forEach { Diagnostics.note($0) } }
+        return resolved
+    }
 
     var summaryOptions: SummaryOptions {
         var options = SummaryOptions()
@@ -166,6 +223,7 @@ struct FileReader {
         options.remote.retries = reading.retries
         options.remote.s3Endpoint = reading.s3Endpoint
         options.remote.s3Region = reading.s3Region
+        options.remote.locations = archive?.locations ?? [:]
         return options
     }
 
@@ -236,8 +294,18 @@ struct FileReader {
                 salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "),
                 remote: summaryOptions.remote)
         }
+        for failure in archive?.failures ?? [] {
+            let error = SummaryError.archiveUnavailable(path: failure.input, detail: failure.reason)
+            Diagnostics.error(error.description)
+            failures.append(error)
+            try onFailure(error)
+        }
+        // Workers learn where archive assets are from a file only this user can read (it may hold an API key).
+        let locations = try archive.flatMap { $0.locations.isEmpty ? nil : try LocationsFile(locations: $0.locations) }
+        defer { locations?.remove() }
         let runner = ParallelSummaryRun(
-            workerExecutable: Self.executable, workerArguments: arguments, jobs: reading.jobs,
+            workerExecutable: Self.executable,
+            workerArguments: arguments + (locations.map { ["--locations", $0.path] } ?? []), jobs: reading.jobs,
             timeout: reading.timeout > 0 ? reading.timeout : nil,
             cache: cacheStore)
         func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {

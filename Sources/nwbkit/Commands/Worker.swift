@@ -16,6 +16,8 @@ struct Worker: ParsableCommand {
     @Option var retries: Int = RemoteOptions().retries
     @Option var s3Endpoint: String?
     @Option var s3Region: String?
+    /// Where archive assets are read (a file the parent wrote: `LocationsFile`).
+    @Option var locations: String?
     /// What to send for each file: the summary, or what one command needs of it (`WorkerProducts.names`).
     @Option var product = "summary"
     @Option var template: String?
@@ -43,6 +45,7 @@ struct Worker: ParsableCommand {
         options.remote.s3Region = s3Region
         let made: AnyFileProduct?
         do {
+            if let locations { options.remote.locations = try LocationsFile.load(locations) }
             if product == "check" {
                 var checkOptions = try Check.options(
                     select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules,

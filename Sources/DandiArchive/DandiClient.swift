@@ -1,0 +1,199 @@
+import Foundation
+import RemoteReading
+
+/// Why the archive gave no answer, in words a user can act on.
+public struct DandiError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A small client of the DANDI REST API (routes and fields as `Documentation/Remote.md` lists them):
+/// dandisets and their versions, version metadata, and asset listings page by page. Every request has the
+/// remote-reading time-outs and retries. Not shared between threads.
+public final class DandiClient {
+    /// A dandiset as `GET /dandisets/{id}/` describes it.
+    public struct Dandiset: Sendable, Equatable {
+        public var id: String
+        /// `OPEN`, `EMBARGOED` or `UNEMBARGOING`: anything but `OPEN` needs an owner's API key.
+        public var embargoStatus: String
+        public var mostRecentPublishedVersion: String?
+        public var draftVersion: String?
+
+        /// The version a reference without one means: the most recent published, else draft.
+        public var defaultVersion: String { mostRecentPublishedVersion ?? draftVersion ?? "draft" }
+        public var isEmbargoed: Bool { embargoStatus != "OPEN" }
+    }
+
+    /// One asset of a version's listing.
+    public struct Asset: Sendable, Equatable {
+        public var assetID: String
+        /// The blob's UUID (an HDF5 file's bytes); `nil` for a Zarr asset.
+        public var blob: String?
+        /// The Zarr's id for a Zarr asset (a folder of files, not HDF5).
+        public var zarr: String?
+        public var path: String
+        public var size: Int
+    }
+
+    public let instance: DandiInstance
+    private let token: String?
+    private let options: RemoteOptions
+    /// API requests sent so far (each try counts).
+    public private(set) var requests = 0
+
+    /// `token`: an API key (sent as `Authorization: token …` with every API request), for embargoed dandisets.
+    public init(instance: DandiInstance, token: String? = nil, options: RemoteOptions = RemoteOptions()) {
+        self.instance = instance
+        self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+        self.options = options
+    }
+
+    /// The header that carries the API key, when there is one.
+    public var authorizationHeaders: [String] { token.map { ["Authorization: token \($0)"] } ?? [] }
+
+    /// `GET /dandisets/{id}/`.
+    public func dandiset(_ id: String) throws(DandiError) -> Dandiset {
+        let object = try getObject("\(instance.apiURL)/dandisets/\(id)/", what: "dandiset \(id)")
+        func version(_ key: String) -> String? {
+            (object[key] as? [String: Any])?["version"] as? String
+        }
+        return Dandiset(
+            id: object["identifier"] as? String ?? id, embargoStatus: object["embargo_status"] as? String ?? "OPEN",
+            mostRecentPublishedVersion: version("most_recent_published_version"), draftVersion: version("draft_version"))
+    }
+
+    /// `GET /dandisets/{id}/versions/{version}/`: the version's metadata document, as the archive sent it
+    /// (its keys in the archive's order).
+    public func versionMetadata(_ id: String, version: String) throws(DandiError) -> [UInt8] {
+        try get("\(instance.apiURL)/dandisets/\(id)/versions/\(version)/", what: "version \(version) of dandiset \(id)").body
+    }
+
+    /// Every asset of a version in path order, page by page (following `next`): `pathPrefix` and `glob` are
+    /// the API's filters (a case-insensitive prefix; a whole-path pattern with `*`).
+    public func assets(
+        _ id: String, version: String, pathPrefix: String? = nil, glob: String? = nil, pageSize: Int = 1000
+    ) throws(DandiError) -> [Asset] {
+        var components = URLComponents(string: "\(instance.apiURL)/dandisets/\(id)/versions/\(version)/assets/")!
+        components.queryItems =
+            [URLQueryItem(name: "order", value: "path"), URLQueryItem(name: "page_size", value: String(pageSize))]
+            + (pathPrefix.map { [URLQueryItem(name: "path", value: $0)] } ?? [])
+            + (glob.map { [URLQueryItem(name: "glob", value: $0)] } ?? [])
+        var next = components.url?.absoluteString
+        var assets: [Asset] = []
+        var pages = 0
+        while let url = next {
+            pages += 1
+            guard pages <= 100_000 else { throw DandiError("the archive's asset listing did not end after 100,000 pages") }
+            let page = try getObject(url, what: "version \(version) of dandiset \(id)", pageAfterEnd: pages > 1)
+            guard let results = page["results"] as? [[String: Any]] else { break }
+            for entry in results {
+                guard let assetID = entry["asset_id"] as? String, let path = entry["path"] as? String else { continue }
+                assets.append(
+                    Asset(
+                        assetID: assetID, blob: entry["blob"] as? String, zarr: entry["zarr"] as? String, path: path,
+                        size: (entry["size"] as? NSNumber)?.intValue ?? 0))
+            }
+            next = results.isEmpty ? nil : page["next"] as? String
+        }
+        return assets
+    }
+
+    /// The public dandisets, each with the version a summary reads (the most recent published, else draft),
+    /// in id order, page by page.
+    public func dandisets(pageSize: Int = 1000) throws(DandiError) -> [(id: String, version: String)] {
+        var next: String? =
+            "\(instance.apiURL)/dandisets/?ordering=id&page_size=\(pageSize)&draft=true&empty=false&embargoed=false"
+        var found: [(id: String, version: String)] = []
+        var pages = 0
+        while let url = next {
+            pages += 1
+            guard pages <= 100_000 else { throw DandiError("the archive's dandiset listing did not end after 100,000 pages") }
+            let page = try getObject(url, what: "the dandiset listing", pageAfterEnd: pages > 1)
+            let results = page["results"] as? [[String: Any]] ?? []
+            for entry in results {
+                guard let id = entry["identifier"] as? String else { continue }
+                let published = (entry["most_recent_published_version"] as? [String: Any])?["version"] as? String
+                let draft = (entry["draft_version"] as? [String: Any])?["version"] as? String
+                found.append((id, published ?? draft ?? "draft"))
+            }
+            next = results.isEmpty ? nil : page["next"] as? String
+        }
+        return found
+    }
+
+    /// The archive's download URL of an asset (it redirects to the blob).
+    public func downloadURL(assetID: String) -> String { "\(instance.apiURL)/assets/\(assetID)/download/" }
+
+    /// Where the archive keeps blobs (`https://dandiarchive.s3.amazonaws.com/`), learnt from one asset's
+    /// download redirect without following it: the blob URL is then `BASE` + `blobs/u[0:3]/u[3:6]/u`, so the
+    /// other assets need no redirect. `nil` when the redirect does not have that shape (or fails).
+    public func blobBase(asset: Asset) -> String? {
+        guard let blob = asset.blob,
+            let response = try? get(downloadURL(assetID: asset.assetID), what: "asset \(asset.path)", followRedirects: false),
+            (300..<400).contains(response.status), let location = response.headers["location"]
+        else { return nil }
+        let absolute = URL(string: location, relativeTo: URL(string: downloadURL(assetID: asset.assetID)))?.absoluteString ?? location
+        let plain = absolute.split(separator: "?", maxSplits: 1).first.map(String.init) ?? absolute
+        let key = Self.blobKey(blob)
+        guard plain.hasSuffix("/" + key) else { return nil }
+        return String(plain.dropLast(key.count))
+    }
+
+    /// `blobs/u[0:3]/u[3:6]/u`: where a blob lies in the archive's bucket.
+    public static func blobKey(_ blob: String) -> String {
+        let characters = Array(blob)
+        guard characters.count >= 6 else { return "blobs/\(blob)" }
+        return "blobs/\(String(characters[0..<3]))/\(String(characters[3..<6]))/\(blob)"
+    }
+
+    // MARK: - Requests
+
+    private func getObject(_ url: String, what: String, pageAfterEnd: Bool = false) throws(DandiError) -> [String: Any] {
+        let response = try get(url, what: what, pageAfterEnd: pageAfterEnd)
+        if pageAfterEnd && response.status == 404 { return ["results": []] }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
+            throw DandiError("the archive's answer for \(what) is not a JSON object (\(url))")
+        }
+        return object
+    }
+
+    private func get(_ url: String, what: String, followRedirects: Bool = true, pageAfterEnd: Bool = false) throws(DandiError)
+        -> RemoteResponse
+    {
+        requests += 1
+        let response: RemoteResponse
+        do {
+            response = try RemoteRequest.get(
+                url, headers: authorizationHeaders + ["Accept: application/json"], followRedirects: followRedirects,
+                options: options)
+        } catch {
+            throw DandiError("cannot reach the archive at \(instance.apiURL): \(error.message)")
+        }
+        switch response.status {
+        case 200..<400: return response
+        case 404 where pageAfterEnd: return response
+        case 401:
+            if token == nil {
+                throw DandiError(
+                    "access denied to \(what) (HTTP 401): it is embargoed; set \(instance.apiKeyVariable) to the API key of one of its owners"
+                )
+            }
+            throw DandiError("the archive refused the API key in \(instance.apiKeyVariable) (HTTP 401\(detail(response)))")
+        case 403:
+            throw DandiError(
+                "access denied to \(what) (HTTP 403): \(token == nil ? "set \(instance.apiKeyVariable) to the API key of one of its owners" : "the API key in \(instance.apiKeyVariable) is not an owner's")"
+            )
+        case 404: throw DandiError("\(what) not found on \(instance.apiURL) (HTTP 404)")
+        default: throw DandiError("the archive answered HTTP \(response.status) for \(what)\(detail(response))")
+        }
+    }
+
+    /// `: DETAIL` of an error body (`{"detail": …}` or a bare JSON string), or nothing.
+    private func detail(_ response: RemoteResponse) -> String {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(response.body), options: .fragmentsAllowed) else { return "" }
+        if let text = value as? String { return ": \(text)" }
+        if let text = (value as? [String: Any])?["detail"] as? String { return ": \(text)" }
+        return ""
+    }
+}

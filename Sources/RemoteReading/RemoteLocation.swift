@@ -1,0 +1,19 @@
+/// Where a named input that is not itself a URL is read from: an archive asset (named
+/// `DANDI:000683/draft/sub-1/sub-1.nwb`) and its blob's URL, with what the archive's listing told of it.
+public struct RemoteLocation: Sendable, Equatable, Codable {
+    /// The HTTP(S) URL of the bytes (a blob URL, or a download URL that redirects to one).
+    public var url: String
+    /// The size the archive lists, when it does.
+    public var size: Int?
+    /// What identifies the content for good (e.g. `dandi blob UUID size`): the cache's key, with no request.
+    public var contentIdentity: String?
+    /// Headers for requests to `url`'s own host only (an archive token is never sent on to a blob store).
+    public var headers: [String]
+
+    public init(url: String, size: Int? = nil, contentIdentity: String? = nil, headers: [String] = []) {
+        self.url = url
+        self.size = size
+        self.contentIdentity = contentIdentity
+        self.headers = headers
+    }
+}

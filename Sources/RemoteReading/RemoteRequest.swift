@@ -1,0 +1,112 @@
+import Foundation
+
+/// What one HTTP request gave.
+public struct RemoteResponse: Sendable {
+    /// The HTTP status.
+    public var status: Int
+    /// Header names in lower case (the final response's, after redirects).
+    public var headers: [String: String]
+    public var body: [UInt8]
+    /// The URL the request ended at, after redirects.
+    public var effectiveURL: String
+}
+
+/// Whole-body and ranged GETs with the remote-reading rules: connect and stall time-outs, and transient
+/// failures (408, 429, 5xx, a reset, a stall, a short body) tried again with a growing wait or the server's
+/// `Retry-After`, a bounded number of times. The archive client and `RemoteFile` both send through here.
+public enum RemoteRequest {
+    /// GETs `url` whole (at most `maximumBody` bytes are kept; a longer body is an error). With
+    /// `followRedirects` false, a 3xx comes back as it is (its `location` header says where).
+    public static func get(
+        _ url: String, headers: [String] = [], maximumBody: Int = 64 << 20, followRedirects: Bool = true,
+        options: RemoteOptions = RemoteOptions()
+    ) throws(RemoteError) -> RemoteResponse {
+        let connection = HTTPConnection(options: options)
+        var requests = 0
+        return try send(
+            connection, url, range: nil, headers: headers, maximumBody: maximumBody, followRedirects: followRedirects,
+            options: options, requests: &requests)
+    }
+
+    /// One request on `connection`, tried again after transient failures; `requests` counts every try.
+    static func send(
+        _ connection: HTTPConnection, _ url: String, range: Range<Int>?, headers: [String], maximumBody: Int? = nil,
+        followRedirects: Bool = true, options: RemoteOptions, requests: inout Int
+    ) throws(RemoteError) -> RemoteResponse {
+        let limit = maximumBody ?? range?.count ?? (64 << 20)
+        var attempt = 0
+        while true {
+            requests += 1
+            var wait = min(options.maximumRetryWait, 0.25 * pow(2, Double(attempt)))
+            let reason: String
+            do {
+                let answer = try connection.get(
+                    url, range: range, headers: headers, maximumBody: limit, followRedirects: followRedirects)
+                let response = RemoteResponse(
+                    status: answer.status, headers: answer.headers, body: answer.body, effectiveURL: answer.effectiveURL)
+                if range == nil, answer.body.count >= limit, response.headers["content-length"].flatMap(Int.init) ?? 0 > limit {
+                    throw RemoteError("the server's answer is larger than \(limit) bytes")
+                }
+                let transient = [408, 429, 500, 502, 503, 504].contains(response.status)
+                let short = isShort(response, range: range)
+                if !transient && !short { return response }
+                if let after = response.headers["retry-after"].flatMap(retryAfterSeconds) {
+                    wait = min(options.maximumRetryWait, max(0, after))
+                }
+                reason = short ? "the server sent a short body" : describe(status: response.status)
+            } catch let error as HTTPConnection.TransportError {
+                guard error.isTransient else { throw RemoteError(error.message) }
+                reason = error.message
+            } catch let error as RemoteError {
+                throw error
+            } catch {
+                throw RemoteError("\(error)")
+            }
+            attempt += 1
+            if attempt > options.retries {
+                throw RemoteError(attempt == 1 ? reason : "\(reason) (\(attempt) tries)")
+            }
+            Thread.sleep(forTimeInterval: wait)
+        }
+    }
+
+    /// True when a response holds less than it says it does (a connection closed part way).
+    private static func isShort(_ response: RemoteResponse, range: Range<Int>?) -> Bool {
+        if let range {
+            return response.status == 206 && response.body.count < range.count
+                && response.body.count < (RemoteFile.totalSize(response.headers["content-range"]) ?? Int.max)
+                    - range.lowerBound
+        }
+        guard (200..<300).contains(response.status), let length = response.headers["content-length"].flatMap(Int.init)
+        else { return false }
+        return response.body.count < length
+    }
+
+    /// `Retry-After` in seconds: a number, or an HTTP date (how long until then).
+    static func retryAfterSeconds(_ value: String) -> Double? {
+        if let seconds = Double(value.trimmingCharacters(in: .whitespaces)) { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: value) else { return nil }
+        return date.timeIntervalSinceNow
+    }
+
+    /// A failed status in words a user can act on.
+    public static func describe(status: Int) -> String {
+        switch status {
+        case 401, 403:
+            "access denied (HTTP \(status)); for an embargoed DANDI dandiset set DANDI_API_KEY"
+        case 404: "not found (HTTP 404)"
+        case 416: "the server refused the byte range (HTTP 416)"
+        default: "the server answered HTTP \(status)"
+        }
+    }
+
+    /// The scheme, host and port of `url` (lower case), for deciding where a header may go.
+    public static func host(of url: String) -> String {
+        guard let components = URLComponents(string: url) else { return url }
+        return "\(components.scheme ?? "")://\(components.host?.lowercased() ?? ""):\(components.port ?? -1)"
+    }
+}
