@@ -74,7 +74,9 @@ public enum ArchiveInputs {
                 continue
             }
             do {
-                try add(reference, input: input, client: client(for: reference.instance), options: options, to: &resolution, seen: &seen)
+                try add(
+                    reference, input: input, client: client(for: reference.instance), options: options, to: &resolution,
+                    seen: &seen)
             } catch {
                 resolution.failures.append((input, error.message))
             }

@@ -133,7 +133,8 @@ public final class DandiClient {
             let response = try? get(downloadURL(assetID: asset.assetID), what: "asset \(asset.path)", followRedirects: false),
             (300..<400).contains(response.status), let location = response.headers["location"]
         else { return nil }
-        let absolute = URL(string: location, relativeTo: URL(string: downloadURL(assetID: asset.assetID)))?.absoluteString ?? location
+        let absolute =
+            URL(string: location, relativeTo: URL(string: downloadURL(assetID: asset.assetID)))?.absoluteString ?? location
         let plain = absolute.split(separator: "?", maxSplits: 1).first.map(String.init) ?? absolute
         let key = Self.blobKey(blob)
         guard plain.hasSuffix("/" + key) else { return nil }
@@ -191,7 +192,9 @@ public final class DandiClient {
 
     /// `: DETAIL` of an error body (`{"detail": …}` or a bare JSON string), or nothing.
     private func detail(_ response: RemoteResponse) -> String {
-        guard let value = try? JSONSerialization.jsonObject(with: Data(response.body), options: .fragmentsAllowed) else { return "" }
+        guard let value = try? JSONSerialization.jsonObject(with: Data(response.body), options: .fragmentsAllowed) else {
+            return ""
+        }
         if let text = value as? String { return ": \(text)" }
         if let text = (value as? [String: Any])?["detail"] as? String { return ": \(text)" }
         return ""

@@ -55,7 +55,8 @@ public struct DandiReference: Sendable, Equatable {
             if let fragment = url.fragment, path == "/" || path.isEmpty { path = fragment }
             let parts = path.split(separator: "/").map(String.init)
             guard let start = parts.firstIndex(of: "dandiset"), parts.count > start + 1 else { return nil }
-            var reference = try fromComponents(parts[(start + 1)...].prefix(2).joined(separator: "/"), instance: instance, text: text)
+            var reference = try fromComponents(
+                parts[(start + 1)...].prefix(2).joined(separator: "/"), instance: instance, text: text)
             if parts.count > start + 3, parts[start + 3] == "files",
                 let location = url.queryItems?.first(where: { $0.name == "location" })?.value
             {
@@ -69,14 +70,17 @@ public struct DandiReference: Sendable, Equatable {
             let parts = text.dropFirst(instance.apiURL.count + "/dandisets/".count).split(separator: "/").map(String.init)
             guard let id = parts.first else { return nil }
             if parts.count == 1 { return try fromComponents(id, instance: instance, text: text) }
-            if parts.count == 3, parts[1] == "versions" { return try fromComponents(id + "/" + parts[2], instance: instance, text: text) }
+            if parts.count == 3, parts[1] == "versions" {
+                return try fromComponents(id + "/" + parts[2], instance: instance, text: text)
+            }
             return nil  // an asset's API URL is read as a plain URL (its download redirects to the blob)
         }
         return nil
     }
 
     /// `ID[/VERSION[/PATH]]`.
-    private static func fromComponents(_ rest: String, instance: DandiInstance, text: String) throws(ParseError) -> DandiReference {
+    private static func fromComponents(_ rest: String, instance: DandiInstance, text: String) throws(ParseError) -> DandiReference
+    {
         let parts = rest.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
         let id = parts[0]
         guard id.count == 6, id.allSatisfy({ $0.isASCII && $0.isNumber }) else {
@@ -87,7 +91,8 @@ public struct DandiReference: Sendable, Equatable {
             let version = parts[1]
             guard isVersion(version) else {
                 throw ParseError(
-                    message: "'\(version)' is no dandiset version (draft, or a published one such as 0.230301.1200); an asset path follows the version"
+                    message:
+                        "'\(version)' is no dandiset version (draft, or a published one such as 0.230301.1200); an asset path follows the version"
                 )
             }
             reference.version = version

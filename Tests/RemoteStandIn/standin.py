@@ -16,7 +16,10 @@ Routes (every file below --root, by its path relative to it):
              short the headers (full Content-Length) and half the body, then the connection closes
              stall the headers, then nothing for 60 s (every request, not only the first)
              403   403 (every request)
-  GET      /_stats            {"requests": n, "bytes": n, "paths": {...}} since the last /_reset
+  /api/…, /blobs/…            with --dandi CONFIG, the DANDI API and blob store (see dandi_api.py)
+  GET      /_fault?mode=M&count=N   the next N API requests fail as M says (503, 429, reset, stall)
+  GET      /_stats            {"requests": n, "bytes": n, "api": n, "blobs": n, "paths": {...},
+                              "log": [[method, path, range, authorization], ...]} since the last /_reset
   GET      /_reset            sets the counts to zero
 Counts leave out /_stats and /_reset.
 """
@@ -30,9 +33,12 @@ import socket
 import sys
 import threading
 import time
+import urllib.parse
+
+import dandi_api
 
 lock = threading.Lock()
-stats = {"requests": 0, "bytes": 0, "paths": {}}
+stats = {"requests": 0, "bytes": 0, "api": 0, "blobs": 0, "paths": {}, "log": []}
 failed_once = set()
 
 
@@ -49,6 +55,38 @@ class Handler(http.server.BaseHTTPRequestHandler):
             stats["requests"] += 1
             stats["bytes"] += sent
             stats["paths"][self.path] = stats["paths"].get(self.path, 0) + 1
+            if self.path.startswith("/api/"):
+                stats["api"] += 1
+            if self.path.startswith("/blobs/"):
+                stats["blobs"] += 1
+            if len(stats["log"]) < 100000:
+                stats["log"].append([self.command, self.path, self.headers.get("Range"), self.headers.get("Authorization")])
+
+    def file_size(self, relative):
+        return os.path.getsize(os.path.join(self.root, relative))
+
+    def send_api(self, status, body, headers):
+        if status == "reset":
+            self.count(0)
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            self.close_connection = True
+            self.connection.close()
+            return
+        if status == "stall":
+            self.count(0)
+            time.sleep(60)
+            self.close_connection = True
+            return
+        self.count(0)
+        data = b"" if body is None else json.dumps(body).encode()
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
 
     def do_HEAD(self):
         self.handle_request(head=True)
@@ -63,11 +101,28 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send_body(200, body, "application/json")
         if self.path == "/_reset":
             with lock:
-                stats.update({"requests": 0, "bytes": 0, "paths": {}})
+                stats.update({"requests": 0, "bytes": 0, "api": 0, "blobs": 0, "paths": {}, "log": []})
                 failed_once.clear()
+                dandi_api.api_faults.clear()
+            return self.send_body(200, b"{}", "application/json")
+        split = urllib.parse.urlsplit(self.path)
+        query = urllib.parse.parse_qs(split.query)
+        if split.path == "/_fault":
+            with lock:
+                dandi_api.set_fault(query)
             return self.send_body(200, b"{}", "application/json")
         if self.latency:
             time.sleep(self.latency)
+        if split.path.startswith("/api/"):
+            with lock:
+                answer = dandi_api.handle_api(self, split.path, query)
+            return self.send_api(*answer)
+        if split.path.startswith("/blobs/"):
+            relative, refused = dandi_api.blob_file(split.path.rstrip("/").split("/")[-1], "X-Amz-Signature" in query)
+            if refused:
+                self.count(0)
+                return self.send_body(refused[0], refused[1].encode(), "application/xml")
+            return self.serve_file(head, "files", None, relative)
         parts = self.path.lstrip("/").split("/", 1)
         kind = parts[0]
         rest = parts[1] if len(parts) > 1 else ""
@@ -84,6 +139,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if kind not in ("files", "no-ranges", "fault"):
             self.count(0)
             return self.send_body(404, b"no such route\n", "text/plain")
+        return self.serve_file(head, kind, mode, rest)
+
+    def serve_file(self, head, kind, mode, rest):
         path = os.path.realpath(os.path.join(self.root, rest))
         if not path.startswith(os.path.realpath(self.root) + os.sep) or not os.path.isfile(path):
             self.count(0)
@@ -174,7 +232,10 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--latency-ms", type=float, default=0)
     parser.add_argument("--max-seconds", type=float, default=900)
+    parser.add_argument("--dandi", help="a DANDI API configuration (see dandi_api.py)")
     arguments = parser.parse_args()
+    if arguments.dandi:
+        dandi_api.load(arguments.dandi)
     Handler.root = arguments.root
     Handler.latency = arguments.latency_ms / 1000
     server = Server(("127.0.0.1", arguments.port), Handler)

@@ -1,8 +1,10 @@
 import ArgumentParser
+import DandiArchive
 import Foundation
 import NWBDandi
 import NWBJSON
 import NWBKit
+import NWBRendering
 
 /// `nwbkit assets PATH…`: the DANDI assetsSummary of the files, or per-file asset facts.
 struct Assets: ParsableCommand {
@@ -22,14 +24,29 @@ struct Assets: ParsableCommand {
     @Flag(help: "Count neurodata types stored as fixed-length bytes or 1-element arrays (the dandi tool misses them).")
     var recogniseByteTypes = false
 
+    @Flag(
+        help:
+            "For a dandiset: print {files, archive, differences}: the assetsSummary computed from the files beside the archive's, and each key where they differ."
+    )
+    var compare = false
+
     @Option(help: "Write the output to this file (atomically).")
     var output: String?
+
+    func validate() throws {
+        if compare && perFile { throw ValidationError("--compare compares summaries: not with --per-file") }
+    }
 
     func run() throws {
         try input.refuseOverwritingInputs(output)
         let sink = try OutputSink(path: output)
         var assets: [DandiAsset] = []
-        let failures = try input.eachProduct(.asset(recogniseByteTypes: recogniseByteTypes)) { path, asset in
+        let reader = input.resolvedReader()
+        if compare && reader.archive?.dandisets.isEmpty != false {
+            Diagnostics.error("--compare needs a dandiset (DANDI:000683 or its URL) among the inputs")
+            throw ExitCode(2)
+        }
+        let failures = try reader.eachProduct(.asset(recogniseByteTypes: recogniseByteTypes)) { path, asset in
             if !input.quiet { asset.notes.forEach { Diagnostics.warning("\(path): \($0)") } }
             if perFile {
                 try sink.write(JSONRendering.lineData(asset))
@@ -37,7 +54,32 @@ struct Assets: ParsableCommand {
                 assets.append(asset)
             }
         }
-        if !perFile { try sink.write(JSONRendering.prettyData(AssetsSummary(assets: assets))) }
+        if compare, let dandiset = reader.archive?.dandisets.first {
+            let archive: OrderedJSON
+            do {
+                let bytes = try DandiClient(
+                    instance: dandiset.instance, token: reader.archiveOptions.tokens[dandiset.instance.name],
+                    options: reader.summaryOptions.remote
+                ).versionMetadata(dandiset.id, version: dandiset.version)
+                archive = try OrderedJSON.parse(bytes: bytes)["assetsSummary"] ?? .null
+            } catch {
+                Diagnostics.error("\(dandiset.input): the archive's metadata: \(error)")
+                throw ExitCode(1)
+            }
+            let computed = try OrderedJSON.from(AssetsSummary(assets: assets))
+            let comparison = AssetsSummaryComparison(files: computed, archive: archive)
+            let result = OrderedJSON.object([
+                ("files", computed), ("archive", archive), ("differences", .array(comparison.differences.map { .string($0) })),
+            ])
+            try sink.write(result.jsonText + "\n")
+            if !input.quiet {
+                Diagnostics.note(
+                    "\(dandiset.input): \(comparison.differences.isEmpty ? "the archive's assetsSummary agrees with the files" : "\(comparison.differences.count) keys differ from the archive's assetsSummary")"
+                )
+            }
+        } else if !perFile {
+            try sink.write(JSONRendering.prettyData(AssetsSummary(assets: assets)))
+        }
         try sink.finish()
         if !failures.isEmpty { throw ExitCode(1) }
     }

@@ -23,8 +23,11 @@ struct PartOfN: ExpressibleByArgument, Sendable, Equatable {
 
 /// What to read: paths, which files in folders, and whether warnings are shown.
 struct PathOptions: ParsableArguments {
-    @Argument(help: "NWB files or folders (searched recursively for *.nwb).")
-    var paths: [String]
+    @Argument(
+        help:
+            "NWB files or folders (searched recursively for *.nwb), URLs (http://, https://, s3://), or dandisets (DANDI:000683[/VERSION[/PATH]], https://dandiarchive.org/dandiset/000683)."
+    )
+    var paths: [String] = []
 
     @Option(
         name: .customLong("include"), help: "Also read files in folders whose name matches this glob (repeatable), e.g. '*.h5'.")
@@ -32,6 +35,13 @@ struct PathOptions: ParsableArguments {
 
     @Flag(help: "Do not print warnings (dangling and external links, unreadable parts) on stderr.")
     var quiet = false
+
+    func validate() throws {
+        // `dandiset --all` (the only command with --all) lists its inputs from the archive.
+        if paths.isEmpty && !CommandLine.arguments.contains("--all") {
+            throw ValidationError("give at least one NWB file, folder, URL or dandiset")
+        }
+    }
 }
 
 /// How each file is read: walk limits, worker processes, time-out.
@@ -84,7 +94,8 @@ struct ReadingOptions: ParsableArguments {
     func validate() throws {
         if DandiInstance.named(dandiInstance) == nil {
             throw ValidationError(
-                "--dandi-instance takes \(DandiInstance.known.map(\.name).joined(separator: ", ")) or an API URL, not '\(dandiInstance)'")
+                "--dandi-instance takes \(DandiInstance.known.map(\.name).joined(separator: ", ")) or an API URL, not '\(dandiInstance)'"
+            )
         }
         if !(1...1000).contains(listingPageSize) { throw ValidationError("--listing-page-size takes 1 to 1000") }
         if !stallTimeout.isFinite || stallTimeout <= 0 { throw ValidationError("--stall-timeout takes seconds, more than 0") }
