@@ -93,7 +93,7 @@ let package = Package(
         // Writes small (hostile) HDF5 files inside tests, through libhdf5; test code only.
         .target(name: "HDF5TestFiles", dependencies: ["CHDF5"], path: "Tests/HDF5TestFiles"),
         .testTarget(name: "HDF5Tests", dependencies: ["NWBSupport", "HDF5", "TestSupport"]),
-        .testTarget(name: "NWBKitTests", dependencies: ["NWBSupport", "NWBKit", "NWBDandi", "HDF5", "TestSupport"]),
+        .testTarget(name: "NWBKitTests", dependencies: ["NWBSupport", "NWBKit", "NWBDandi", "HDF5", "TestSupport", "DandiArchive"]),
         .testTarget(
             name: "NWBRenderingTests",
             dependencies: [

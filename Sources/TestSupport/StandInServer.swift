@@ -13,14 +13,16 @@ public final class StandInServer {
     private let process: Process
     private let input: Pipe
 
-    /// Starts a server of the files under `root`, with `latency` seconds added to each request.
-    public init(root: URL, latency: Double = 0) throws {
+    /// Starts a server of the files under `root`, with `latency` seconds added to each request; with
+    /// `dandi`, also the DANDI API and blob store that configuration describes (`Tests/RemoteStandIn/dandi_api.py`).
+    public init(root: URL, latency: Double = 0, dandi: URL? = nil) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = TestPaths.packageRoot.appending(path: "Tests/RemoteStandIn/standin.py").path
-        process.arguments = [
-            "python3", script, "--root", root.path, "--latency-ms", String(latency * 1000), "--max-seconds", "600",
-        ]
+        process.arguments =
+            [
+                "python3", script, "--root", root.path, "--latency-ms", String(latency * 1000), "--max-seconds", "600",
+            ] + (dandi.map { ["--dandi", $0.path] } ?? [])
         input = Pipe()
         let output = Pipe()
         process.standardInput = input
@@ -60,6 +62,23 @@ public final class StandInServer {
             object["requests"] as? Int ?? -1, object["bytes"] as? Int ?? -1, object["paths"] as? [String: Int] ?? [:]
         )
     }
+
+    /// API and blob requests since the last `resetStats()`, and each request as (method, path, Range,
+    /// Authorization).
+    public func archiveStats() throws -> (api: Int, blobs: Int, log: [[String?]]) {
+        let data = try Data(contentsOf: URL(string: url("_stats"))!)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        let log = (object["log"] as? [[Any]] ?? []).map { $0.map { $0 as? String } }
+        return (object["api"] as? Int ?? -1, object["blobs"] as? Int ?? -1, log)
+    }
+
+    /// Makes the next `count` API requests fail as `mode` says (503, 429, reset, stall).
+    public func failAPI(_ mode: String, count: Int) throws {
+        _ = try Data(contentsOf: URL(string: url("_fault?mode=\(mode)&count=\(count)"))!)
+    }
+
+    /// The API root of the stand-in archive (for `--dandi-instance`).
+    public var apiURL: String { url("api") }
 
     /// Sets the counts to zero (and lets the fault modes fail once again).
     public func resetStats() throws { _ = try Data(contentsOf: URL(string: url("_reset"))!) }

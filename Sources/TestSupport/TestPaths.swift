@@ -88,8 +88,11 @@ public struct CommandRun: Sendable {
     }
 
     /// Runs the built binary with `arguments` (in `folder`, default the temporary folder) and waits.
-    public static func nwbkit(_ arguments: [String], in folder: URL? = nil) throws -> CommandRun {
-        try run(TestPaths.binary, arguments, in: folder)
+    /// `environment` adds to (or, with an empty value, removes from) this process's environment.
+    public static func nwbkit(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws
+        -> CommandRun
+    {
+        try run(TestPaths.binary, arguments, in: folder, environment: environment)
     }
 
     /// Runs a bash `script` in which `$0` is the built binary and `$1`… are `arguments` (for redirections
@@ -98,10 +101,17 @@ public struct CommandRun: Sendable {
         try run(URL(fileURLWithPath: "/bin/bash"), ["-c", script, TestPaths.binary.path] + arguments, in: folder)
     }
 
-    private static func run(_ executable: URL, _ arguments: [String], in folder: URL?) throws -> CommandRun {
+    private static func run(_ executable: URL, _ arguments: [String], in folder: URL?, environment: [String: String] = [:])
+        throws -> CommandRun
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value.isEmpty ? nil : value }
+            process.environment = merged
+        }
         process.currentDirectoryURL = folder ?? FileManager.default.temporaryDirectory
         let out = Pipe()
         let err = Pipe()

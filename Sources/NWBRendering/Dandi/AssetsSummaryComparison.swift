@@ -18,8 +18,9 @@ public struct AssetsSummaryComparison: Sendable {
         for key in (mine + theirs).map(\.key) where !keys.contains(key) { keys.append(key) }
         var differences: [String] = []
         for key in keys.sorted() {
-            let left = files[key]
-            let right = archive[key]
+            // Object keys in one order on both sides: `{"name", "identifier"}` equals `{"identifier", "name"}`.
+            let left = files[key]?.inJSONBOrder
+            let right = archive[key]?.inJSONBOrder
             if left == right { continue }
             if case .array(let a)? = left ?? .array([]), case .array(let b)? = right ?? .array([]) {
                 let aTexts = a.map(\.jsonText)
