@@ -12,21 +12,10 @@ extension OrderedJSON {
         }
     }
 
-    /// A JSON string literal.
+    /// A JSON string literal, escaped as every JSON output of NWBKit escapes strings.
     static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(c.value, radix: 16).count) + String(c.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var writer = JSONTextWriter(output: [], pretty: false)
+        writer.value(text)
+        return String(decoding: writer.output, as: UTF8.self)
     }
 }
