@@ -38,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         // Remote files over HTTP(S): ranged reads in blocks, a cache with read-ahead, retries and time-outs,
         // handed to libhdf5 as a byte source.
-        .target(name: "RemoteReading", dependencies: ["CCurl", "HDF5"]),
+        .target(name: "RemoteReading", dependencies: ["CCurl", "CLibCrypto", "HDF5"]),
         // The DANDI archive's API: dandiset references, versions, metadata, asset listings, blob URLs.
         .target(name: "DandiArchive", dependencies: ["RemoteReading"]),
         // The domain: object tree, NWB reading, summaries.

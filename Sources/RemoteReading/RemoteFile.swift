@@ -27,6 +27,16 @@ public struct RemoteOptions: Sendable, Equatable {
     public var s3Endpoint: String?
     /// The AWS region of `s3://` buckets (`nil`: AWS's global name, which finds the bucket's region).
     public var s3Region: String?
+    /// Credentials that sign `s3://` requests (AWS Signature Version 4); `nil`: anonymous requests.
+    public var s3Credentials: S3Credentials?
+
+    /// The headers of one request for `path` (as given) sent to `url`: the common ones, and a signature
+    /// when `path` is an `s3://` path and there are credentials (signed for the region given, else
+    /// us-east-1).
+    public func headers(forPath path: String, url: String) -> [String] {
+        guard let s3Credentials, path.lowercased().hasPrefix("s3://") else { return headers }
+        return headers + S3Signing.headers(url: url, region: s3Region ?? "us-east-1", credentials: s3Credentials)
+    }
 
     /// The HTTP(S) URL a remote path is fetched from: itself, or an `s3://` path's object URL (anonymous).
     public func httpURL(for path: String) -> String {
@@ -34,7 +44,10 @@ public struct RemoteOptions: Sendable, Equatable {
         let rest = path.dropFirst(5)
         let slash = rest.firstIndex(of: "/") ?? rest.endIndex
         let bucket = String(rest[..<slash])
-        let key = slash < rest.endIndex ? String(rest[rest.index(after: slash)...]) : ""
+        let allowed = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
+        let raw = slash < rest.endIndex ? String(rest[rest.index(after: slash)...]) : ""
+        // Keys are sent percent-encoded, as S3 (and its signatures) expect.
+        let key = raw.addingPercentEncoding(withAllowedCharacters: allowed) ?? raw
         if let s3Endpoint {
             return (s3Endpoint.hasSuffix("/") ? String(s3Endpoint.dropLast()) : s3Endpoint) + "/" + bucket + "/" + key
         }
@@ -101,8 +114,9 @@ public final class RemoteFile: ByteSource {
     ) {
         let connection = HTTPConnection(options: options)
         var requests = 0
+        let target = options.httpURL(for: url)
         let response = try RemoteRequest.send(
-            connection, options.httpURL(for: url), range: 0..<1, headers: options.headers, options: options,
+            connection, target, range: 0..<1, headers: options.headers(forPath: url, url: target), options: options,
             requests: &requests)
         switch response.status {
         case 206:
@@ -125,9 +139,10 @@ public final class RemoteFile: ByteSource {
         window = 2 * options.blockSize
         ownHostHeaders = headers
         let first = 0..<options.blockSize
+        let target = options.httpURL(for: url)
         let response = try RemoteRequest.send(
-            connection, options.httpURL(for: url), range: first, headers: options.headers + headers, options: options,
-            requests: &requests)
+            connection, target, range: first, headers: options.headers(forPath: url, url: target) + headers,
+            options: options, requests: &requests)
         resolvedURL = response.effectiveURL
         bytesFetched += response.body.count
         switch response.status {
@@ -170,7 +185,8 @@ public final class RemoteFile: ByteSource {
             do {
                 let sameHost = RemoteRequest.host(of: resolvedURL) == RemoteRequest.host(of: url)
                 let response = try RemoteRequest.send(
-                    connection, resolvedURL, range: start..<end, headers: options.headers + (sameHost ? ownHostHeaders : []),
+                    connection, resolvedURL, range: start..<end,
+                    headers: options.headers(forPath: url, url: resolvedURL) + (sameHost ? ownHostHeaders : []),
                     options: options, requests: &requests)
                 bytesFetched += response.body.count
                 guard response.status == 206 else {
@@ -261,5 +277,11 @@ public final class RemoteFile: ByteSource {
         return Int(header[header.index(after: slash)...].trimmingCharacters(in: .whitespaces))
     }
 
-    static func describe(status: Int, url: String) -> String { RemoteRequest.describe(status: status) }
+    static func describe(status: Int, url: String) -> String {
+        if (status == 401 || status == 403) && url.lowercased().hasPrefix("s3://") {
+            return
+                "access denied (HTTP \(status)); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and --s3-region)"
+        }
+        return RemoteRequest.describe(status: status)
+    }
 }

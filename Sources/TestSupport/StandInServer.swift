@@ -14,15 +14,15 @@ public final class StandInServer {
     private let input: Pipe
 
     /// Starts a server of the files under `root`, with `latency` seconds added to each request; with
-    /// `dandi`, also the DANDI API and blob store that configuration describes (`Tests/RemoteStandIn/dandi_api.py`).
-    public init(root: URL, latency: Double = 0, dandi: URL? = nil) throws {
+    /// `s3Key` (`ID:SECRET`), `/s3/…` for requests signed by that key only; with `dandi`, also the DANDI API and blob store that configuration describes (`Tests/RemoteStandIn/dandi_api.py`).
+    public init(root: URL, latency: Double = 0, dandi: URL? = nil, s3Key: String? = nil) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = TestPaths.packageRoot.appending(path: "Tests/RemoteStandIn/standin.py").path
         process.arguments =
             [
                 "python3", script, "--root", root.path, "--latency-ms", String(latency * 1000), "--max-seconds", "600",
-            ] + (dandi.map { ["--dandi", $0.path] } ?? [])
+            ] + (dandi.map { ["--dandi", $0.path] } ?? []) + (s3Key.map { ["--s3-key", $0] } ?? [])
         input = Pipe()
         let output = Pipe()
         process.standardInput = input

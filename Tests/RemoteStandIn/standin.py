@@ -18,6 +18,9 @@ Routes (every file below --root, by its path relative to it):
              403   403 (every request)
   /api/…, /blobs/…            with --dandi CONFIG, the DANDI API and blob store (see dandi_api.py)
   GET      /_fault?mode=M&count=N   the next N API requests fail as M says (503, 429, reset, stall)
+  GET      /s3/BUCKET/PATH    with --s3-key ID:SECRET, PATH (the bucket is ignored) only for a request signed
+                              with AWS Signature Version 4 by that key (else 403 AccessDenied or
+                              SignatureDoesNotMatch, as S3)
   GET      /_stats            {"requests": n, "bytes": n, "api": n, "blobs": n, "paths": {...},
                               "log": [[method, path, range, authorization], ...]} since the last /_reset
   GET      /_reset            sets the counts to zero
@@ -61,6 +64,32 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 stats["blobs"] += 1
             if len(stats["log"]) < 100000:
                 stats["log"].append([self.command, self.path, self.headers.get("Range"), self.headers.get("Authorization")])
+
+    s3_key = None
+
+    def s3_signature_problem(self, split):
+        """None when the request carries a valid SigV4 signature by --s3-key, else S3's error code."""
+        import hmac
+        header = self.headers.get("Authorization", "")
+        if not header.startswith("AWS4-HMAC-SHA256 "):
+            return "AccessDenied"
+        fields = dict(part.strip().split("=", 1) for part in header[len("AWS4-HMAC-SHA256 "):].split(","))
+        key_id, _, scope = fields["Credential"].partition("/")
+        if key_id != self.s3_key[0]:
+            return "InvalidAccessKeyId"
+        names = fields["SignedHeaders"].split(";")
+        canonical_headers = "".join(f"{name}:{self.headers.get(name, '').strip()}\n" for name in names)
+        query = "&".join(sorted(split.query.split("&"))) if split.query else ""
+        canonical = "\n".join([self.command, split.path, query, canonical_headers, fields["SignedHeaders"],
+                               self.headers.get("x-amz-content-sha256", "")])
+        stamp = self.headers.get("x-amz-date", "")
+        to_sign = "\n".join(["AWS4-HMAC-SHA256", stamp, scope, hashlib.sha256(canonical.encode()).hexdigest()])
+        day, region, service, _ = scope.split("/")
+        key = ("AWS4" + self.s3_key[1]).encode()
+        for part in (day, region, service, "aws4_request"):
+            key = hmac.new(key, part.encode(), hashlib.sha256).digest()
+        expected = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+        return None if hmac.compare_digest(expected, fields["Signature"]) else "SignatureDoesNotMatch"
 
     def file_size(self, relative):
         return os.path.getsize(os.path.join(self.root, relative))
@@ -117,6 +146,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             with lock:
                 answer = dandi_api.handle_api(self, split.path, query)
             return self.send_api(*answer)
+        if split.path.startswith("/s3/") and self.s3_key:
+            problem = self.s3_signature_problem(split)
+            if problem:
+                self.count(0)
+                return self.send_body(403, f"<Error><Code>{problem}</Code></Error>".encode(), "application/xml")
+            return self.serve_file(head, "files", None, urllib.parse.unquote(split.path[4:].partition("/")[2]))
         if split.path.startswith("/blobs/"):
             relative, refused = dandi_api.blob_file(split.path.rstrip("/").split("/")[-1], "X-Amz-Signature" in query)
             if refused:
@@ -233,7 +268,10 @@ def main():
     parser.add_argument("--latency-ms", type=float, default=0)
     parser.add_argument("--max-seconds", type=float, default=900)
     parser.add_argument("--dandi", help="a DANDI API configuration (see dandi_api.py)")
+    parser.add_argument("--s3-key", help="ID:SECRET that signs requests to /s3/")
     arguments = parser.parse_args()
+    if arguments.s3_key:
+        Handler.s3_key = arguments.s3_key.split(":", 1)
     if arguments.dandi:
         dandi_api.load(arguments.dandi)
     Handler.root = arguments.root

@@ -171,4 +171,34 @@ final class RemoteInputTests: XCTestCase {
         let missing = try nwbkit(["summarize", "--s3-endpoint", server.url("files"), "s3://bucket/nothing.nwb"])
         XCTAssertEqual(missing.stderr, "nwbkit: s3://bucket/nothing.nwb: cannot read the remote file: not found (HTTP 404)\n")
     }
+
+    /// With AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, `s3://` requests are signed (Signature Version 4):
+    /// the stand-in checks each signature as S3 does; without them, or with a wrong secret, one clear line.
+    func testS3RequestsAreSignedWithTheAWSVariables() throws {
+        let folder = try temporaryFolder("remote-s3-signed")
+        try FileManager.default.createDirectory(at: folder.appending(path: "sub 1"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: "sub 1/ophys.nwb").path)
+        let server = try StandInServer(root: folder, s3Key: "AKIDSTANDIN:s3cr3t")
+        let arguments = ["summarize", "--format", "json", "--s3-endpoint", server.url("s3"), "s3://bucket/sub 1/ophys.nwb"]
+        let signed = try CommandRun.nwbkit(
+            arguments,
+            environment: ["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "s3cr3t", "AWS_SESSION_TOKEN": ""])
+        XCTAssertEqual(signed.status, 0, signed.stderr)
+        let local = try nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
+        XCTAssertEqual(
+            signed.stdout.replacingOccurrences(of: "s3://bucket/sub 1/ophys.nwb", with: TestPaths.sample("ophys.nwb")),
+            local.stdout)
+        for environment in [
+            ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""],
+            ["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong"],
+        ] {
+            let refused = try CommandRun.nwbkit(arguments, environment: environment)
+            XCTAssertEqual(refused.status, 1)
+            XCTAssertEqual(
+                refused.stderr,
+                "nwbkit: s3://bucket/sub 1/ophys.nwb: cannot read the remote file: access denied (HTTP 403); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and --s3-region)\n"
+            )
+        }
+    }
 }

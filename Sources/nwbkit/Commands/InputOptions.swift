@@ -235,6 +235,7 @@ struct FileReader {
         options.remote.s3Endpoint = reading.s3Endpoint
         options.remote.s3Region = reading.s3Region
         options.remote.locations = archive?.locations ?? [:]
+        options.remote.s3Credentials = S3Credentials.from(environment: ProcessInfo.processInfo.environment)
         return options
     }
 

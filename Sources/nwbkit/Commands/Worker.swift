@@ -43,6 +43,8 @@ struct Worker: ParsableCommand {
         options.remote.retries = retries
         options.remote.s3Endpoint = s3Endpoint
         options.remote.s3Region = s3Region
+        // The parent's environment is the worker's: the same AWS credentials sign its s3:// requests.
+        options.remote.s3Credentials = S3Credentials.from(environment: ProcessInfo.processInfo.environment)
         let made: AnyFileProduct?
         do {
             if let locations { options.remote.locations = try LocationsFile.load(locations) }

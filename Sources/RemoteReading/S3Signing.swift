@@ -1,0 +1,86 @@
+import CLibCrypto
+import Foundation
+
+/// AWS credentials for signed `s3://` requests, as the AWS tools read them from the environment.
+public struct S3Credentials: Sendable, Equatable {
+    public var accessKeyID: String
+    public var secretAccessKey: String
+    /// A temporary credential's session token (`AWS_SESSION_TOKEN`).
+    public var sessionToken: String?
+
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil) {
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+        self.sessionToken = sessionToken
+    }
+
+    /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` of `environment`; `nil` unless
+    /// both keys are set (then `s3://` requests are anonymous).
+    public static func from(environment: [String: String]) -> S3Credentials? {
+        guard let id = environment["AWS_ACCESS_KEY_ID"], !id.isEmpty, let secret = environment["AWS_SECRET_ACCESS_KEY"],
+            !secret.isEmpty
+        else { return nil }
+        return S3Credentials(
+            accessKeyID: id, secretAccessKey: secret,
+            sessionToken: environment["AWS_SESSION_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
+    }
+}
+
+/// AWS Signature Version 4 for S3 GETs: the headers that sign one request (the payload unsigned, the
+/// `Range` header unsigned, so every block of a file is signed alike).
+enum S3Signing {
+    static func headers(url: String, region: String, credentials: S3Credentials, date: Date = Date()) -> [String] {
+        guard let components = URLComponents(string: url), let host = components.host else { return [] }
+        let hostHeader = host + (components.port.map { ":\($0)" } ?? "")
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        let stamp = formatter.string(from: date)
+        let day = String(stamp.prefix(8))
+        var signed: [(String, String)] = [
+            ("host", hostHeader), ("x-amz-content-sha256", "UNSIGNED-PAYLOAD"), ("x-amz-date", stamp),
+        ]
+        if let token = credentials.sessionToken { signed.append(("x-amz-security-token", token)) }
+        let names = signed.map(\.0).joined(separator: ";")
+        let path = components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath
+        let query = (components.percentEncodedQueryItems ?? [])
+            .map { ($0.name, $0.value ?? "") }.sorted { $0 < $1 }.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        let canonical = [
+            "GET", path, query, signed.map { "\($0.0):\($0.1)\n" }.joined(), names, "UNSIGNED-PAYLOAD",
+        ].joined(separator: "\n")
+        let scope = "\(day)/\(region)/s3/aws4_request"
+        let toSign = "AWS4-HMAC-SHA256\n\(stamp)\n\(scope)\n\(hex(sha256(Array(canonical.utf8))))"
+        var key = hmac(Array(("AWS4" + credentials.secretAccessKey).utf8), day)
+        for part in [region, "s3", "aws4_request"] { key = hmac(key, part) }
+        let signature = hex(hmac(key, toSign))
+        return [
+            "Authorization: AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(names), Signature=\(signature)",
+            "x-amz-content-sha256: UNSIGNED-PAYLOAD", "x-amz-date: \(stamp)",
+        ] + (credentials.sessionToken.map { ["x-amz-security-token: \($0)"] } ?? [])
+    }
+
+    private static func sha256(_ bytes: [UInt8]) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        _ = bytes.withUnsafeBufferPointer { SHA256($0.baseAddress, $0.count, &digest) }
+        return digest
+    }
+
+    private static func hmac(_ key: [UInt8], _ text: String) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 32
+        let data = Array(text.utf8)
+        _ = key.withUnsafeBufferPointer { keyPointer in
+            data.withUnsafeBufferPointer { dataPointer in
+                HMAC(
+                    EVP_sha256(), keyPointer.baseAddress, Int32(key.count), dataPointer.baseAddress, dataPointer.count, &digest,
+                    &length)
+            }
+        }
+        return digest
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+}
