@@ -10,7 +10,7 @@ struct NWBKitCommand: ParsableCommand {
         abstract: "Read NWB (Neurodata Without Borders) files and describe what they hold.",
         version: NWBKitVersion.current,
         subcommands: [
-            Summarize.self, Assets.self, Types.self, Dandiset.self, Check.self, ListChecks.self, Diff.self, Export.self,
+            Summarize.self, Assets.self, Types.self, Dandiset.self, Catalog.self, Check.self, ListChecks.self, Diff.self, Export.self,
             Merge.self,
             Worker.self, WalkPartCommand.self,
         ],

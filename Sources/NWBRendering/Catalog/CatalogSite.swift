@@ -1,0 +1,252 @@
+import Foundation
+import NWBDandi
+import NWBJSON
+import NWBKit
+
+/// A static, offline HTML catalog of NWB files (`nwbkit catalog`): an index with one row per file, one
+/// page per file and one per structural type, rendered through the `catalog-*.html` templates. Every
+/// string from a file reaches the pages through Mustache's HTML escaping, or as JSON inside a
+/// `<script type="application/json">` element with `<` written `\u003c`.
+public struct CatalogSite: Sendable {
+    /// One file's row of the index: what its columns show and its facets count.
+    public struct Row: Sendable, Encodable {
+        /// The file's page, relative to the index (`files/0001.html`).
+        public var page: String
+        public var path: String
+        public var subject: String?
+        public var species: String?
+        public var sex: String?
+        public var age: String?
+        public var sessionStart: String?
+        public var nwbVersion: String?
+        public var bytes: Int
+        public var objects: Int
+        public var neurodataTypes: [String]
+        public var units: Int
+        public var rois: Int
+        public var electrodes: Int
+        /// DANDI's names, as `nwbkit assets --per-file` gives them.
+        public var approaches: [String]
+        public var techniques: [String]
+        public var lab: String?
+        public var institution: String?
+        /// The structural type's number (as `nwbkit types` numbers them).
+        public var structuralType: Int
+        public var description: String?
+    }
+
+    /// One structural type's page.
+    public struct TypePage: Sendable, Encodable {
+        public var number: Int
+        public var page: String
+        public var count: Int
+        /// The representative's summary lines (DANDI style).
+        public var lines: [String]
+        public var files: [FileLink]
+    }
+
+    /// A file named on another page.
+    public struct FileLink: Sendable, Encodable {
+        public var path: String
+        public var page: String
+    }
+
+    public var title: String
+    public var rows: [Row]
+    public var types: [TypePage]
+    private var summaries: [FileSummary]
+
+    /// The catalog of `summaries` (in the order given).
+    public init(title: String, summaries: [FileSummary]) {
+        self.title = title
+        self.summaries = summaries
+        let grouping = FileTypes(files: summaries.map { ($0.path, $0.signature) }, maxTypes: 0, maxFiles: 0)
+        var typeOf: [String: Int] = [:]
+        for type in grouping.types { for file in type.files { typeOf[file] = type.number } }
+        let pages = Dictionary(
+            summaries.enumerated().map { ($1.path, String(format: "files/%04d.html", $0 + 1)) }, uniquingKeysWith: { a, _ in a })
+        rows = summaries.map { summary in
+            let asset = DandiAsset(summary: summary)
+            let participant = asset.wasAttributedTo.first
+            return Row(
+                page: pages[summary.path] ?? "", path: summary.path, subject: summary.subject?.subjectID,
+                species: participant?.species?.name ?? summary.subject?.species,
+                sex: participant?.sex?.name ?? summary.subject?.sex,
+                age: summary.subject?.age, sessionStart: summary.session.sessionStartTime, nwbVersion: summary.nwbVersion,
+                bytes: summary.fileSize, objects: summary.objects.count,
+                neurodataTypes: summary.neurodataTypes.map(\.type).sorted(),
+                units: summary.units.reduce(0) { $0 + ($1.rows ?? 0) },
+                rois: summary.roiTables.reduce(0) { $0 + ($1.roiCount ?? 0) },
+                electrodes: summary.electrodes?.rows ?? 0, approaches: asset.approach.compactMap(\.name),
+                techniques: asset.measurementTechnique.compactMap(\.name), lab: summary.session.lab,
+                institution: summary.session.institution, structuralType: typeOf[summary.path] ?? 0,
+                description: summary.session.sessionDescription)
+        }
+        let byPath = Dictionary(summaries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        types = grouping.types.map { type in
+            TypePage(
+                number: type.number, page: "types/\(type.number).html", count: type.files.count,
+                lines: byPath[type.representative]?.structureLines ?? [],
+                files: type.files.map { FileLink(path: $0, page: pages[$0] ?? "") })
+        }
+    }
+
+    /// The templates the pages are rendered through.
+    public struct Templates: Sendable {
+        public var index: DocumentTemplate
+        public var file: DocumentTemplate
+        public var type: DocumentTemplate
+
+        /// The bundled templates, each replaced by `NAME.mustache` in `folder` when that file exists.
+        public static func load(overrides folder: String? = nil) throws(DocumentTemplate.LoadError) -> Templates {
+            func one(_ name: String) throws(DocumentTemplate.LoadError) -> DocumentTemplate {
+                if let folder {
+                    let path = (folder as NSString).appendingPathComponent("\(name).mustache")
+                    if FileManager.default.fileExists(atPath: path) { return try DocumentTemplate.file(path) }
+                }
+                return try DocumentTemplate.bundled(name)
+            }
+            return Templates(
+                index: try one("catalog-index.html"), file: try one("catalog-file.html"), type: try one("catalog-type.html"))
+        }
+    }
+
+    /// Every page of the site, by its path relative to the site's folder.
+    public func pages(templates: Templates) throws -> [(path: String, contents: String)] {
+        var pages: [(String, String)] = []
+        pages.append(("index.html", try templates.index.render(try IndexContext(site: self))))
+        for (row, summary) in zip(rows, summaries) {
+            pages.append((row.page, try templates.file.render(FileContext(title: title, row: row, summary: summary))))
+        }
+        for type in types {
+            pages.append((type.page, try templates.type.render(TypeContext(title: title, type: type))))
+        }
+        return pages
+    }
+
+    /// JSON for a `<script type="application/json">` element: `<`, `>` and `&` as `\u003c` and the like, so
+    /// no string can end the element or open a comment.
+    static func scriptJSON<T: Encodable>(_ value: T) throws -> String {
+        let text = String(decoding: try FastJSONEncoder(prettyPrinted: false).encode(value), as: UTF8.self)
+        return text.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+            .replacingOccurrences(of: "&", with: "\\u0026")
+    }
+
+    struct IndexContext: Encodable {
+        var title: String
+        var fileCount: Int
+        var totalBytes: Int
+        var typeCount: Int
+        var types: [TypePage]
+        /// The rows as JSON (escaped for a script element): the page builds its table from it.
+        var rowsJSON: String
+        /// Counts for the summary charts: files per species, and bytes per structural type.
+        var speciesBars: [Bar]
+        var typeBars: [Bar]
+        /// The charts' heights in pixels.
+        var speciesHeight: Int
+        var typeHeight: Int
+
+        init(site: CatalogSite) throws {
+            title = site.title
+            fileCount = site.rows.count
+            totalBytes = site.rows.reduce(0) { $0 + $1.bytes }
+            typeCount = site.types.count
+            types = site.types
+            rowsJSON = try CatalogSite.scriptJSON(site.rows)
+            var species: [String: Int] = [:]
+            for row in site.rows { species[row.species ?? "(none)", default: 0] += 1 }
+            speciesBars = Bar.bars(species.map { ($0.key, $0.value) }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) })
+            var bytes: [Int: Int] = [:]
+            for row in site.rows { bytes[row.structuralType, default: 0] += row.bytes }
+            typeBars = Bar.bars(bytes.sorted { $0.key < $1.key }.map { ("Type \($0.key)", $0.value) })
+            speciesHeight = speciesBars.count * 22 + 4
+            typeHeight = typeBars.count * 22 + 4
+        }
+    }
+
+    /// One bar of an inline SVG chart (drawn by the template: `width` in pixels of at most 300; the value
+    /// is written at `valueX`, just right of the bar).
+    struct Bar: Encodable {
+        var label: String
+        var value: Int
+        var width: Int
+        var valueX: Int
+        var y: Int
+        static func bars(_ values: [(String, Int)]) -> [Bar] {
+            let largest = max(1, values.map(\.1).max() ?? 1)
+            return values.enumerated().map { index, entry in
+                let width = max(1, entry.1 * 300 / largest)
+                return Bar(label: entry.0, value: entry.1, width: width, valueX: 250 + width + 4, y: index * 22)
+            }
+        }
+    }
+
+    struct FileContext: Encodable {
+        var title: String
+        var row: Row
+        var summary: FileSummary
+        /// The objects with their depth in the tree, for an indented, collapsible listing.
+        var objects: [TreeLine]
+
+        init(title: String, row: Row, summary: FileSummary) {
+            self.title = title
+            self.row = row
+            self.summary = summary
+            objects = summary.objects.map { TreeLine(object: $0) }
+        }
+    }
+
+    /// One object of a file page's tree.
+    struct TreeLine: Encodable {
+        var path: String
+        var name: String
+        var depth: Int
+        var indent: Int
+        var kind: String
+        var neurodataType: String?
+        var shape: String?
+        var dtype: String?
+        var chunks: String?
+        var target: String?
+        /// The page's anchor of the object (a link's target opens it).
+        var anchor: String
+        var targetAnchor: String?
+        var attributes: [AttributeLine]
+
+        init(object: ObjectEntry) {
+            path = object.path
+            name = object.path == "/" ? "/" : String(object.path.split(separator: "/").last ?? "")
+            depth = object.path == "/" ? 0 : object.path.split(separator: "/").count
+            indent = depth * 16
+            kind = object.kind
+            neurodataType = object.neurodataType
+            shape = object.shape.map { "(" + $0.map(String.init).joined(separator: ", ") + ")" }
+            dtype = object.dtype
+            chunks = object.chunks.map { "(" + $0.map(String.init).joined(separator: ", ") + ")" }
+            target = object.target
+            anchor = Self.anchor(object.path)
+            targetAnchor = object.target.map(Self.anchor)
+            attributes = (object.attributes ?? []).map {
+                AttributeLine(
+                    name: $0.name, dtype: $0.dtype, shape: "(" + $0.shape.map(String.init).joined(separator: ", ") + ")")
+            }
+        }
+
+        /// An HTML id for an object path (its bytes in hex, so any name is a valid id).
+        static func anchor(_ path: String) -> String {
+            "o" + path.utf8.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    struct AttributeLine: Encodable {
+        var name: String
+        var dtype: String
+        var shape: String
+    }
+
+    struct TypeContext: Encodable {
+        var title: String
+        var type: TypePage
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Writes a site's pages into a folder as one step: into a new temporary folder beside it, renamed into
+/// place when every page is written, so a run that stops leaves the old site (or none) and no half site.
+/// A folder that is there already is replaced only when an earlier catalog wrote it (its marker file says
+/// so) or it is empty: a folder of anything else is never deleted.
+public enum SiteFolder {
+    /// Why the site could not be written.
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The file that marks a folder as a site NWBKit wrote.
+    public static let marker = ".nwbkit-catalog"
+
+    /// Why writing the site to `folder` would lose an input: one of `inputs` lies inside it (the folder is
+    /// replaced as a whole), or `nil`.
+    public static func conflict(folder: String, inputs: [String]) -> String? {
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().standardizedFileURL.path
+        for input in inputs where !input.contains("://") {
+            let path = URL(fileURLWithPath: input).resolvingSymlinksInPath().standardizedFileURL.path
+            if path == root || path.hasPrefix(root + "/") {
+                return
+                    "\(folder): the site's folder holds an input (\(input)), which replacing it would delete; give another --output"
+            }
+        }
+        return nil
+    }
+
+    /// Writes `pages` (paths relative to the folder) as the site in `folder`.
+    public static func write(_ pages: [(path: String, contents: String)], to folder: String) throws(Failure) {
+        let manager = FileManager.default
+        let target = URL(fileURLWithPath: folder).standardizedFileURL
+        var isFolder: ObjCBool = false
+        let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
+        if exists {
+            guard isFolder.boolValue else { throw Failure(description: "\(folder): is a file, not a folder for the site") }
+            let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+            guard contents.isEmpty || contents.contains(marker) else {
+                throw Failure(
+                    description:
+                        "\(folder): the folder holds files no catalog wrote; give a new or empty folder (nothing was changed)")
+            }
+        }
+        let parent = target.deletingLastPathComponent()
+        let temporary = parent.appending(path: ".\(target.lastPathComponent).nwbkit-\(UUID().uuidString)")
+        do {
+            try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
+            for page in pages + [(marker, "Written by nwbkit catalog; the folder is replaced as a whole by the next run.\n")] {
+                let file = temporary.appending(path: page.path)
+                try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(page.contents.utf8).write(to: file)
+            }
+            if exists {
+                let old = parent.appending(path: ".\(target.lastPathComponent).nwbkit-old-\(UUID().uuidString)")
+                try manager.moveItem(at: target, to: old)
+                try manager.moveItem(at: temporary, to: target)
+                try? manager.removeItem(at: old)
+            } else {
+                try manager.moveItem(at: temporary, to: target)
+            }
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw Failure(description: "\(folder): cannot write the site: \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import NWBKit
+import NWBRendering
+
+/// `nwbkit catalog PATH… --output DIR`: a static, offline HTML catalog of the files.
+struct Catalog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Write a static, offline HTML catalog of NWB files: an index to search and filter, a page per file and per type.",
+        discussion: """
+            DIR/index.html lists every file (sortable columns, a search box, facets with counts; the filter \
+            lives in the URL fragment), with a page per file (facts and object tree) and per structural type. \
+            It works from file:// with the network off. Pages come from Templates/catalog-*.html.mustache; \
+            --templates DIR replaces any of them. See Documentation/Catalog.md.
+            """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(help: "The folder of the site (written as a whole, atomically; an earlier catalog there is replaced).")
+    var output: String
+
+    @Option(help: "The catalog's title (default: the paths given).")
+    var title: String?
+
+    @Option(help: "A folder with your own catalog-index.html.mustache, catalog-file.html.mustache or catalog-type.html.mustache.")
+    var templates: String?
+
+    func run() throws {
+        if let conflict = SiteFolder.conflict(folder: output, inputs: input.paths) {
+            Diagnostics.error(conflict)
+            throw ExitCode(2)
+        }
+        let loaded: CatalogSite.Templates
+        do { loaded = try CatalogSite.Templates.load(overrides: templates) } catch {
+            Diagnostics.error("\(error)")
+            throw ExitCode(2)
+        }
+        var summaries: [FileSummary] = []
+        let failures = try input.eachSummary { summaries.append($0) }
+        let site = CatalogSite(title: title ?? input.paths.joined(separator: ", "), summaries: summaries)
+        do {
+            try SiteFolder.write(try site.pages(templates: loaded), to: output)
+        } catch let failure as SiteFolder.Failure {
+            Diagnostics.error(failure.description)
+            throw ExitCode(2)
+        }
+        if !input.quiet {
+            Diagnostics.note("\(summaries.count) files, \(site.types.count) types: \(output)/index.html")
+        }
+        if !failures.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import HDF5TestFiles
+import TestSupport
+import XCTest
+
+/// `nwbkit catalog`: a row and a page for every file, facets that count what `assets` and `types` say,
+/// strings from files escaped, the folder written as a whole and never over other files.
+final class CatalogCommandTests: XCTestCase {
+    private func nwbkit(_ arguments: [String]) throws -> CommandRun { try CommandRun.nwbkit(arguments) }
+
+    /// The rows of a catalog's index (the JSON its script reads).
+    private func rows(_ site: URL) throws -> [[String: Any]] {
+        let html = try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8)
+        let start = try XCTUnwrap(html.range(of: "<script type=\"application/json\" id=\"rows\">"))
+        let end = try XCTUnwrap(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let json = String(html[start.upperBound..<end.lowerBound])
+        return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+    }
+
+    private func catalog(_ inputs: [String], name: String) throws -> (URL, CommandRun) {
+        let site = try temporaryFolder("catalog-" + name).appending(path: "site")
+        let run = try nwbkit(["catalog", "--output", site.path] + inputs)
+        return (site, run)
+    }
+
+    private func check(_ inputs: [String], name: String) throws {
+        let (site, run) = try catalog(inputs, name: name)
+        XCTAssertTrue(run.status == 0 || run.status == 1, run.stderr)
+        let rows = try rows(site)
+        // One row and one page per file `assets --per-file` reads.
+        let perFile = try nwbkit(["assets", "--per-file"] + inputs).stdout.split(separator: "\n").map {
+            try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        XCTAssertEqual(rows.count, perFile.count)
+        for (row, asset) in zip(rows, perFile) {
+            XCTAssertEqual(row["path"] as? String, asset["path"] as? String)
+            let page = try XCTUnwrap(row["page"] as? String)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: site.appending(path: page).path), page)
+            let participant = (asset["wasAttributedTo"] as? [[String: Any]])?.first
+            let species = (participant?["species"] as? [String: Any])?["name"] as? String
+            if let species { XCTAssertEqual(row["species"] as? String, species) }
+            let approaches = (asset["approach"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            XCTAssertEqual(row["approaches"] as? [String] ?? [], approaches)
+        }
+        // The structural types are `types`'s: the same files under the same numbers.
+        let types = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(
+                    try nwbkit(["types", "--format", "json", "--max-types", "0", "--max-files", "0"] + inputs).stdout.utf8))
+                as? [String: Any])
+        for type in types["types"] as? [[String: Any]] ?? [] {
+            let number = try XCTUnwrap(type["number"] as? Int)
+            let files = Set(type["files"] as? [String] ?? [])
+            XCTAssertEqual(
+                Set(rows.filter { $0["structuralType"] as? Int == number }.compactMap { $0["path"] as? String }), files)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: site.appending(path: "types/\(number).html").path))
+        }
+    }
+
+    func testSampleDataHasARowAndAPageForEveryFileAndFacetsAsAssetsAndTypes() throws {
+        try check([TestPaths.sampleData.path], name: "sample")
+    }
+
+    func testTheCorpusCatalog() throws {
+        guard let corpus = TestPaths.shared?.appending(path: "corpus") else { throw XCTSkip(TestPaths.sharedMissing) }
+        try check([corpus.path], name: "corpus")
+    }
+
+    func testStringsFromFilesAreEscaped() throws {
+        let folder = try temporaryFolder("catalog-hostile")
+        let path = folder.appending(path: "hostile.nwb").path
+        let hostile = "</script><script>alert(1)</script> </details> `tick` {{mustache}} {{{triple}}} & <b>bold</b>"
+        let writer = try TestFileWriter(path: path, sessionDescription: hostile)
+        let device = "/general/devices/<details><img src=x onerror=alert(2)>"
+        writer.group("/general/devices")
+        writer.group(device)
+        writer.stringAttribute(device, "neurodata_type", "Device")
+        writer.stringAttribute(device, "namespace", "core")
+        writer.stringAttribute(device, "description", hostile)
+        writer.close()
+        let (site, run) = try catalog([path], name: "hostile")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for page in ["index.html", "files/0001.html", "types/1.html"] {
+            let html = try String(contentsOf: site.appending(path: page), encoding: .utf8)
+            XCTAssertFalse(html.contains("<script>alert"), page)
+            XCTAssertFalse(html.contains("<img src=x"), page)
+            XCTAssertFalse(html.contains("<b>bold"), page)
+        }
+        let file = try String(contentsOf: site.appending(path: "files/0001.html"), encoding: .utf8)
+        XCTAssertTrue(file.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "the description shows as text")
+        XCTAssertTrue(file.contains("{{mustache}} {{{triple}}}"), "braces from a file are text, never a template")
+        XCTAssertTrue(file.contains("`tick`"))
+        XCTAssertTrue(file.contains("&lt;details&gt;&lt;img src=x onerror=alert(2)&gt;"), "the device's name shows as text")
+        // In the index the rows are JSON inside a script element: no `<` can end it.
+        XCTAssertEqual(try rows(site).first?["description"] as? String, hostile)
+    }
+
+    func testTheSiteIsWrittenAsAWholeAndNeverOverOtherFiles() throws {
+        let folder = try temporaryFolder("catalog-atomic")
+        let site = folder.appending(path: "site")
+        XCTAssertEqual(try nwbkit(["catalog", "--output", site.path, TestPaths.sample("ecephys.nwb")]).status, 0)
+        // A second run replaces the first catalog (one file now two).
+        XCTAssertEqual(
+            try nwbkit(["catalog", "--output", site.path, TestPaths.sample("ecephys.nwb"), TestPaths.sample("ophys.nwb")]).status,
+            0)
+        XCTAssertEqual(try rows(site).count, 2)
+        // A folder of other files is refused and left as it was.
+        let other = folder.appending(path: "other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: other.appending(path: "notes.txt"))
+        let refused = try nwbkit(["catalog", "--output", other.path, TestPaths.sample("ecephys.nwb")])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("the folder holds files no catalog wrote"), refused.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: other.path), ["notes.txt"])
+        // A site folder that holds an input is refused (replacing it would delete the input).
+        let inside = site.appending(path: "ecephys.nwb")
+        try FileManager.default.copyItem(atPath: TestPaths.sample("ecephys.nwb"), toPath: inside.path)
+        let holdsInput = try nwbkit(["catalog", "--output", site.path, inside.path])
+        XCTAssertEqual(holdsInput.status, 2)
+        XCTAssertTrue(holdsInput.stderr.contains("holds an input"), holdsInput.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: inside.path))
+        try FileManager.default.removeItem(at: inside)
+        // No temporary folders are left beside the site.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["other", "site"])
+        // Users' templates replace the bundled ones.
+        let templates = folder.appending(path: "templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data("<p>{{fileCount}} files called {{title}}</p>".utf8).write(
+            to: templates.appending(path: "catalog-index.html.mustache"))
+        XCTAssertEqual(
+            try nwbkit([
+                "catalog", "--output", site.path, "--title", "<Mine>", "--templates", templates.path,
+                TestPaths.sample("ophys.nwb"),
+            ]).status, 0)
+        XCTAssertEqual(
+            try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8), "<p>1 files called &lt;Mine&gt;</p>")
+    }
+}
