@@ -68,6 +68,7 @@ public struct CatalogSite: Sendable {
         rows = summaries.map { summary in
             let asset = DandiAsset(summary: summary)
             let participant = asset.wasAttributedTo.first
+            func present(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
             return Row(
                 page: pages[summary.path] ?? "", path: summary.path, subject: summary.subject?.subjectID,
                 species: participant?.species?.name ?? summary.subject?.species,
@@ -156,10 +157,10 @@ public struct CatalogSite: Sendable {
             rowsJSON = try CatalogSite.scriptJSON(site.rows)
             var species: [String: Int] = [:]
             for row in site.rows { species[row.species ?? "(none)", default: 0] += 1 }
-            speciesBars = Bar.bars(species.map { ($0.key, $0.value) }.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) })
+            speciesBars = Bar.bars(species.map { ($0.key, $0.value) })
             var bytes: [Int: Int] = [:]
             for row in site.rows { bytes[row.structuralType, default: 0] += row.bytes }
-            typeBars = Bar.bars(bytes.sorted { $0.key < $1.key }.map { ("Type \($0.key)", $0.value) })
+            typeBars = Bar.bars(bytes.map { ("Type \($0.key)", $0.value) })
             speciesHeight = speciesBars.count * 22 + 4
             typeHeight = typeBars.count * 22 + 4
         }
@@ -173,7 +174,16 @@ public struct CatalogSite: Sendable {
         var width: Int
         var valueX: Int
         var y: Int
+        /// The most charted bars; the rest are summed in one bar ("N others").
+        static let maximumBars = 12
+
+        /// Bars for `values`, largest first (ties by label), at most `maximumBars`.
         static func bars(_ values: [(String, Int)]) -> [Bar] {
+            var values = values.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+            if values.count > maximumBars {
+                let rest = values[(maximumBars - 1)...]
+                values = Array(values.prefix(maximumBars - 1)) + [("\(rest.count) others", rest.reduce(0) { $0 + $1.1 })]
+            }
             let largest = max(1, values.map(\.1).max() ?? 1)
             return values.enumerated().map { index, entry in
                 let width = max(1, entry.1 * 300 / largest)

@@ -1,0 +1,108 @@
+"""The catalog in a real browser: headless Chromium (Debian's, driven by playwright) opens a catalog's
+index.html from file:// with the network off and checks what a user sees.
+
+    python3 Tests/Browser/catalog_browser.py SITE_DIR SCREENSHOT_DIR
+
+Checks: every row is listed; a facet and a search filter the rows and update the counts; the filter
+lives in the URL (a reload keeps it); a file page opens and its tree expands; no request leaves
+file://. Screenshots of the index (unfiltered and filtered), a file page and a type page are saved in
+SCREENSHOT_DIR and their paths printed. Exit status 0 when every check holds, 1 otherwise.
+"""
+import json
+import os
+import re
+import sys
+
+from playwright.sync_api import sync_playwright
+
+site, shots = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+os.makedirs(shots, exist_ok=True)
+html = open(os.path.join(site, "index.html"), encoding="utf-8").read()
+rows = json.loads(re.search(r'<script type="application/json" id="rows">(.*?)</script>', html, re.S).group(1))
+failures = []
+
+
+def check(condition, what):
+    print(("ok    " if condition else "FAIL  ") + what)
+    if not condition:
+        failures.append(what)
+
+
+def executable():
+    for path in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if os.path.exists(path):
+            return path
+    return None
+
+
+with sync_playwright() as driver:
+    browser = driver.chromium.launch(executable_path=executable(), args=["--no-sandbox"])
+    context = browser.new_context(offline=True, viewport={"width": 1400, "height": 900})
+    outside = []
+    context.on("request", lambda request: None if request.url.startswith("file://") else outside.append(request.url))
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    index = "file://" + os.path.join(site, "index.html")
+    page.goto(index)
+    shown = min(len(rows), 200)
+    check(page.locator("#files tbody tr").count() == shown, f"the index lists {shown} of {len(rows)} rows")
+    check(str(len(rows)) in page.locator("#status").inner_text(), "the status names every file")
+    page.screenshot(path=os.path.join(shots, "index.png"), full_page=False)
+
+    # A facet: the first species.
+    species = sorted({row["species"] for row in rows if row.get("species")})
+    if species:
+        chosen = species[0]
+        expected = [row for row in rows if row.get("species") == chosen]
+        label = page.locator("details[data-facet=species] label", has_text=chosen).first
+        label.locator("input").check()
+        check(page.locator("#files tbody tr").count() == min(200, len(expected)),
+              f"the species facet '{chosen}' keeps {len(expected)} rows")
+        check("species=" in page.url, "the facet is in the URL")
+        # Another facet's counts follow the filter.
+        nwb_counts = {}
+        for row in expected:
+            key = row.get("nwbVersion") or "(none)"
+            nwb_counts[key] = nwb_counts.get(key, 0) + 1
+        version, count = sorted(nwb_counts.items())[0]
+        facet_label = page.locator("details[data-facet=nwbVersion] label", has_text=version).first
+        check(facet_label.locator("span.count").inner_text() == str(count),
+              f"the NWB-version facet counts {count} filtered files for {version}")
+        # A search within the filter.
+        needle = expected[0]["path"].split("/")[-1]
+        page.fill("#search", needle)
+        matching = [row for row in expected if needle.lower() in (row["path"] + " " + (row.get("description") or "") + " " + " ".join(row["neurodataTypes"])).lower()]
+        check(page.locator("#files tbody tr").count() == min(200, len(matching)), f"searching '{needle}' keeps {len(matching)} rows")
+        page.screenshot(path=os.path.join(shots, "index-filtered.png"), full_page=False)
+        filtered_url = page.url
+        page.goto("about:blank")
+        page.goto(filtered_url)
+        check(page.locator("#files tbody tr").count() == min(200, len(matching)), "a reload of the filtered URL keeps the filter")
+        check(page.input_value("#search") == needle, "and the search text")
+
+    # A file page: the tree expands.
+    page.goto(index)
+    page.locator("#files tbody tr a").first.click()
+    page.wait_for_load_state()
+    check(page.url.startswith("file://") and "/files/" in page.url, "a row's link opens its file page")
+    tree = page.locator(".tree details")
+    check(tree.count() > 0, f"the file page shows the object tree ({tree.count()} objects)")
+    first = tree.first
+    first.locator("summary").click()
+    check(first.get_attribute("open") is not None, "an object of the tree expands to its attributes")
+    page.screenshot(path=os.path.join(shots, "file.png"), full_page=False)
+    type_page = "file://" + os.path.join(site, "types", "1.html")
+    page.goto(type_page)
+    check(page.locator("ul li a").count() >= 1, "the type page lists its files")
+    page.screenshot(path=os.path.join(shots, "type.png"), full_page=False)
+
+    check(not outside, f"no request left file:// ({outside[:3]})")
+    check(not errors, f"no script error ({errors[:3]})")
+    browser.close()
+
+for name in ("index.png", "index-filtered.png", "file.png", "type.png"):
+    path = os.path.join(shots, name)
+    if os.path.exists(path):
+        print("screenshot:", path)
+sys.exit(1 if failures else 0)
