@@ -116,9 +116,19 @@ public struct CatalogSite: Sendable {
     public func pages(templates: Templates) throws -> [(path: String, contents: String)] {
         var pages: [(String, String)] = []
         pages.append(("index.html", try templates.index.render(try IndexContext(site: self))))
-        for (row, summary) in zip(rows, summaries) {
-            pages.append((row.page, try templates.file.render(FileContext(title: title, row: row, summary: summary))))
+        // File pages are the bulk of the work (each file's whole summary becomes a template context): they
+        // are rendered on every core, then kept in row order.
+        let rendered = ConcurrentResults<Result<String, Error>>(count: rows.count)
+        let site = self
+        DispatchQueue.concurrentPerform(iterations: rows.count) { index in
+            rendered.set(
+                index,
+                Result {
+                    try templates.file.render(
+                        FileContext(title: site.title, row: site.rows[index], summary: site.summaries[index]))
+                })
         }
+        for (index, row) in rows.enumerated() { pages.append((row.page, try rendered.value(index).get())) }
         for type in types {
             pages.append((type.page, try templates.type.render(TypeContext(title: title, type: type))))
         }
@@ -259,4 +269,13 @@ public struct CatalogSite: Sendable {
         var title: String
         var type: TypePage
     }
+}
+
+/// Results written by concurrent workers, each to its own slot.
+private final class ConcurrentResults<Value>: @unchecked Sendable {
+    private var values: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) { lock.withLock { values[index] = value } }
+    func value(_ index: Int) -> Value { lock.withLock { values[index]! } }
 }

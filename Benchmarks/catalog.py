@@ -1,0 +1,89 @@
+"""`nwbkit catalog` measured: its time beside `nwbkit summarize --format jsonl` on the same files (paired,
+taking turns), the site's size, and a browser's time to first render and to apply a facet on an index
+of 10,000 rows (SampleData's rows repeated with distinct paths), in headless Chromium (playwright).
+
+    python3 Benchmarks/catalog.py NWBKIT FOLDER... [--runs 3] [--rows 10000]
+
+Needs playwright and Debian's chromium (scripts/browser-check installs both).
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+parser = argparse.ArgumentParser()
+parser.add_argument("nwbkit")
+parser.add_argument("folders", nargs="+")
+parser.add_argument("--runs", type=int, default=3)
+parser.add_argument("--rows", type=int, default=10000)
+arguments = parser.parse_args()
+work = tempfile.mkdtemp(prefix="nwbkit-catalog-bench-")
+
+
+def timed(command):
+    start = time.monotonic()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.monotonic() - start
+
+
+def size(folder):
+    return sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(folder) for name in names)
+
+
+print("| input | files | `catalog` (s, median) | `summarize --format jsonl` (s, median) | site size | index.html |")
+print("|---|---:|---:|---:|---:|---:|")
+for folder in arguments.folders:
+    site = os.path.join(work, "site")
+    catalog, summarize = [], []
+    for _ in range(arguments.runs):
+        catalog.append(timed([arguments.nwbkit, "catalog", "--quiet", "--output", site, folder]))
+        summarize.append(timed([arguments.nwbkit, "summarize", "--quiet", "--format", "jsonl", "--output",
+                                os.path.join(work, "out.jsonl"), folder]))
+    files = len(os.listdir(os.path.join(site, "files")))
+    print(f"| {folder} | {files} | {statistics.median(catalog):.2f} | {statistics.median(summarize):.2f} | "
+          f"{size(site) / 1e6:.1f} MB | {os.path.getsize(os.path.join(site, 'index.html')) / 1e6:.2f} MB |")
+
+# An index of many rows: SampleData's rows repeated, each with its own path.
+sample = os.path.join(work, "sample")
+subprocess.run([arguments.nwbkit, "catalog", "--quiet", "--output", sample,
+                os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "SampleData")],
+               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+html = open(os.path.join(sample, "index.html"), encoding="utf-8").read()
+match = re.search(r'(<script type="application/json" id="rows">)(.*?)(</script>)', html, re.S)
+base = json.loads(match.group(2))
+rows = []
+for index in range(arguments.rows):
+    row = dict(base[index % len(base)])
+    row["path"] = f"sub-{index:05d}/" + row["path"].split("/")[-1]
+    rows.append(row)
+blob = json.dumps(rows).replace("<", "\\u003c")
+with open(os.path.join(sample, "index.html"), "w", encoding="utf-8") as handle:
+    handle.write(html[:match.start(2)] + blob + html[match.end(2):])
+
+from playwright.sync_api import sync_playwright
+
+with sync_playwright() as driver:
+    browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+    page = browser.new_context(offline=True).new_page()
+    first, facet, search = [], [], []
+    for _ in range(arguments.runs):
+        start = time.monotonic()
+        page.goto("file://" + os.path.join(sample, "index.html"))
+        page.wait_for_selector("#files tbody tr")
+        first.append(time.monotonic() - start)
+        facet.append(page.evaluate("""() => { const box = document.querySelector('details[data-facet=species] input');
+            const t = performance.now(); box.click(); return (performance.now() - t) / 1000; }"""))
+        search.append(page.evaluate("""() => { const input = document.getElementById('search'); input.value = 'ophys';
+            const t = performance.now(); input.dispatchEvent(new Event('input')); return (performance.now() - t) / 1000; }"""))
+    browser.close()
+print()
+print(f"| rows | index.html | first render (s, median) | apply a facet (s, median) | search (s, median) |")
+print("|---:|---:|---:|---:|---:|")
+print(f"| {arguments.rows} | {os.path.getsize(os.path.join(sample, 'index.html')) / 1e6:.2f} MB | {statistics.median(first):.3f} | "
+      f"{statistics.median(facet):.3f} | {statistics.median(search):.3f} |")
+shutil.rmtree(work, ignore_errors=True)
