@@ -135,4 +135,38 @@ final class CatalogCommandTests: XCTestCase {
         XCTAssertEqual(
             try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8), "<p>1 files called &lt;Mine&gt;</p>")
     }
+
+    /// `--checks`: each row's status is the most important finding `check --no-data-checks` reports for the
+    /// file (or `passed`), and the findings are on its page.
+    func testChecksGiveEachFileItsStatusAndFindings() throws {
+        let inputs = [TestPaths.sampleData.path]
+        let site = try temporaryFolder("catalog-checks").appending(path: "site")
+        let run = try nwbkit(["catalog", "--checks", "--output", site.path] + inputs)
+        XCTAssertTrue(run.status == 0 || run.status == 1, run.stderr)
+        let report = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(try nwbkit(["check", "--format", "json", "--no-data-checks"] + inputs).stdout.utf8))
+                as? [String: Any])
+        let levels = ["BEST_PRACTICE_SUGGESTION", "BEST_PRACTICE_VIOLATION", "CRITICAL"]
+        var worst: [String: String] = [:]
+        for finding in report["findings"] as? [[String: Any]] ?? [] {
+            let file = try XCTUnwrap(finding["file"] as? String)
+            let importance = try XCTUnwrap(finding["importance"] as? String)
+            if (levels.firstIndex(of: importance) ?? 0) >= (worst[file].flatMap { levels.firstIndex(of: $0) } ?? -1) {
+                worst[file] = importance
+            }
+        }
+        let rows = try rows(site)
+        XCTAssertEqual(rows.count, 5)
+        for row in rows {
+            let path = try XCTUnwrap(row["path"] as? String)
+            XCTAssertEqual(row["checks"] as? String, worst[path] ?? "passed", path)
+            let page = try String(contentsOf: site.appending(path: try XCTUnwrap(row["page"] as? String)), encoding: .utf8)
+            XCTAssertTrue(page.contains("<h2>Checks</h2>"))
+            if let level = worst[path] { XCTAssertTrue(page.contains("<b>\(level)</b>"), path) }
+        }
+        // Without --checks there is no status.
+        let (plain, _) = try catalog(inputs, name: "no-checks")
+        XCTAssertTrue(try self.rows(plain).allSatisfy { $0["checks"] == nil || $0["checks"] is NSNull })
+    }
 }

@@ -33,6 +33,26 @@ public struct CatalogSite: Sendable {
         /// The structural type's number (as `nwbkit types` numbers them).
         public var structuralType: Int
         public var description: String?
+        /// With `--checks`: `passed`, or the most important finding's level (`CRITICAL`, …); else `nil`.
+        public var checks: String?
+    }
+
+    /// One check finding on a file's page.
+    public struct FindingLine: Sendable, Encodable {
+        public var importance: String
+        public var check: String
+        public var message: String
+        public var location: String
+        /// Ranks importance: the row shows the finding with the highest.
+        public var rank: Int
+
+        public init(importance: String, check: String, message: String, location: String, rank: Int) {
+            self.importance = importance
+            self.check = check
+            self.message = message
+            self.location = location
+            self.rank = rank
+        }
     }
 
     /// One structural type's page.
@@ -55,11 +75,13 @@ public struct CatalogSite: Sendable {
     public var rows: [Row]
     public var types: [TypePage]
     private var summaries: [FileSummary]
+    private var findings: [[FindingLine]]?
 
-    /// The catalog of `summaries` (in the order given).
-    public init(title: String, summaries: [FileSummary]) {
+    /// The catalog of `summaries` (in the order given), with each file's check findings when checked.
+    public init(title: String, summaries: [FileSummary], findings: [[FindingLine]]? = nil) {
         self.title = title
         self.summaries = summaries
+        self.findings = findings
         let grouping = FileTypes(files: summaries.map { ($0.path, $0.signature) }, maxTypes: 0, maxFiles: 0)
         var typeOf: [String: Int] = [:]
         for type in grouping.types { for file in type.files { typeOf[file] = type.number } }
@@ -81,7 +103,12 @@ public struct CatalogSite: Sendable {
                 electrodes: summary.electrodes?.rows ?? 0, approaches: asset.approach.compactMap(\.name),
                 techniques: asset.measurementTechnique.compactMap(\.name), lab: summary.session.lab,
                 institution: summary.session.institution, structuralType: typeOf[summary.path] ?? 0,
-                description: summary.session.sessionDescription)
+                description: summary.session.sessionDescription, checks: nil)
+        }
+        if let findings {
+            for index in rows.indices where index < findings.count {
+                rows[index].checks = findings[index].max { $0.rank < $1.rank }?.importance ?? "passed"
+            }
         }
         let byPath = Dictionary(summaries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         types = grouping.types.map { type in
@@ -125,7 +152,9 @@ public struct CatalogSite: Sendable {
                 index,
                 Result {
                     try templates.file.render(
-                        FileContext(title: site.title, row: site.rows[index], summary: site.summaries[index]))
+                        FileContext(
+                            title: site.title, row: site.rows[index], summary: site.summaries[index],
+                            findings: site.findings?[index]))
                 })
         }
         for (index, row) in rows.enumerated() { pages.append((row.page, try rendered.value(index).get())) }
@@ -208,11 +237,16 @@ public struct CatalogSite: Sendable {
         var summary: FileSummary
         /// The objects with their depth in the tree, for an indented, collapsible listing.
         var objects: [TreeLine]
+        /// Whether the file was checked, and what was found (most important first).
+        var checked: Bool
+        var findings: [FindingLine]
 
-        init(title: String, row: Row, summary: FileSummary) {
+        init(title: String, row: Row, summary: FileSummary, findings: [FindingLine]?) {
             self.title = title
             self.row = row
             self.summary = summary
+            checked = findings != nil
+            self.findings = (findings ?? []).sorted { $0.rank > $1.rank }
             objects = summary.objects.map { TreeLine(object: $0) }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NWBCheck
 import NWBKit
 import NWBRendering
 
@@ -23,6 +24,12 @@ struct Catalog: ParsableCommand {
     @Option(help: "The catalog's title (default: the paths given).")
     var title: String?
 
+    @Flag(
+        help:
+            "Run the best-practice checks on each file (from its metadata and small values; no data checks): a check-status column and facet, and the findings on each file's page."
+    )
+    var checks = false
+
     @Option(help: "A folder with your own catalog-index.html.mustache, catalog-file.html.mustache or catalog-type.html.mustache.")
     var templates: String?
 
@@ -36,9 +43,26 @@ struct Catalog: ParsableCommand {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
+        let reader = input.resolvedReader()
         var summaries: [FileSummary] = []
-        let failures = try input.eachSummary { summaries.append($0) }
-        let site = CatalogSite(title: title ?? input.paths.joined(separator: ", "), summaries: summaries)
+        var findings: [[CatalogSite.FindingLine]] = []
+        var checkOptions = CheckOptions()
+        checkOptions.dataChecks = false
+        checkOptions.remote = reader.summaryOptions.remote
+        var run = CheckRun(options: checkOptions)
+        let failures = try reader.eachSummary { summary in
+            summaries.append(summary)
+            guard checks else { return }
+            let found = run.record(path: summary.path, FileCheck(summary: summary, options: checkOptions))
+            findings.append(
+                found.map {
+                    CatalogSite.FindingLine(
+                        importance: $0.importance.description, check: $0.check, message: $0.message, location: $0.location,
+                        rank: $0.importance.rawValue)
+                })
+        }
+        let site = CatalogSite(
+            title: title ?? input.paths.joined(separator: ", "), summaries: summaries, findings: checks ? findings : nil)
         do {
             try SiteFolder.write(try site.pages(templates: loaded), to: output)
         } catch let failure as SiteFolder.Failure {
