@@ -1,4 +1,5 @@
 import Foundation
+import HDF5
 import NWBDandi
 import NWBJSON
 import NWBKit
@@ -275,15 +276,15 @@ public struct CatalogSite: Sendable {
             indent = depth * 16
             kind = object.kind
             neurodataType = object.neurodataType
-            shape = object.shape.map { "(" + $0.map(String.init).joined(separator: ", ") + ")" }
+            shape = object.shape.map(DataType.tuple)
             dtype = object.dtype
-            chunks = object.chunks.map { "(" + $0.map(String.init).joined(separator: ", ") + ")" }
+            chunks = object.chunks.map(DataType.tuple)
             target = object.target
             anchor = Self.anchor(object.path)
             targetAnchor = object.target.map(Self.anchor)
             attributes = (object.attributes ?? []).map {
                 AttributeLine(
-                    name: $0.name, dtype: $0.dtype, shape: "(" + $0.shape.map(String.init).joined(separator: ", ") + ")")
+                    name: $0.name, dtype: $0.dtype, shape: DataType.tuple($0.shape))
             }
         }
 
