@@ -38,7 +38,8 @@ public final class DandiClient {
 
     public let instance: DandiInstance
     private let token: String?
-    private let options: RemoteOptions
+    /// One connection for every request to the API.
+    private let session: RemoteSession
     /// API requests sent so far (each try counts).
     public private(set) var requests = 0
 
@@ -46,7 +47,7 @@ public final class DandiClient {
     public init(instance: DandiInstance, token: String? = nil, options: RemoteOptions = RemoteOptions()) {
         self.instance = instance
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }
-        self.options = options
+        session = RemoteSession(options: options)
     }
 
     /// The header that carries the API key, when there is one.
@@ -165,9 +166,8 @@ public final class DandiClient {
         requests += 1
         let response: RemoteResponse
         do {
-            response = try RemoteRequest.get(
-                url, headers: authorizationHeaders + ["Accept: application/json"], followRedirects: followRedirects,
-                options: options)
+            response = try session.get(
+                url, headers: authorizationHeaders + ["Accept: application/json"], followRedirects: followRedirects)
         } catch {
             throw DandiError("cannot reach the archive at \(instance.apiURL): \(error.message)")
         }

@@ -13,21 +13,9 @@ public struct RemoteResponse: Sendable {
 
 /// Whole-body and ranged GETs with the remote-reading rules: connect and stall time-outs, and transient
 /// failures (408, 429, 5xx, a reset, a stall, a short body) tried again with a growing wait or the server's
-/// `Retry-After`, a bounded number of times. The archive client and `RemoteFile` both send through here.
+/// `Retry-After`, a bounded number of times. `RemoteSession` (the archive client's) and `RemoteFile` both
+/// send through here.
 public enum RemoteRequest {
-    /// GETs `url` whole (at most `maximumBody` bytes are kept; a longer body is an error). With
-    /// `followRedirects` false, a 3xx comes back as it is (its `location` header says where).
-    public static func get(
-        _ url: String, headers: [String] = [], maximumBody: Int = 64 << 20, followRedirects: Bool = true,
-        options: RemoteOptions = RemoteOptions()
-    ) throws(RemoteError) -> RemoteResponse {
-        let connection = HTTPConnection(options: options)
-        var requests = 0
-        return try send(
-            connection, url, range: nil, headers: headers, maximumBody: maximumBody, followRedirects: followRedirects,
-            options: options, requests: &requests)
-    }
-
     /// One request on `connection`, tried again after transient failures; `requests` counts every try.
     static func send(
         _ connection: HTTPConnection, _ url: String, range: Range<Int>?, headers: [String], maximumBody: Int? = nil,
@@ -108,5 +96,28 @@ public enum RemoteRequest {
     public static func host(of url: String) -> String {
         guard let components = URLComponents(string: url) else { return url }
         return "\(components.scheme ?? "")://\(components.host?.lowercased() ?? ""):\(components.port ?? -1)"
+    }
+}
+
+/// Whole-body GETs, one after another on one kept-alive connection (an archive's listing pages cost one
+/// connection, not one each), with the remote-reading time-outs and retries. Not shared between threads.
+public final class RemoteSession {
+    private let connection: HTTPConnection
+    private let options: RemoteOptions
+
+    public init(options: RemoteOptions = RemoteOptions()) {
+        self.options = options
+        connection = HTTPConnection(options: options)
+    }
+
+    /// GETs `url` whole (at most `maximumBody` bytes are kept; a longer body is an error). With
+    /// `followRedirects` false, a 3xx comes back as it is (its `location` header says where).
+    public func get(
+        _ url: String, headers: [String] = [], maximumBody: Int = 64 << 20, followRedirects: Bool = true
+    ) throws(RemoteError) -> RemoteResponse {
+        var requests = 0
+        return try RemoteRequest.send(
+            connection, url, range: nil, headers: headers, maximumBody: maximumBody, followRedirects: followRedirects,
+            options: options, requests: &requests)
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import DandiArchive
 import Foundation
 import NWBDandi
 import NWBJSON
@@ -57,11 +56,7 @@ struct Assets: ParsableCommand {
         if compare, let dandiset = reader.archive?.dandisets.first {
             let archive: OrderedJSON
             do {
-                let bytes = try DandiClient(
-                    instance: dandiset.instance, token: reader.archiveOptions.tokens[dandiset.instance.name],
-                    options: reader.summaryOptions.remote
-                ).versionMetadata(dandiset.id, version: dandiset.version)
-                archive = try OrderedJSON.parse(bytes: bytes)["assetsSummary"] ?? .null
+                archive = try reader.archiveMetadata(of: dandiset)["assetsSummary"] ?? .null
             } catch {
                 Diagnostics.error("\(dandiset.input): the archive's metadata: \(error)")
                 throw ExitCode(1)

@@ -93,11 +93,7 @@ struct Dandiset: ParsableCommand {
         } else if let dandiset = reader.archive?.dandisets.first {
             // As the original generator: id, name, contributor, description and assetsSummary from the archive.
             do {
-                let bytes = try DandiClient(
-                    instance: dandiset.instance, token: reader.archiveOptions.tokens[dandiset.instance.name],
-                    options: reader.summaryOptions.remote
-                ).versionMetadata(dandiset.id, version: dandiset.version)
-                resolved = try OrderedJSON.parse(bytes: bytes).inJSONBOrder
+                resolved = try reader.archiveMetadata(of: dandiset).inJSONBOrder
             } catch {
                 Diagnostics.error("\(dandiset.input): the archive's metadata: \(error)")
                 return ("", true)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DandiArchive
 import Foundation
+import NWBJSON
 import NWBKit
 import NWBRunner
 import RemoteReading
@@ -224,6 +225,14 @@ struct FileReader {
         resolved.files.paths = resolution.paths
         if !quiet { resolution.notes.forEach { Diagnostics.note($0) } }
         return resolved
+    }
+
+    /// The version metadata of a dandiset among the inputs, as the archive keeps it (in its key order).
+    func archiveMetadata(of dandiset: ArchiveInputs.ResolvedDandiset) throws -> OrderedJSON {
+        let bytes = try DandiClient(
+            instance: dandiset.instance, token: archiveOptions.tokens[dandiset.instance.name], options: summaryOptions.remote
+        ).versionMetadata(dandiset.id, version: dandiset.version)
+        return try OrderedJSON.parse(bytes: bytes)
     }
 
     var summaryOptions: SummaryOptions {
