@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "RemoteReading", dependencies: ["CCurl", "CLibCrypto", "HDF5"]),
         // The DANDI archive's API: dandiset references, versions, metadata, asset listings, blob URLs.
         .target(name: "DandiArchive", dependencies: ["RemoteReading"]),
+        // zlib from Debian's zlib1g-dev: deflate and CRC-32 for PNG previews.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // The domain: object tree, NWB reading, summaries.
         .target(name: "NWBKit", dependencies: ["HDF5", "NWBSupport", "RemoteReading"]),
         // DANDI's rules and tables over summaries: asset facts, the assetsSummary, structural types.
@@ -69,19 +71,25 @@ let package = Package(
         .target(
             name: "NWBCatalogs",
             dependencies: ["HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "CLibCrypto", .product(name: "Yams", package: "Yams")]),
+        // Small PNG previews of a file's images (summary images, first frames, ROI masks), read within a
+        // stated byte allowance per file: the catalog's thumbnails.
+        .target(name: "NWBPreviews", dependencies: ["CZlib", "HDF5", "NWBKit"]),
         // Checks: built-in best practices, lab rules files, reports, structural diff — over summaries only.
         .target(name: "NWBCheck", dependencies: ["NWBKit", "NWBDandi", "HDF5", "RemoteReading", "NWBSupport", "NWBJSON", "BoundedYAML", .product(name: "Yams", package: "Yams")]),
         // Runs files through worker processes: the pipe protocol, per-file products, cache, shards, merge,
         // the split walk of one large file.
         .target(
             name: "NWBRunner",
-            dependencies: ["Platform", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCheck", "RemoteReading"]),
+            dependencies: [
+                "Platform", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCheck", "NWBPreviews",
+                "RemoteReading",
+            ]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
             dependencies: [
                 "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner", "RemoteReading",
-                "DandiArchive", "Platform",
+                "DandiArchive", "Platform", "NWBPreviews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -103,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py", "Fixtures/flawed"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json"), .copy("Fixtures/nwbinspector/flawed.json")]),
-        .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles"]),
+        .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles", "CZlib"]),
     ]
 )
 

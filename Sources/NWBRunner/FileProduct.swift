@@ -1,8 +1,11 @@
+import HDF5
 import NWBCheck
 import NWBDandi
 import NWBJSON
 import NWBKit
+import NWBPreviews
 import NWBRendering
+import RemoteReading
 
 /// What a command needs of each file's summary, made where the file is read: a worker renders the text,
 /// computes the DANDI asset or the signature and sends only that, so the parent neither decodes a large
@@ -26,30 +29,43 @@ public struct FileProduct<Value: Codable & Sendable>: Sendable {
     public let workerArguments: [String]
     /// The product of one summary.
     public let make: @Sendable (FileSummary) throws -> Value
+    /// For a product that reads values (previews): the product of a summary and the file it was made
+    /// from, still open in the worker, so the file is not opened again (nor, when remote, its metadata
+    /// fetched again). `make` opens the file itself when there is no open file (a summary from a merge).
+    public let makeWithOpenFile: (@Sendable (FileSummary, File) throws -> Value)?
     /// How the product crosses the pipe.
     public let body: Body
 
     public init(
-        name: String, workerArguments: [String], body: Body = .json, make: @escaping @Sendable (FileSummary) throws -> Value
+        name: String, workerArguments: [String], body: Body = .json, make: @escaping @Sendable (FileSummary) throws -> Value,
+        makeWithOpenFile: (@Sendable (FileSummary, File) throws -> Value)? = nil
     ) {
         self.name = name
         self.workerArguments = workerArguments
         self.body = body
         self.make = make
+        self.makeWithOpenFile = makeWithOpenFile
     }
 
     /// The product as a worker sends it: its text as it is, or compact JSON.
     public var encoded: AnyFileProduct {
         let make = self.make
+        let withFile = self.makeWithOpenFile
+        let value: @Sendable (FileSummary, File?) throws -> Value = { summary, file in
+            if let file, let withFile { return try withFile(summary, file) }
+            return try make(summary)
+        }
         switch body {
         case .text:
-            return AnyFileProduct(name: name, isRaw: true) { summary in
-                guard let text = try make(summary) as? String else { throw WorkerProtocol.ReplyError(message: "not text") }
+            return AnyFileProduct(name: name, isRaw: true) { summary, file in
+                guard let text = try value(summary, file) as? String else {
+                    throw WorkerProtocol.ReplyError(message: "not text")
+                }
                 return Array(text.utf8)
             }
         case .json:
-            return AnyFileProduct(name: name, isRaw: false) { summary in
-                try FastJSONEncoder(prettyPrinted: false).encode(make(summary))
+            return AnyFileProduct(name: name, isRaw: false) { summary, file in
+                try FastJSONEncoder(prettyPrinted: false).encode(value(summary, file))
             }
         }
     }
@@ -74,7 +90,8 @@ public struct AnyFileProduct: Sendable {
     /// True when the body is the product's bytes as they are (they may hold newlines: the reply's header
     /// gives their length), false for one line of compact JSON.
     public let isRaw: Bool
-    public let encode: @Sendable (FileSummary) throws -> [UInt8]
+    /// The product's bytes, from the summary and, in a worker, the file still open.
+    public let encode: @Sendable (FileSummary, File?) throws -> [UInt8]
 }
 
 extension FileProduct where Value == String {
@@ -122,14 +139,55 @@ extension FileProduct where Value == FileCheck {
     }
 }
 
+/// A file as the catalog shows it: its summary and, when thumbnails were asked for, its previews.
+public struct CatalogFile: Sendable, Codable {
+    public var summary: FileSummary
+    public var previews: FilePreviews?
+
+    public init(summary: FileSummary, previews: FilePreviews?) {
+        self.summary = summary
+        self.previews = previews
+    }
+}
+
+extension FileProduct where Value == CatalogFile {
+    /// The summary, with the file's previews made within `previews`' allowance when given (nothing beyond
+    /// metadata is read without it). A worker makes the previews through the file it summarized.
+    public static func catalog(previews: PreviewOptions?, remote: RemoteOptions) -> FileProduct {
+        FileProduct(
+            name: "catalog",
+            workerArguments: ["--product", "catalog"] + (previews.map { ["--thumbnail-bytes", String($0.allowance)] } ?? []),
+            make: { summary in
+                guard let previews else { return CatalogFile(summary: summary, previews: nil) }
+                do throws(SummaryError) {
+                    let file = try FileOpening.open(summary.path, remote: remote).file
+                    return CatalogFile(
+                        summary: summary, previews: PreviewMaker.previews(of: summary, file: file, options: previews))
+                } catch {
+                    let none = FilePreviews(
+                        previews: [], notes: ["no previews: \(error.description)"], bytesRead: 0, allowance: previews.allowance)
+                    return CatalogFile(summary: summary, previews: none)
+                }
+            },
+            makeWithOpenFile: { summary, file in
+                CatalogFile(
+                    summary: summary, previews: previews.map { PreviewMaker.previews(of: summary, file: file, options: $0) })
+            })
+    }
+}
+
 /// The products a worker can be asked for, by name.
 public enum WorkerProducts {
     /// Names of the products (`summary` is the whole summary, the default).
-    public static let names = ["summary", "text", "markdown", "asset", "signature"]
+    public static let names = ["summary", "text", "markdown", "asset", "signature", "catalog"]
 
     /// The product a worker started with `--product name` (and its options) makes; `nil` for the summary.
-    public static func encoded(name: String, templatePath: String?, recogniseByteTypes: Bool) throws -> AnyFileProduct? {
+    public static func encoded(
+        name: String, templatePath: String?, recogniseByteTypes: Bool, previews: PreviewOptions? = nil,
+        remote: RemoteOptions = RemoteOptions()
+    ) throws -> AnyFileProduct? {
         switch name {
+        case "catalog": return FileProduct.catalog(previews: previews, remote: remote).encoded
         case "text": return FileProduct.text.encoded
         case "markdown": return try FileProduct.markdown(templatePath: templatePath).encoded
         case "asset": return FileProduct.asset(recogniseByteTypes: recogniseByteTypes).encoded

@@ -117,10 +117,11 @@ public enum WorkerProtocol {
             // Header, tab and body are written one after the other, the body in 1 MiB pieces as it is
             // encoded: a large summary's JSON is never held whole.
             do {
-                let summary = try FileSummarizer.summarize(path, options: options, walk: walk)
                 if let product {
+                    // The product may read values through the file the summary was read from.
+                    let (summary, file) = try FileSummarizer.summarizeKeepingFile(path, options: options, walk: walk)
                     // Made before the header is written, so a failure can still be a clean line.
-                    let body = try product.encode(summary)
+                    let body = try product.encode(summary, file)
                     let header = Header(
                         path: summary.path, warnings: summary.warnings, product: product.name,
                         length: product.isRaw ? body.count : nil)
@@ -128,6 +129,7 @@ public enum WorkerProtocol {
                     BackgroundRelease.release(summary)
                     continue
                 }
+                let summary = try FileSummarizer.summarize(path, options: options, walk: walk)
                 let sizeHint = summary.objects.count >= 10_000 ? WorkerResult.compactJSONSize(of: summary) : nil
                 let header =
                     encode(Header(path: summary.path, warnings: summary.warnings, sizeHint: sizeHint)) + [UInt8(ascii: "\t")]

@@ -4,13 +4,16 @@ index.html from file:// with the network off and checks what a user sees.
     python3 Tests/Browser/catalog_browser.py SITE_DIR SCREENSHOT_DIR
 
 Checks: every row is listed; a facet and a search filter the rows and update the counts; the filter
-lives in the URL (a reload keeps it); a file page opens and its tree expands; no request leaves
-file://. Screenshots of the index (unfiltered and filtered), a file page and a type page are saved in
+lives in the URL (a reload keeps it); a file page opens, its objects open to their attributes and its
+groups fold and unfold; with previews (--thumbnails), every preview image on the index and on the
+pages decodes in the browser at the PNG's own size; no request leaves file://. Screenshots of the index
+(unfiltered and filtered), a file page, a type page and a page with previews are saved in
 SCREENSHOT_DIR and their paths printed. Exit status 0 when every check holds, 1 otherwise.
 """
 import json
 import os
 import re
+import struct
 import sys
 
 from playwright.sync_api import sync_playwright
@@ -92,6 +95,45 @@ with sync_playwright() as driver:
     first.locator("summary").click()
     check(first.get_attribute("open") is not None, "an object of the tree expands to its attributes")
     page.screenshot(path=os.path.join(shots, "file.png"), full_page=False)
+    # Folding: the root's first group with members hides them, and shows them again.
+    visible = lambda: page.locator(".tree div.object:not(.folded)").count()
+    before = visible()
+    group_id = page.evaluate("""(() => {
+        const rows = [...document.querySelectorAll('.tree div.object')], parents = new Set(rows.map(r => r.dataset.parent));
+        const groups = rows.filter(r => r.dataset.parent && parents.has(r.id));
+        return groups.length ? groups[0].id : null; })()""")
+    if group_id:
+        group_row = page.locator(f"[id='{group_id}']")
+        group = group_row.locator("button.fold").first
+        members = page.locator(f".tree div.object[data-parent='{group_id}']").count()
+        group.click()
+        check(visible() <= before - members and members > 0, f"folding a group hides its {members} members and what they hold")
+        check(group_row.locator("details").get_attribute("open") is None, "folding does not open the group's attributes")
+        group.click()
+        check(visible() == before, "unfolding it shows them again")
+
+    # Previews: each image decodes at its PNG's own size.
+    previews = os.path.join(site, "previews")
+    if os.path.isdir(previews):
+        def png_size(name):
+            with open(os.path.join(site, name), "rb") as handle:
+                head = handle.read(24)
+            return struct.unpack(">II", head[16:24])
+        page.goto(index)
+        thumbs = page.locator("#files img.thumbnail")
+        page.wait_for_function("Array.from(document.querySelectorAll('#files img.thumbnail')).every(i => i.complete)")
+        decoded = page.evaluate("Array.from(document.querySelectorAll('#files img.thumbnail')).map(i => [i.getAttribute('src'), i.naturalWidth, i.naturalHeight])")
+        check(thumbs.count() == min(200, sum(1 for row in rows if row.get("thumbnail"))) and thumbs.count() > 0,
+              f"the index shows {thumbs.count()} previews, one per file that has one")
+        check(all(tuple(size) == png_size(src) for src, *size in decoded), "every index preview decodes at its PNG's size")
+        with_preview = next(row for row in rows if row.get("thumbnail"))
+        page.goto("file://" + os.path.join(site, with_preview["page"]))
+        page.wait_for_function("Array.from(document.querySelectorAll('.previews img')).every(i => i.complete)")
+        decoded = page.evaluate("Array.from(document.querySelectorAll('.previews img')).map(i => [i.getAttribute('src').replace('../', ''), i.naturalWidth, i.naturalHeight])")
+        check(len(decoded) > 0 and all(tuple(size) == png_size(src) for src, *size in decoded),
+              f"the file page's {len(decoded)} previews decode at their PNGs' sizes")
+        page.locator(".previews").scroll_into_view_if_needed()
+        page.screenshot(path=os.path.join(shots, "previews.png"), full_page=False)
     type_page = "file://" + os.path.join(site, "types", "1.html")
     page.goto(type_page)
     check(page.locator("ul li a").count() >= 1, "the type page lists its files")
@@ -101,7 +143,7 @@ with sync_playwright() as driver:
     check(not errors, f"no script error ({errors[:3]})")
     browser.close()
 
-for name in ("index.png", "index-filtered.png", "file.png", "type.png"):
+for name in ("index.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
     path = os.path.join(shots, name)
     if os.path.exists(path):
         print("screenshot:", path)

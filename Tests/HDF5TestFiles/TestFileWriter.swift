@@ -166,6 +166,28 @@ public final class TestFileWriter {
         H5Sclose(space)
     }
 
+    /// A 64-bit float dataset of `shape` holding `values` (row-major), contiguous, or chunked by `chunk`
+    /// and deflated at `gzip` when given.
+    public func numberDataset(_ path: String, shape: [UInt64], values: [Double], chunk: [UInt64]? = nil, gzip: UInt32? = nil) {
+        precondition(values.count == Int(shape.reduce(1, *)), "\(values.count) values for \(shape)")
+        var dimensions = shape.map { hsize_t($0) }
+        let space = H5Screate_simple(Int32(shape.count), &dimensions, nil)
+        let properties = H5Pcreate(chdf5_p_dataset_create())
+        if let chunk {
+            var chunks = chunk.map { hsize_t($0) }
+            H5Pset_chunk(properties, Int32(chunk.count), &chunks)
+            if let gzip { H5Pset_deflate(properties, gzip) }
+        }
+        let dataset = H5Dcreate2(file, path, chdf5_native_double(), space, chdf5_p_default(), properties, chdf5_p_default())
+        precondition(dataset >= 0, "cannot create dataset \(path)")
+        values.withUnsafeBytes {
+            _ = H5Dwrite(dataset, chdf5_native_double(), chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), $0.baseAddress)
+        }
+        H5Dclose(dataset)
+        H5Pclose(properties)
+        H5Sclose(space)
+    }
+
     private func withCStrings(_ values: [String], _ body: (UnsafeRawPointer) -> Void) {
         let pointers: [UnsafeMutablePointer<CChar>?] = values.map { strdup($0) }
         defer { pointers.forEach { free($0) } }

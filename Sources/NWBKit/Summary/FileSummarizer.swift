@@ -25,6 +25,15 @@ public enum FileSummarizer {
     public static func summarize(
         _ path: String, options: SummaryOptions = SummaryOptions(), walk: ((File, SummaryOptions) throws -> ObjectTree)? = nil
     ) throws(SummaryError) -> FileSummary {
+        try summarizeKeepingFile(path, options: options, walk: walk).summary
+    }
+
+    /// The summary of the NWB file at `path` and the file, still open: a product that reads values after
+    /// the summary (previews, data checks) reads through it, and for a remote file through the block cache
+    /// that already holds its metadata, instead of opening it again.
+    public static func summarizeKeepingFile(
+        _ path: String, options: SummaryOptions = SummaryOptions(), walk: ((File, SummaryOptions) throws -> ObjectTree)? = nil
+    ) throws(SummaryError) -> (summary: FileSummary, file: File) {
         let (file, size) = try FileOpening.open(path, remote: options.remote)
         let tree: ObjectTree
         do {
@@ -41,7 +50,7 @@ public enum FileSummarizer {
         } catch {
             throw .unreadableHDF5(path: path, detail: "\(error)")
         }
-        return try summarize(tree: tree, path: path, fileSize: size)
+        return (try summarize(tree: tree, path: path, fileSize: size), file)
     }
 
     /// True when the root alone shows the file is not NWB (no `nwb_version` attribute, no `neurodata_type`

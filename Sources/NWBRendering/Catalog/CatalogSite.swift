@@ -36,6 +36,58 @@ public struct CatalogSite: Sendable {
         public var description: String?
         /// With `--checks`: `passed`, or the most important finding's level (`CRITICAL`, …); else `nil`.
         public var checks: String?
+        /// With `--thumbnails`: the file's first preview, relative to the index (`previews/0001-1.png`).
+        public var thumbnail: String?
+    }
+
+    /// One preview image of a file, written beside the pages.
+    public struct Thumbnail: Sendable, Encodable {
+        /// The PNG's path in the site (`previews/0001-1.png`).
+        public var src: String
+        /// What it shows, in words.
+        public var caption: String
+        public var width: Int
+        public var height: Int
+        /// The size shown on the file's page: small images enlarged by a whole factor to about 128
+        /// pixels a side (drawn pixelated), so a 5 × 5 mask can be seen.
+        public var displayWidth: Int
+        public var displayHeight: Int
+        /// `image`, `first frame` or `ROI masks`.
+        public var kind: String
+        /// The object drawn, and its anchor on the file's page.
+        public var object: String
+        public var anchor: String
+
+        public init(src: String, caption: String, width: Int, height: Int, kind: String, object: String) {
+            self.src = src
+            self.caption = caption
+            self.width = width
+            self.height = height
+            let factor = max(1, 128 / max(1, max(width, height)))
+            displayWidth = width * factor
+            displayHeight = height * factor
+            self.kind = kind
+            self.object = object
+            anchor = TreeLine.anchor(object)
+        }
+    }
+
+    /// A file's previews on its page: the images, why others have none, and what reading them cost.
+    public struct PreviewSection: Sendable, Encodable {
+        public var thumbnails: [Thumbnail]
+        public var notes: [String]
+        public var bytesRead: Int
+        public var allowance: Int
+        /// Whether the file holds any image that could have a preview (the page then says what was read).
+        public var hasImages: Bool
+
+        public init(thumbnails: [Thumbnail], notes: [String], bytesRead: Int, allowance: Int) {
+            self.thumbnails = thumbnails
+            self.notes = notes
+            self.bytesRead = bytesRead
+            self.allowance = allowance
+            hasImages = !thumbnails.isEmpty || !notes.isEmpty
+        }
     }
 
     /// One check finding on a file's page.
@@ -77,12 +129,17 @@ public struct CatalogSite: Sendable {
     public var types: [TypePage]
     private var summaries: [FileSummary]
     private var findings: [[FindingLine]]?
+    private var previews: [PreviewSection]?
 
-    /// The catalog of `summaries` (in the order given), with each file's check findings when checked.
-    public init(title: String, summaries: [FileSummary], findings: [[FindingLine]]? = nil) {
+    /// The catalog of `summaries` (in the order given), with each file's check findings when checked and
+    /// its previews when they were made.
+    public init(
+        title: String, summaries: [FileSummary], findings: [[FindingLine]]? = nil, previews: [PreviewSection]? = nil
+    ) {
         self.title = title
         self.summaries = summaries
         self.findings = findings
+        self.previews = previews
         let grouping = FileTypes(files: summaries.map { ($0.path, $0.signature) }, maxTypes: 0, maxFiles: 0)
         var typeOf: [String: Int] = [:]
         for type in grouping.types { for file in type.files { typeOf[file] = type.number } }
@@ -104,7 +161,12 @@ public struct CatalogSite: Sendable {
                 electrodes: summary.electrodes?.rows ?? 0, approaches: asset.approach.compactMap(\.name),
                 techniques: asset.measurementTechnique.compactMap(\.name), lab: summary.session.lab,
                 institution: summary.session.institution, structuralType: typeOf[summary.path] ?? 0,
-                description: summary.session.sessionDescription, checks: nil)
+                description: summary.session.sessionDescription, checks: nil, thumbnail: nil)
+        }
+        if let previews {
+            for index in rows.indices where index < previews.count {
+                rows[index].thumbnail = previews[index].thumbnails.first?.src
+            }
         }
         if let findings {
             for index in rows.indices where index < findings.count {
@@ -155,7 +217,7 @@ public struct CatalogSite: Sendable {
                     try templates.file.render(
                         FileContext(
                             title: site.title, row: site.rows[index], summary: site.summaries[index],
-                            findings: site.findings?[index]))
+                            findings: site.findings?[index], previews: site.previews?[index]))
                 })
         }
         for (index, row) in rows.enumerated() { pages.append((row.page, try rendered.value(index).get())) }
@@ -181,6 +243,8 @@ public struct CatalogSite: Sendable {
         var types: [TypePage]
         /// The rows as JSON (escaped for a script element): the page builds its table from it.
         var rowsJSON: String
+        /// Whether files have previews (the table then shows each file's first).
+        var thumbnails: Bool
         /// Counts for the summary charts: files per species, and bytes per structural type.
         var speciesBars: [Bar]
         var typeBars: [Bar]
@@ -195,6 +259,7 @@ public struct CatalogSite: Sendable {
             typeCount = site.types.count
             types = site.types
             rowsJSON = try CatalogSite.scriptJSON(site.rows)
+            thumbnails = site.previews != nil
             var species: [String: Int] = [:]
             for row in site.rows { species[row.species ?? "(none)", default: 0] += 1 }
             speciesBars = Bar.bars(species.map { ($0.key, $0.value) })
@@ -238,17 +303,25 @@ public struct CatalogSite: Sendable {
         var summary: FileSummary
         /// The objects with their depth in the tree, for an indented, collapsible listing.
         var objects: [TreeLine]
+        /// Whether groups below the top two levels start folded (a tree of more than `foldingThreshold`
+        /// objects).
+        var startFolded: Bool
+        static let foldingThreshold = 300
         /// Whether the file was checked, and what was found (most important first).
         var checked: Bool
         var findings: [FindingLine]
+        /// With `--thumbnails`: the file's previews.
+        var previews: PreviewSection?
 
-        init(title: String, row: Row, summary: FileSummary, findings: [FindingLine]?) {
+        init(title: String, row: Row, summary: FileSummary, findings: [FindingLine]?, previews: PreviewSection?) {
             self.title = title
+            self.previews = previews
             self.row = row
             self.summary = summary
             checked = findings != nil
             self.findings = (findings ?? []).sorted { $0.rank > $1.rank }
             objects = summary.objects.map { TreeLine(object: $0) }
+            startFolded = objects.count > Self.foldingThreshold
         }
     }
 
@@ -267,6 +340,10 @@ public struct CatalogSite: Sendable {
         /// The page's anchor of the object (a link's target opens it).
         var anchor: String
         var targetAnchor: String?
+        /// The anchor of the group holding the object (`nil` for the root): the page folds a group's
+        /// contents by it.
+        var parentAnchor: String?
+        var isGroup: Bool
         var attributes: [AttributeLine]
 
         init(object: ObjectEntry) {
@@ -282,6 +359,8 @@ public struct CatalogSite: Sendable {
             target = object.target
             anchor = Self.anchor(object.path)
             targetAnchor = object.target.map(Self.anchor)
+            parentAnchor = object.path == "/" ? nil : Self.anchor(SummaryIndex.parent(of: object.path))
+            isGroup = object.kind == "group"
             attributes = (object.attributes ?? []).map {
                 AttributeLine(
                     name: $0.name, dtype: $0.dtype, shape: DataType.tuple($0.shape))

@@ -27,8 +27,10 @@ public enum SiteFolder {
         return nil
     }
 
-    /// Writes `pages` (paths relative to the folder) as the site in `folder`.
-    public static func write(_ pages: [(path: String, contents: String)], to folder: String) throws(Failure) {
+    /// Writes `pages` and the binary `files` (images; paths relative to the folder) as the site in `folder`.
+    public static func write(
+        _ pages: [(path: String, contents: String)], files: [(path: String, bytes: [UInt8])] = [], to folder: String
+    ) throws(Failure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         var isFolder: ObjCBool = false
@@ -46,10 +48,11 @@ public enum SiteFolder {
         let temporary = parent.appending(path: ".\(target.lastPathComponent).nwbkit-\(UUID().uuidString)")
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            for page in pages + [(marker, "Written by nwbkit catalog; the folder is replaced as a whole by the next run.\n")] {
-                let file = temporary.appending(path: page.path)
+            let marked = pages + [(marker, "Written by nwbkit catalog; the folder is replaced as a whole by the next run.\n")]
+            for (path, bytes) in marked.map({ ($0.path, Data($0.contents.utf8)) }) + files.map({ ($0.path, Data($0.bytes)) }) {
+                let file = temporary.appending(path: path)
                 try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(page.contents.utf8).write(to: file)
+                try bytes.write(to: file)
             }
             if exists {
                 let old = parent.appending(path: ".\(target.lastPathComponent).nwbkit-old-\(UUID().uuidString)")

@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import NWBCheck
 import NWBKit
+import NWBPreviews
 import NWBRendering
+import NWBRunner
 
 /// `nwbkit catalog PATH… --output DIR`: a static, offline HTML catalog of the files.
 struct Catalog: ParsableCommand {
@@ -30,8 +32,23 @@ struct Catalog: ParsableCommand {
     )
     var checks = false
 
+    @Flag(
+        help:
+            "Draw small PNG previews of each file's summary images, ROI masks and first image-series frames, reading at most --thumbnail-bytes of values per file."
+    )
+    var thumbnails = false
+
+    @Option(
+        help: ArgumentHelp(
+            "With --thumbnails: the bytes of the file one file's previews may read (default 8 MiB).", valueName: "bytes"))
+    var thumbnailBytes: Int = PreviewOptions.defaultAllowance
+
     @Option(help: "A folder with your own catalog-index.html.mustache, catalog-file.html.mustache or catalog-type.html.mustache.")
     var templates: String?
+
+    func validate() throws {
+        if thumbnailBytes < 0 { throw ValidationError("--thumbnail-bytes must be 0 or more") }
+    }
 
     func run() throws {
         if let conflict = SiteFolder.conflict(folder: output, inputs: input.paths) {
@@ -46,12 +63,30 @@ struct Catalog: ParsableCommand {
         let reader = input.resolvedReader()
         var summaries: [FileSummary] = []
         var findings: [[CatalogSite.FindingLine]] = []
+        var previews: [CatalogSite.PreviewSection] = []
+        var images: [(path: String, bytes: [UInt8])] = []
         var checkOptions = CheckOptions()
         checkOptions.dataChecks = false
         checkOptions.remote = reader.summaryOptions.remote
         var run = CheckRun(options: checkOptions)
-        let failures = try reader.eachSummary { summary in
+        let product = FileProduct.catalog(
+            previews: thumbnails ? PreviewOptions(allowance: thumbnailBytes) : nil, remote: reader.summaryOptions.remote)
+        let failures = try reader.eachProduct(product) { _, file in
+            let summary = file.summary
             summaries.append(summary)
+            if let made = file.previews {
+                let number = summaries.count
+                let thumbnails = made.previews.enumerated().map { position, preview in
+                    let path = String(format: "previews/%04d-%d.png", number, position + 1)
+                    images.append((path, preview.png))
+                    return CatalogSite.Thumbnail(
+                        src: path, caption: preview.caption, width: preview.width, height: preview.height,
+                        kind: preview.kind.rawValue, object: preview.object)
+                }
+                previews.append(
+                    CatalogSite.PreviewSection(
+                        thumbnails: thumbnails, notes: made.notes, bytesRead: made.bytesRead, allowance: made.allowance))
+            }
             guard checks else { return }
             let found = run.record(path: summary.path, FileCheck(summary: summary, options: checkOptions))
             findings.append(
@@ -62,15 +97,17 @@ struct Catalog: ParsableCommand {
                 })
         }
         let site = CatalogSite(
-            title: title ?? input.paths.joined(separator: ", "), summaries: summaries, findings: checks ? findings : nil)
+            title: title ?? input.paths.joined(separator: ", "), summaries: summaries, findings: checks ? findings : nil,
+            previews: thumbnails ? previews : nil)
         do {
-            try SiteFolder.write(try site.pages(templates: loaded), to: output)
+            try SiteFolder.write(try site.pages(templates: loaded), files: images, to: output)
         } catch let failure as SiteFolder.Failure {
             Diagnostics.error(failure.description)
             throw ExitCode(2)
         }
         if !input.quiet {
-            Diagnostics.note("\(summaries.count) files, \(site.types.count) types: \(output)/index.html")
+            let drawn = thumbnails ? ", \(images.count) previews" : ""
+            Diagnostics.note("\(summaries.count) files, \(site.types.count) types\(drawn): \(output)/index.html")
         }
         if !failures.isEmpty { throw ExitCode(1) }
     }

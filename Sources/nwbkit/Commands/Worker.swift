@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NWBCheck
 import NWBKit
+import NWBPreviews
 import NWBRunner
 import RemoteReading
 
@@ -28,6 +29,8 @@ struct Worker: ParsableCommand {
     @Option var rules: String?
     @Flag var noDataChecks = false
     @Option var dataBytes: Int = CheckDataReader.defaultAllowance
+    /// With the catalog product: make each file's previews within this many bytes.
+    @Option var thumbnailBytes: Int?
     /// Split each file's walk across this many processes (the parent asks when cores would idle).
     @Option var split = 1
 
@@ -55,7 +58,9 @@ struct Worker: ParsableCommand {
                 checkOptions.remote = options.remote
                 made = FileProduct.check(options: checkOptions, workerArguments: []).encoded
             } else {
-                made = try WorkerProducts.encoded(name: product, templatePath: template, recogniseByteTypes: recogniseByteTypes)
+                made = try WorkerProducts.encoded(
+                    name: product, templatePath: template, recogniseByteTypes: recogniseByteTypes,
+                    previews: thumbnailBytes.map { PreviewOptions(allowance: $0) }, remote: options.remote)
             }
         } catch {
             Diagnostics.error("\(error)")
