@@ -1,3 +1,4 @@
+import HDF5
 import NWBKit
 import RemoteReading
 
@@ -47,13 +48,16 @@ public struct FileCheck: Sendable, Codable, Equatable {
     /// Bytes of values the data checks read.
     public var dataBytesRead: Int
 
-    /// Runs the checks and rules of `options` on one file's summary; the data checks read the file at
+    /// Runs the checks and rules of `options` on one file's summary; the data checks read through
+    /// `openFile` (the file the summary was read from, still open) when given, else open the file at
     /// `dataPath` (the summary's path unless given).
-    public init(summary: FileSummary, options: CheckOptions, dataPath: String? = nil) {
+    public init(summary: FileSummary, options: CheckOptions, dataPath: String? = nil, openFile: HDF5.File? = nil) {
         let file = SummaryIndex(summary)
         let reader =
             options.checks.contains(where: \.readsData)
-            ? CheckDataReader(path: dataPath ?? summary.path, allowance: options.dataAllowance, remote: options.remote) : nil
+            ? CheckDataReader(
+                path: dataPath ?? summary.path, allowance: options.dataAllowance, remote: options.remote, openFile: openFile)
+            : nil
         var found: [Finding] = []
         var notes: [CheckNote] = []
         for check in options.checks {

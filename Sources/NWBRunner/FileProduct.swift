@@ -135,7 +135,9 @@ extension FileProduct where Value == FileCheck {
     /// The findings of the checks in `options` on one file (weighed by the run, not here). The worker is
     /// started with `workerArguments`, from which it builds the same options.
     public static func check(options: CheckOptions, workerArguments: [String]) -> FileProduct {
-        FileProduct(name: "check", workerArguments: workerArguments) { FileCheck(summary: $0, options: options) }
+        FileProduct(
+            name: "check", workerArguments: workerArguments, make: { FileCheck(summary: $0, options: options) },
+            makeWithOpenFile: { FileCheck(summary: $0, options: options, openFile: $1) })
     }
 }
 

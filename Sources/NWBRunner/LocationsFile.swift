@@ -19,7 +19,7 @@ public struct LocationsFile: Sendable {
         guard descriptor >= 0 else {
             throw Failure(description: "cannot write a temporary file: \(String(cString: strerror(errno)))")
         }
-        path = String(cString: template)
+        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             let data = try JSONEncoder().encode(locations)

@@ -46,6 +46,18 @@ final class RemoteInputTests: XCTestCase {
         XCTAssertLessThanOrEqual(stats.requests, 4 * samples.count)
         let sizes = try samples.map { try FileManager.default.attributesOfItem(atPath: folder + $0)[.size] as? Int ?? 0 }
         XCTAssertLessThanOrEqual(stats.bytes, sizes.reduce(0, +))
+        // The data checks read through the file the summary opened: a check run with its data checks costs
+        // what the summary costs, the values already in the block cache (each file opened once).
+        for sample in remote {
+            try server.resetStats()
+            _ = try nwbkit(["summarize", "--format", "jsonl", sample])
+            let summary = try server.stats()
+            try server.resetStats()
+            _ = try nwbkit(["check", sample])
+            let checked = try server.stats()
+            XCTAssertEqual(checked.requests, summary.requests, sample)
+            XCTAssertEqual(checked.bytes, summary.bytes, sample)
+        }
     }
 
     func testCorpusFilesSummarizeRemotelyAsLocally() throws {

@@ -52,14 +52,19 @@ public final class CheckDataReader {
     public private(set) var bytesRead = 0
     private var opened: Result<HDF5.File, HDF5Error>?
 
-    /// How a remote file is fetched (its reads go through the same block cache as the summary's did not:
-    /// the reader opens the file again).
+    /// How a remote file is fetched when the reader opens it itself.
     private let remote: RemoteOptions
 
-    public init(path: String, allowance: Int = CheckDataReader.defaultAllowance, remote: RemoteOptions = RemoteOptions()) {
+    /// A reader of the file at `path`; through `openFile` when the caller has it open (a worker, after
+    /// the summary: a remote file's metadata is then not fetched again).
+    public init(
+        path: String, allowance: Int = CheckDataReader.defaultAllowance, remote: RemoteOptions = RemoteOptions(),
+        openFile: HDF5.File? = nil
+    ) {
         self.path = path
         self.allowance = max(0, allowance)
         self.remote = remote
+        opened = openFile.map { .success($0) }
     }
 
     /// Bytes the checks may still read.
