@@ -87,6 +87,12 @@ public struct DocumentTemplate: Sendable {
     public func render<T: Encodable>(_ value: T) throws -> String {
         template.render(try TemplateContext.make(value))
     }
+
+    /// Renders a context already made of plain dictionaries, arrays, strings, numbers and booleans (as
+    /// `TemplateContext.make` makes them).
+    func render(context: Any) -> String {
+        template.render(context)
+    }
 }
 
 /// Turns an `Encodable` value into the plain dictionaries, arrays, strings, numbers and booleans Mustache reads.

@@ -214,10 +214,10 @@ public struct CatalogSite: Sendable {
             rendered.set(
                 index,
                 Result {
-                    try templates.file.render(
-                        FileContext(
-                            title: site.title, row: site.rows[index], summary: site.summaries[index],
-                            findings: site.findings?[index], previews: site.previews?[index]))
+                    try FileContext(
+                        title: site.title, row: site.rows[index], summary: site.summaries[index],
+                        findings: site.findings?[index], previews: site.previews?[index]
+                    ).render(templates.file)
                 })
         }
         for (index, row) in rows.enumerated() { pages.append((row.page, try rendered.value(index).get())) }
@@ -297,6 +297,9 @@ public struct CatalogSite: Sendable {
         }
     }
 
+    /// A file page's context. The summary comes without its object list (the page lists the objects as
+    /// `objects`), and the tree lines become template values directly: a large file's objects are not
+    /// written as JSON and parsed again on their way to the page.
     struct FileContext: Encodable {
         var title: String
         var row: Row
@@ -322,6 +325,30 @@ public struct CatalogSite: Sendable {
             self.findings = (findings ?? []).sorted { $0.rank > $1.rank }
             objects = summary.objects.map { TreeLine(object: $0) }
             startFolded = objects.count > Self.foldingThreshold
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case title, row, summary, checked, findings, previews, startFolded
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(title, forKey: .title)
+            try container.encode(row, forKey: .row)
+            var listed = summary
+            listed.objects = []
+            try container.encode(listed, forKey: .summary)
+            try container.encode(checked, forKey: .checked)
+            try container.encode(findings, forKey: .findings)
+            try container.encodeIfPresent(previews, forKey: .previews)
+            try container.encode(startFolded, forKey: .startFolded)
+        }
+
+        /// The page through `template`.
+        func render(_ template: DocumentTemplate) throws -> String {
+            guard var context = try TemplateContext.make(self) as? [String: Any] else { return "" }
+            context["objects"] = objects.map(\.templateValue)
+            return template.render(context: context)
         }
     }
 
@@ -367,9 +394,34 @@ public struct CatalogSite: Sendable {
             }
         }
 
+        /// The line as a template value (the keys its fields have in JSON; absent values left out).
+        var templateValue: [String: Any] {
+            var value: [String: Any] = [
+                "path": path, "name": name, "depth": depth, "indent": indent, "kind": kind, "anchor": anchor,
+                "isGroup": isGroup,
+                "attributes": attributes.map { ["name": $0.name, "dtype": $0.dtype, "shape": $0.shape] as [String: Any] },
+            ]
+            value["neurodataType"] = neurodataType
+            value["shape"] = shape
+            value["dtype"] = dtype
+            value["chunks"] = chunks
+            value["target"] = target
+            value["targetAnchor"] = targetAnchor
+            value["parentAnchor"] = parentAnchor
+            return value
+        }
+
+        private static let hexDigits = Array("0123456789abcdef".utf8)
+
         /// An HTML id for an object path (its bytes in hex, so any name is a valid id).
         static func anchor(_ path: String) -> String {
-            "o" + path.utf8.map { String(format: "%02x", $0) }.joined()
+            var bytes: [UInt8] = [UInt8(ascii: "o")]
+            bytes.reserveCapacity(1 + path.utf8.count * 2)
+            for byte in path.utf8 {
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
