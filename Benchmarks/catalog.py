@@ -1,6 +1,7 @@
-"""`nwbkit catalog` measured: its time beside `nwbkit summarize --format jsonl` on the same files (paired,
-taking turns), the site's size, and a browser's time to first render and to apply a facet on an index
-of 10,000 rows (SampleData's rows repeated with distinct paths), in headless Chromium (playwright).
+"""`nwbkit catalog` measured: its time, and with `--thumbnails`, beside `nwbkit summarize --format jsonl` on
+the same files (paired, taking turns), the site's size and previews, and a browser's time to first render
+and to apply a facet on an index of 10,000 rows (SampleData's rows repeated with distinct paths), in
+headless Chromium (playwright).
 
     python3 Benchmarks/catalog.py NWBKIT FOLDER... [--runs 3] [--rows 10000]
 
@@ -35,18 +36,26 @@ def size(folder):
     return sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(folder) for name in names)
 
 
-print("| input | files | `catalog` (s, median) | `summarize --format jsonl` (s, median) | site size | index.html |")
-print("|---|---:|---:|---:|---:|---:|")
+print("| input | files | `catalog` (s, median) | `catalog --thumbnails` (s, median) | `summarize --format jsonl` (s, median) | site size | index.html | previews (bytes read) |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for folder in arguments.folders:
-    site = os.path.join(work, "site")
-    catalog, summarize = [], []
+    site, drawn = os.path.join(work, "site"), os.path.join(work, "drawn")
+    catalog, thumbnails, summarize = [], [], []
     for _ in range(arguments.runs):
         catalog.append(timed([arguments.nwbkit, "catalog", "--quiet", "--output", site, folder]))
+        thumbnails.append(timed([arguments.nwbkit, "catalog", "--quiet", "--thumbnails", "--output", drawn, folder]))
         summarize.append(timed([arguments.nwbkit, "summarize", "--quiet", "--format", "jsonl", "--output",
                                 os.path.join(work, "out.jsonl"), folder]))
     files = len(os.listdir(os.path.join(site, "files")))
-    print(f"| {folder} | {files} | {statistics.median(catalog):.2f} | {statistics.median(summarize):.2f} | "
-          f"{size(site) / 1e6:.1f} MB | {os.path.getsize(os.path.join(site, 'index.html')) / 1e6:.2f} MB |")
+    previews = os.path.join(drawn, "previews")
+    count = len(os.listdir(previews)) if os.path.isdir(previews) else 0
+    read = 0
+    for name in os.listdir(os.path.join(drawn, "files")):
+        found = re.search(r"The previews read ([0-9]+) bytes", open(os.path.join(drawn, "files", name), encoding="utf-8").read())
+        read += int(found.group(1)) if found else 0
+    print(f"| {folder} | {files} | {statistics.median(catalog):.2f} | {statistics.median(thumbnails):.2f} | "
+          f"{statistics.median(summarize):.2f} | {size(site) / 1e6:.1f} MB | "
+          f"{os.path.getsize(os.path.join(site, 'index.html')) / 1e6:.2f} MB | {count} ({read / 1e6:.1f} MB) |")
 
 # An index of many rows: SampleData's rows repeated, each with its own path.
 sample = os.path.join(work, "sample")
