@@ -188,6 +188,28 @@ public final class TestFileWriter {
         H5Sclose(space)
     }
 
+    /// A one-dimensional dataset of `(x, y, weight)` rows (uint32, uint32, float32), as NWB's pixel masks.
+    public func pixelMaskDataset(_ path: String, _ pixels: [(x: UInt32, y: UInt32, weight: Float)]) {
+        let type = H5Tcreate(H5T_COMPOUND, 12)
+        H5Tinsert(type, "x", 0, chdf5_native_uint32())
+        H5Tinsert(type, "y", 4, chdf5_native_uint32())
+        H5Tinsert(type, "weight", 8, chdf5_native_float())
+        var dimensions = [hsize_t(pixels.count)]
+        let space = H5Screate_simple(1, &dimensions, nil)
+        let dataset = H5Dcreate2(file, path, type, space, chdf5_p_default(), chdf5_p_default(), chdf5_p_default())
+        precondition(dataset >= 0, "cannot create dataset \(path)")
+        var bytes = [UInt8]()
+        for pixel in pixels {
+            withUnsafeBytes(of: pixel.x.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: pixel.y.littleEndian) { bytes += $0 }
+            withUnsafeBytes(of: pixel.weight.bitPattern.littleEndian) { bytes += $0 }
+        }
+        bytes.withUnsafeBytes { _ = H5Dwrite(dataset, type, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), $0.baseAddress) }
+        H5Dclose(dataset)
+        H5Sclose(space)
+        H5Tclose(type)
+    }
+
     private func withCStrings(_ values: [String], _ body: (UnsafeRawPointer) -> Void) {
         let pointers: [UnsafeMutablePointer<CChar>?] = values.map { strdup($0) }
         defer { pointers.forEach { free($0) } }

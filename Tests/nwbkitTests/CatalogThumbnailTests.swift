@@ -257,6 +257,43 @@ final class CatalogThumbnailTests: XCTestCase {
         XCTAssertEqual(firstPNGs.count, 4)
     }
 
+    func testPixelMasksAndColourImages() throws {
+        let folder = try temporaryFolder("thumbnail-pixels")
+        let path = folder.appending(path: "pixels.nwb").path
+        try writeImagingFile(path) { writer in
+            let table = "/processing/ophys/ImageSegmentation/PixelSegmentation"
+            writer.group(table)
+            self.type(writer, table, "PlaneSegmentation")
+            // ROI 0 at (x 2, y 3) and (2, 4); ROI 1 at (12, 6); a weight of 0 draws nothing.
+            writer.pixelMaskDataset(table + "/pixel_mask", [(2, 3, 1), (2, 4, 0.5), (12, 6, 1), (0, 0, 0)])
+            writer.numberDataset(table + "/pixel_mask_index", shape: [2], values: [2, 4])
+            self.type(writer, table + "/pixel_mask_index", "VectorIndex")
+            writer.numberDataset(
+                "/processing/ophys/SummaryImages/colour", shape: [2, 2, 3], values: [255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30])
+            self.type(writer, "/processing/ophys/SummaryImages/colour", "RGBImage")
+        }
+        let site = folder.appending(path: "site")
+        let run = try nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let found = try previews(site)
+        XCTAssertEqual(found.images.count, 5)
+        // An 8-bit RGB image keeps its colours.
+        let colour = try XCTUnwrap(found.images["/processing/ophys/SummaryImages/colour"])
+        XCTAssertEqual([colour.width, colour.height, colour.channels], [2, 2, 3])
+        XCTAssertEqual(colour.samples, [255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30])
+        // Pixel masks drawn over the mean image (x is the row).
+        let masks = try XCTUnwrap(found.images["/processing/ophys/ImageSegmentation/PixelSegmentation"])
+        XCTAssertEqual([masks.width, masks.height, masks.channels], [8, 16, 3])
+        func blended(_ grey: Int, _ colour: [Int]) -> [UInt8] {
+            colour.map { UInt8((0.4 * Double(grey) + 0.6 * Double($0)).rounded()) }
+        }
+        XCTAssertEqual(masks.pixel(row: 2, column: 3), blended(19, [31, 119, 180]))
+        XCTAssertEqual(masks.pixel(row: 2, column: 4), blended(20, [31, 119, 180]))
+        XCTAssertEqual(masks.pixel(row: 12, column: 6), blended(102, [255, 127, 14]))
+        XCTAssertEqual(masks.pixel(row: 0, column: 0), [0, 0, 0])
+        XCTAssertTrue(found.html.contains("2 ROIs from pixel_mask over mean"), found.html)
+    }
+
     func testHostileImagesGetANoteNotACrash() throws {
         let folder = try temporaryFolder("thumbnail-hostile")
         let path = folder.appending(path: "hostile.nwb").path
