@@ -141,39 +141,50 @@ extension FileProduct where Value == FileCheck {
     }
 }
 
-/// A file as the catalog shows it: its summary and, when thumbnails were asked for, its previews.
+/// A file as the catalog shows it: its summary, its previews when thumbnails were asked for, and what the
+/// checks found when they were.
 public struct CatalogFile: Sendable, Codable {
     public var summary: FileSummary
     public var previews: FilePreviews?
+    public var check: FileCheck?
 
-    public init(summary: FileSummary, previews: FilePreviews?) {
+    public init(summary: FileSummary, previews: FilePreviews?, check: FileCheck? = nil) {
         self.summary = summary
         self.previews = previews
+        self.check = check
     }
 }
 
 extension FileProduct where Value == CatalogFile {
-    /// The summary, with the file's previews made within `previews`' allowance when given (nothing beyond
-    /// metadata is read without it). A worker makes the previews through the file it summarized.
-    public static func catalog(previews: PreviewOptions?, remote: RemoteOptions) -> FileProduct {
-        FileProduct(
-            name: "catalog",
-            workerArguments: ["--product", "catalog"] + (previews.map { ["--thumbnail-bytes", String($0.allowance)] } ?? []),
+    /// The summary, with the file's previews made within `previews`' allowance and its findings under
+    /// `checks` when given (nothing beyond metadata is read without them). A worker reads the previews
+    /// and the data checks' values through the file it summarized.
+    public static func catalog(previews: PreviewOptions?, checks: CheckOptions? = nil, remote: RemoteOptions) -> FileProduct {
+        var arguments = ["--product", "catalog"]
+        if let previews { arguments += ["--thumbnail-bytes", String(previews.allowance)] }
+        if let checks {
+            arguments += ["--with-checks", "--data-bytes", String(checks.dataAllowance)]
+            if !checks.dataChecks { arguments.append("--no-data-checks") }
+        }
+        return FileProduct(
+            name: "catalog", workerArguments: arguments,
             make: { summary in
-                guard let previews else { return CatalogFile(summary: summary, previews: nil) }
+                var file = CatalogFile(
+                    summary: summary, previews: nil, check: checks.map { FileCheck(summary: summary, options: $0) })
+                guard let previews else { return file }
                 do throws(SummaryError) {
-                    let file = try FileOpening.open(summary.path, remote: remote).file
-                    return CatalogFile(
-                        summary: summary, previews: PreviewMaker.previews(of: summary, file: file, options: previews))
+                    let opened = try FileOpening.open(summary.path, remote: remote).file
+                    file.previews = PreviewMaker.previews(of: summary, file: opened, options: previews)
                 } catch {
-                    let none = FilePreviews(
+                    file.previews = FilePreviews(
                         previews: [], notes: ["no previews: \(error.description)"], bytesRead: 0, allowance: previews.allowance)
-                    return CatalogFile(summary: summary, previews: none)
                 }
+                return file
             },
             makeWithOpenFile: { summary, file in
                 CatalogFile(
-                    summary: summary, previews: previews.map { PreviewMaker.previews(of: summary, file: file, options: $0) })
+                    summary: summary, previews: previews.map { PreviewMaker.previews(of: summary, file: file, options: $0) },
+                    check: checks.map { FileCheck(summary: summary, options: $0, openFile: file) })
             })
     }
 }
@@ -186,10 +197,10 @@ public enum WorkerProducts {
     /// The product a worker started with `--product name` (and its options) makes; `nil` for the summary.
     public static func encoded(
         name: String, templatePath: String?, recogniseByteTypes: Bool, previews: PreviewOptions? = nil,
-        remote: RemoteOptions = RemoteOptions()
+        checks: CheckOptions? = nil, remote: RemoteOptions = RemoteOptions()
     ) throws -> AnyFileProduct? {
         switch name {
-        case "catalog": return FileProduct.catalog(previews: previews, remote: remote).encoded
+        case "catalog": return FileProduct.catalog(previews: previews, checks: checks, remote: remote).encoded
         case "text": return FileProduct.text.encoded
         case "markdown": return try FileProduct.markdown(templatePath: templatePath).encoded
         case "asset": return FileProduct.asset(recogniseByteTypes: recogniseByteTypes).encoded

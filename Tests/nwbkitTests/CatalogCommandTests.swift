@@ -139,14 +139,30 @@ final class CatalogCommandTests: XCTestCase {
     /// `--checks`: each row's status is the most important finding `check --no-data-checks` reports for the
     /// file (or `passed`), and the findings are on its page.
     func testChecksGiveEachFileItsStatusAndFindings() throws {
-        let inputs = [TestPaths.sampleData.path]
+        // With the data checks (read through the file each worker summarized), and without them; with the
+        // corpus, two of its files where the data checks find what the others do not.
+        let corpus = TestPaths.shared?.appending(path: "corpus")
+        let found = ["dandi-cli/sub-anm369963_ses-20170228.nwb", "matnwb/ecephys_tutorial.nwb"].compactMap {
+            corpus?.appending(path: $0).path
+        }
+        try checkStatuses(dataChecks: true, inputs: [TestPaths.sampleData.path] + found)
+        try checkStatuses(dataChecks: false, inputs: [TestPaths.sampleData.path] + found)
+    }
+
+    /// Every file's status and findings as `nwbkit check` reports them.
+    private func checkStatuses(dataChecks: Bool, inputs: [String]) throws {
         let site = try temporaryFolder("catalog-checks").appending(path: "site")
-        let run = try nwbkit(["catalog", "--checks", "--output", site.path] + inputs)
+        let noData = dataChecks ? [] : ["--no-data-checks"]
+        let run = try nwbkit(["catalog", "--checks", "--output", site.path] + noData + inputs)
         XCTAssertTrue(run.status == 0 || run.status == 1, run.stderr)
         let report = try XCTUnwrap(
             JSONSerialization.jsonObject(
-                with: Data(try nwbkit(["check", "--format", "json", "--no-data-checks"] + inputs).stdout.utf8))
+                with: Data(try nwbkit(["check", "--format", "json"] + noData + inputs).stdout.utf8))
                 as? [String: Any])
+        var messages: [String: Set<String>] = [:]
+        for finding in report["findings"] as? [[String: Any]] ?? [] {
+            messages[finding["file"] as? String ?? "", default: []].insert(finding["message"] as? String ?? "")
+        }
         let levels = ["BEST_PRACTICE_SUGGESTION", "BEST_PRACTICE_VIOLATION", "CRITICAL"]
         var worst: [String: String] = [:]
         for finding in report["findings"] as? [[String: Any]] ?? [] {
@@ -157,13 +173,19 @@ final class CatalogCommandTests: XCTestCase {
             }
         }
         let rows = try rows(site)
-        XCTAssertEqual(rows.count, 5)
+        XCTAssertEqual(rows.count, 5 + inputs.count - 1)
         for row in rows {
             let path = try XCTUnwrap(row["path"] as? String)
             XCTAssertEqual(row["checks"] as? String, worst[path] ?? "passed", path)
             let page = try String(contentsOf: site.appending(path: try XCTUnwrap(row["page"] as? String)), encoding: .utf8)
             XCTAssertTrue(page.contains("<h2>Checks</h2>"))
             if let level = worst[path] { XCTAssertTrue(page.contains("<b>\(level)</b>"), path) }
+            for message in messages[path] ?? [] {
+                let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+                    .replacingOccurrences(of: "'", with: "&#39;")
+                XCTAssertTrue(page.contains(escaped), "\(path): \(message)")
+            }
         }
         // Without --checks there is no status.
         let (plain, _) = try catalog(inputs, name: "no-checks")

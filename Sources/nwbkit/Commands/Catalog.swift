@@ -28,9 +28,17 @@ struct Catalog: ParsableCommand {
 
     @Flag(
         help:
-            "Run the best-practice checks on each file (from its metadata and small values; no data checks): a check-status column and facet, and the findings on each file's page."
+            "Run the best-practice checks on each file, as `nwbkit check` does: a check-status column and facet, and the findings on each file's page."
     )
     var checks = false
+
+    @Flag(help: "With --checks: skip the checks that read data values (as `nwbkit check --no-data-checks`).")
+    var noDataChecks = false
+
+    @Option(
+        help: ArgumentHelp(
+            "With --checks: the bytes of values the data checks may read per file (default 16 MiB).", valueName: "bytes"))
+    var dataBytes: Int = CheckDataReader.defaultAllowance
 
     @Flag(
         help:
@@ -48,6 +56,7 @@ struct Catalog: ParsableCommand {
 
     func validate() throws {
         if thumbnailBytes < 0 { throw ValidationError("--thumbnail-bytes must be 0 or more") }
+        if dataBytes < 0 { throw ValidationError("--data-bytes must be 0 or more") }
     }
 
     func run() throws {
@@ -66,11 +75,13 @@ struct Catalog: ParsableCommand {
         var previews: [CatalogSite.PreviewSection] = []
         var images: [(path: String, bytes: [UInt8])] = []
         var checkOptions = CheckOptions()
-        checkOptions.dataChecks = false
+        checkOptions.dataChecks = !noDataChecks
+        checkOptions.dataAllowance = dataBytes
         checkOptions.remote = reader.summaryOptions.remote
         var run = CheckRun(options: checkOptions)
         let product = FileProduct.catalog(
-            previews: thumbnails ? PreviewOptions(allowance: thumbnailBytes) : nil, remote: reader.summaryOptions.remote)
+            previews: thumbnails ? PreviewOptions(allowance: thumbnailBytes) : nil, checks: checks ? checkOptions : nil,
+            remote: reader.summaryOptions.remote)
         let failures = try reader.eachProduct(product) { _, file in
             let summary = file.summary
             summaries.append(summary)
@@ -88,7 +99,7 @@ struct Catalog: ParsableCommand {
                         thumbnails: thumbnails, notes: made.notes, bytesRead: made.bytesRead, allowance: made.allowance))
             }
             guard checks else { return }
-            let found = run.record(path: summary.path, FileCheck(summary: summary, options: checkOptions))
+            let found = file.check.map { run.record(path: summary.path, $0) } ?? []
             findings.append(
                 found.map {
                     CatalogSite.FindingLine(

@@ -31,6 +31,8 @@ struct Worker: ParsableCommand {
     @Option var dataBytes: Int = CheckDataReader.defaultAllowance
     /// With the catalog product: make each file's previews within this many bytes.
     @Option var thumbnailBytes: Int?
+    /// With the catalog product: check each file too (with `--data-bytes`, `--no-data-checks`).
+    @Flag var withChecks = false
     /// Split each file's walk across this many processes (the parent asks when cores would idle).
     @Option var split = 1
 
@@ -58,9 +60,17 @@ struct Worker: ParsableCommand {
                 checkOptions.remote = options.remote
                 made = FileProduct.check(options: checkOptions, workerArguments: []).encoded
             } else {
+                var catalogChecks: CheckOptions?
+                if withChecks {
+                    catalogChecks = try Check.options(
+                        select: nil, ignore: nil, noBestPractices: false, rules: nil, dataChecks: !noDataChecks,
+                        dataBytes: dataBytes)
+                    catalogChecks?.remote = options.remote
+                }
                 made = try WorkerProducts.encoded(
                     name: product, templatePath: template, recogniseByteTypes: recogniseByteTypes,
-                    previews: thumbnailBytes.map { PreviewOptions(allowance: $0) }, remote: options.remote)
+                    previews: thumbnailBytes.map { PreviewOptions(allowance: $0) }, checks: catalogChecks,
+                    remote: options.remote)
             }
         } catch {
             Diagnostics.error("\(error)")
