@@ -66,6 +66,11 @@ final class CatalogThumbnailTests: XCTestCase {
         return DecodedPNG(width: width, height: height, channels: channels, samples: samples)
     }
 
+    /// An ROI's colour over a grey level as the overlay blends them: 40 % grey, 60 % colour.
+    private func blended(_ grey: Int, _ colour: [Int]) -> [UInt8] {
+        colour.map { UInt8((0.4 * Double(grey) + 0.6 * Double($0)).rounded()) }
+    }
+
     /// Types a dataset or group as NWB core's `type`.
     private func type(_ writer: TestFileWriter, _ path: String, _ type: String) {
         writer.stringAttribute(path, "neurodata_type", type)
@@ -146,9 +151,6 @@ final class CatalogThumbnailTests: XCTestCase {
         // The ROI masks in colour over the mean: ROI 0 at (1, 1) and (1, 2), ROI 1 at (10, 5), elsewhere the mean in grey.
         let overlay = try XCTUnwrap(images["/processing/ophys/ImageSegmentation/PlaneSegmentation"])
         XCTAssertEqual([overlay.width, overlay.height, overlay.channels], [8, 16, 3])
-        func blended(_ grey: Int, _ colour: [Int]) -> [UInt8] {
-            colour.map { UInt8((0.4 * Double(grey) + 0.6 * Double($0)).rounded()) }
-        }
         XCTAssertEqual(overlay.pixel(row: 1, column: 1), blended(9, [31, 119, 180]))
         XCTAssertEqual(overlay.pixel(row: 1, column: 2), blended(10, [31, 119, 180]))
         XCTAssertEqual(overlay.pixel(row: 10, column: 5), blended(85, [255, 127, 14]))
@@ -284,9 +286,6 @@ final class CatalogThumbnailTests: XCTestCase {
         // Pixel masks drawn over the mean image (x is the row).
         let masks = try XCTUnwrap(found.images["/processing/ophys/ImageSegmentation/PixelSegmentation"])
         XCTAssertEqual([masks.width, masks.height, masks.channels], [8, 16, 3])
-        func blended(_ grey: Int, _ colour: [Int]) -> [UInt8] {
-            colour.map { UInt8((0.4 * Double(grey) + 0.6 * Double($0)).rounded()) }
-        }
         XCTAssertEqual(masks.pixel(row: 2, column: 3), blended(19, [31, 119, 180]))
         XCTAssertEqual(masks.pixel(row: 2, column: 4), blended(20, [31, 119, 180]))
         XCTAssertEqual(masks.pixel(row: 12, column: 6), blended(102, [255, 127, 14]))
