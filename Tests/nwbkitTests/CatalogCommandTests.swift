@@ -187,6 +187,24 @@ final class CatalogCommandTests: XCTestCase {
                 XCTAssertTrue(page.contains(escaped), "\(path): \(message)")
             }
         }
+        // What the data checks could not finish within --data-bytes is on the file's page, as check reports it.
+        let starved = try temporaryFolder("catalog-starved").appending(path: "site")
+        XCTAssertLessThanOrEqual(
+            try nwbkit(["catalog", "--checks", "--data-bytes", "0", "--output", starved.path] + inputs).status, 1)
+        let starvedReport = try XCTUnwrap(
+            JSONSerialization.jsonObject(
+                with: Data(try nwbkit(["check", "--format", "json", "--data-bytes", "0"] + inputs).stdout.utf8))
+                as? [String: Any])
+        let notes = starvedReport["notes"] as? [[String: Any]] ?? []
+        XCTAssertFalse(notes.isEmpty)
+        let pages = Dictionary(
+            uniqueKeysWithValues: try self.rows(starved).map { ($0["path"] as? String ?? "", $0["page"] as? String ?? "") })
+        for note in notes {
+            let page = try String(
+                contentsOf: starved.appending(path: try XCTUnwrap(pages[note["file"] as? String ?? ""])), encoding: .utf8)
+            let line = "\(note["check"] ?? "") at \(note["location"] ?? "") not completed: \(note["reason"] ?? "")"
+            XCTAssertTrue(page.contains(line.replacingOccurrences(of: "'", with: "&#39;")), line)
+        }
         // Without --checks there is no status.
         let (plain, _) = try catalog(inputs, name: "no-checks")
         XCTAssertTrue(try self.rows(plain).allSatisfy { $0["checks"] == nil || $0["checks"] is NSNull })

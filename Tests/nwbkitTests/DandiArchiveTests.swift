@@ -90,6 +90,38 @@ final class DandiArchiveTests: XCTestCase {
         XCTAssertEqual(remoteAssets.stdout, try CommandRun.nwbkit(["assets"] + local).stdout)
     }
 
+    func testACatalogOfADandisetIsTheLocalCatalogUnderTheAssetNames() throws {
+        let server = try archive()
+        let remoteSite = folder.appending(path: "remote-site")
+        try server.resetStats()
+        let remote = try nwbkit(["catalog", "--thumbnails", "--output", remoteSite.path, "DANDI:000001"], server)
+        XCTAssertEqual(remote.status, 0, remote.stderr)
+        // The listing and one download redirect; the previews cost no API request.
+        XCTAssertEqual(try server.archiveStats().api, 1 + 1 + 1)
+        let localSite = folder.appending(path: "local-site")
+        let local = try CommandRun.nwbkit(
+            ["catalog", "--thumbnails", "--output", localSite.path] + samples.map { TestPaths.sampleData.path + "/" + $0 })
+        XCTAssertEqual(local.status, 0, local.stderr)
+        // The same rows under the assets' names, and the same previews byte for byte.
+        let index = { (site: URL) in try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8) }
+        let rows = { (html: String) -> String in
+            let start = html.range(of: "id=\"rows\">")!.upperBound
+            return String(html[start..<html.range(of: "</script>", range: start..<html.endIndex)!.lowerBound])
+        }
+        let remoteRows = rows(try index(remoteSite)).replacingOccurrences(of: "DANDI:000001/0.230101.0000/", with: "")
+        let localRows = rows(try index(localSite)).replacingOccurrences(of: TestPaths.sampleData.path + "/", with: "")
+        XCTAssertEqual(remoteRows, localRows)
+        let previews = try FileManager.default.contentsOfDirectory(atPath: localSite.appending(path: "previews").path).sorted()
+        XCTAssertFalse(previews.isEmpty)
+        XCTAssertEqual(
+            try FileManager.default.contentsOfDirectory(atPath: remoteSite.appending(path: "previews").path).sorted(), previews)
+        for name in previews {
+            XCTAssertEqual(
+                try Data(contentsOf: remoteSite.appending(path: "previews/" + name)),
+                try Data(contentsOf: localSite.appending(path: "previews/" + name)), name)
+        }
+    }
+
     func testTheDandisetDocumentFromTheArchiveIsTheLocalDocumentWithTheSameMetadata() throws {
         let server = try archive()
         let metadata = folder.appending(path: "metadata.json")

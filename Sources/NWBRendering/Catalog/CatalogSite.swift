@@ -129,13 +129,16 @@ public struct CatalogSite: Sendable {
     public var types: [TypePage]
     private var summaries: [FileSummary]
     private var findings: [[FindingLine]]?
+    private var checkNotes: [[String]]?
     private var previews: [PreviewSection]?
 
-    /// The catalog of `summaries` (in the order given), with each file's check findings when checked and
-    /// its previews when they were made.
+    /// The catalog of `summaries` (in the order given), with each file's check findings (and what its data
+    /// checks could not finish, one line each) when checked, and its previews when they were made.
     public init(
-        title: String, summaries: [FileSummary], findings: [[FindingLine]]? = nil, previews: [PreviewSection]? = nil
+        title: String, summaries: [FileSummary], findings: [[FindingLine]]? = nil, checkNotes: [[String]]? = nil,
+        previews: [PreviewSection]? = nil
     ) {
+        self.checkNotes = checkNotes
         self.title = title
         self.summaries = summaries
         self.findings = findings
@@ -216,7 +219,8 @@ public struct CatalogSite: Sendable {
                 Result {
                     try FileContext(
                         title: site.title, row: site.rows[index], summary: site.summaries[index],
-                        findings: site.findings?[index], previews: site.previews?[index]
+                        findings: site.findings?[index], checkNotes: site.checkNotes?[index] ?? [],
+                        previews: site.previews?[index]
                     ).render(templates.file)
                 })
         }
@@ -313,10 +317,16 @@ public struct CatalogSite: Sendable {
         /// Whether the file was checked, and what was found (most important first).
         var checked: Bool
         var findings: [FindingLine]
+        /// What the data checks could not finish (within `--data-bytes`).
+        var checkNotes: [String]
         /// With `--thumbnails`: the file's previews.
         var previews: PreviewSection?
 
-        init(title: String, row: Row, summary: FileSummary, findings: [FindingLine]?, previews: PreviewSection?) {
+        init(
+            title: String, row: Row, summary: FileSummary, findings: [FindingLine]?, checkNotes: [String],
+            previews: PreviewSection?
+        ) {
+            self.checkNotes = checkNotes
             self.title = title
             self.previews = previews
             self.row = row
@@ -328,7 +338,7 @@ public struct CatalogSite: Sendable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case title, row, summary, checked, findings, previews, startFolded
+            case title, row, summary, checked, findings, checkNotes, previews, startFolded
         }
 
         func encode(to encoder: Encoder) throws {
@@ -340,6 +350,7 @@ public struct CatalogSite: Sendable {
             try container.encode(listed, forKey: .summary)
             try container.encode(checked, forKey: .checked)
             try container.encode(findings, forKey: .findings)
+            try container.encode(checkNotes, forKey: .checkNotes)
             try container.encodeIfPresent(previews, forKey: .previews)
             try container.encode(startFolded, forKey: .startFolded)
         }

@@ -72,6 +72,7 @@ struct Catalog: ParsableCommand {
         let reader = input.resolvedReader()
         var summaries: [FileSummary] = []
         var findings: [[CatalogSite.FindingLine]] = []
+        var checkNotes: [[String]] = []
         var previews: [CatalogSite.PreviewSection] = []
         var images: [(path: String, bytes: [UInt8])] = []
         var checkOptions = CheckOptions()
@@ -100,6 +101,10 @@ struct Catalog: ParsableCommand {
             }
             guard checks else { return }
             let found = file.check.map { run.record(path: summary.path, $0) } ?? []
+            checkNotes.append(
+                (file.check?.notes ?? []).sorted(by: CheckNote.reportOrder).map {
+                    "\($0.check) at \($0.location) not completed: \($0.reason)"
+                })
             findings.append(
                 found.map {
                     CatalogSite.FindingLine(
@@ -109,7 +114,7 @@ struct Catalog: ParsableCommand {
         }
         let site = CatalogSite(
             title: title ?? input.paths.joined(separator: ", "), summaries: summaries, findings: checks ? findings : nil,
-            previews: thumbnails ? previews : nil)
+            checkNotes: checks ? checkNotes : nil, previews: thumbnails ? previews : nil)
         do {
             try SiteFolder.write(try site.pages(templates: loaded), files: images, to: output)
         } catch let failure as SiteFolder.Failure {
