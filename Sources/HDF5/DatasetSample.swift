@@ -63,8 +63,8 @@ extension Object {
         let memoryType = H5Tcopy(handles.type.id)
         guard memoryType >= 0 else { throw HDF5Library.error("H5Tcopy", path: path) }
         let memoryTypeID = Identifier(memoryType, .datatype)
-        let all = try rowIndices(rows)
-        let (shape, _) = try storedShape()
+        let shape = Dataspace.read(handles.space.id).dimensions
+        let all = try rowIndices(rows, shape: shape)
         let perRow = shape.dropFirst().reduce(1) { $0 * max(0, $1) }
         guard perRow > 0 else { return ([], 0, true) }
         var texts: [String] = []
@@ -73,7 +73,7 @@ extension Object {
         while next < all.count {
             if bytes >= maxTextBytes { return (texts, bytes, false) }
             let block = Array(all[next..<min(all.count, next + 16)])
-            let selection = try select(.rows(block), shape: shape)
+            let selection = try select(.rows(block), shape: shape, indices: block)
             let count = block.count * perRow
             var extent = [hsize_t(count)]
             let memorySpace = Identifier(H5Screate_simple(1, &extent, nil), .dataspace)
@@ -127,7 +127,7 @@ extension Object {
         _ rows: RowSelection, memoryType: hid_t, as: Element.Type
     ) throws(HDF5Error) -> [Element] {
         let (shape, _) = try storedShape()
-        let selection = try select(rows, shape: shape)
+        let selection = try select(rows, shape: shape, indices: try rowIndices(rows, shape: shape))
         let count = Int(H5Sget_select_npoints(selection.id))
         if count <= 0 { return [] }
         var extent = [hsize_t(count)]
@@ -140,9 +140,8 @@ extension Object {
         return buffer
     }
 
-    /// The row indices a selection names, checked against the dataset's first dimension.
-    private func rowIndices(_ rows: RowSelection) throws(HDF5Error) -> [Int] {
-        let (shape, _) = try storedShape()
+    /// The row indices a selection names, checked against the first dimension of `shape` (the dataset's).
+    private func rowIndices(_ rows: RowSelection, shape: [Int]) throws(HDF5Error) -> [Int] {
         let length = shape.first ?? 1
         let indices: [Int]
         switch rows {
@@ -156,8 +155,9 @@ extension Object {
         return indices
     }
 
-    /// A file dataspace with `rows` selected (all of every other dimension).
-    private func select(_ rows: RowSelection, shape: [Int]) throws(HDF5Error) -> Identifier {
+    /// A file dataspace with `rows` selected (all of every other dimension); `indices` are the rows it
+    /// names, already checked (`rowIndices`).
+    private func select(_ rows: RowSelection, shape: [Int], indices: [Int]) throws(HDF5Error) -> Identifier {
         let spaceID = H5Dget_space(handle.id)
         guard spaceID >= 0 else { throw HDF5Library.error("H5Dget_space", path: path) }
         let space = Identifier(spaceID, .dataspace)
@@ -167,7 +167,6 @@ extension Object {
             }
             return space
         }
-        let indices = try rowIndices(rows)
         let rank = shape.count
         var status: herr_t = 0
         switch rows {

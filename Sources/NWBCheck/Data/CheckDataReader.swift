@@ -74,16 +74,18 @@ public final class CheckDataReader {
     /// range past the end is cut at the end, as a numpy slice is.
     public func numbers(_ dataset: String, _ rows: RowSelection) throws(DataReadProblem) -> [Double] {
         let object = try open(dataset)
-        let rows = try clipped(rows, object, dataset)
-        try charge(dataset, bytes: try rowBytes(object, dataset, rows))
+        let shape = try storedShape(object, dataset)
+        let rows = clipped(rows, shape)
+        try charge(dataset, bytes: rowBytes(shape, rows))
         do { return try object.readNumbers(rows) } catch { throw .unreadable(dataset: dataset, reason: error.message) }
     }
 
     /// The selected rows of the integer dataset at `dataset`, row-major (a range cut at the end).
     public func integers(_ dataset: String, _ rows: RowSelection) throws(DataReadProblem) -> [Int64] {
         let object = try open(dataset)
-        let rows = try clipped(rows, object, dataset)
-        try charge(dataset, bytes: try rowBytes(object, dataset, rows))
+        let shape = try storedShape(object, dataset)
+        let rows = clipped(rows, shape)
+        try charge(dataset, bytes: rowBytes(shape, rows))
         do { return try object.readIntegers(rows) } catch { throw .unreadable(dataset: dataset, reason: error.message) }
     }
 
@@ -91,7 +93,7 @@ public final class CheckDataReader {
     /// the allowance stops part way throws.
     public func texts(_ dataset: String, _ rows: RowSelection) throws(DataReadProblem) -> [String] {
         let object = try open(dataset)
-        let rows = try clipped(rows, object, dataset)
+        let rows = clipped(rows, try storedShape(object, dataset))
         // Each string is at least its pointer: charge that first, then the text.
         try charge(dataset, bytes: rows.rowCount * 8)
         let read: (texts: [String], bytes: Int, complete: Bool)
@@ -112,13 +114,14 @@ public final class CheckDataReader {
         do { return try object.storedShape().shape } catch { throw .unreadable(dataset: dataset, reason: error.message) }
     }
 
-    /// A range cut to the dataset's first dimension (numpy's slicing); other selections as they are.
-    private func clipped(_ rows: RowSelection, _ object: HDF5.Object, _ dataset: String) throws(DataReadProblem)
-        -> RowSelection
-    {
+    /// The dataset's shape, read once per read.
+    private func storedShape(_ object: HDF5.Object, _ dataset: String) throws(DataReadProblem) -> [Int] {
+        do { return try object.storedShape().shape } catch { throw .unreadable(dataset: dataset, reason: error.message) }
+    }
+
+    /// A range cut to the first dimension of `shape` (numpy's slicing); other selections as they are.
+    private func clipped(_ rows: RowSelection, _ shape: [Int]) -> RowSelection {
         guard case .range(let range) = rows else { return rows }
-        let shape: [Int]
-        do { shape = try object.storedShape().shape } catch { throw .unreadable(dataset: dataset, reason: error.message) }
         guard let length = shape.first else { return rows }
         let upper = min(range.upperBound, length)
         return .range(min(range.lowerBound, upper)..<upper)
@@ -131,10 +134,9 @@ public final class CheckDataReader {
         bytesRead += bytes
     }
 
-    /// Bytes in memory of the selected rows (8 per element: doubles and 64-bit integers).
-    private func rowBytes(_ object: HDF5.Object, _ dataset: String, _ rows: RowSelection) throws(DataReadProblem) -> Int {
-        let shape: [Int]
-        do { shape = try object.storedShape().shape } catch { throw .unreadable(dataset: dataset, reason: error.message) }
+    /// Bytes in memory of the selected rows of a dataset of `shape` (8 per element: doubles and 64-bit
+    /// integers).
+    private func rowBytes(_ shape: [Int], _ rows: RowSelection) -> Int {
         let perRow = shape.dropFirst().reduce(1) { $0.multipliedReportingOverflow(by: max(0, $1)).partialValue }
         let (elements, overflow) = rows.rowCount.multipliedReportingOverflow(by: perRow)
         let (bytes, overflow2) = elements.multipliedReportingOverflow(by: 8)
