@@ -124,6 +124,15 @@ private func node<T: Encodable>(_ value: T, codingPath: [CodingKey]) throws -> J
     if T.self == UInt64.self { return .unsigned(unsafeBitCast(value, to: UInt64.self)) }
     if T.self == UInt32.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt32.self))) }
     if T.self == [Int].self { return .array(ArrayBox(unsafeBitCast(value, to: [Int].self).map { .integer(Int64($0)) })) }
+    // The other primitives: their `encode(to:)` asks a single-value container to encode them, which the
+    // generic method below would answer by coming back here.
+    if T.self == Float.self { return .double(Double(unsafeBitCast(value, to: Float.self))) }
+    if T.self == Int8.self { return .integer(Int64(unsafeBitCast(value, to: Int8.self))) }
+    if T.self == Int16.self { return .integer(Int64(unsafeBitCast(value, to: Int16.self))) }
+    if T.self == Int32.self { return .integer(Int64(unsafeBitCast(value, to: Int32.self))) }
+    if T.self == UInt.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt.self))) }
+    if T.self == UInt8.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt8.self))) }
+    if T.self == UInt16.self { return .unsigned(UInt64(unsafeBitCast(value, to: UInt16.self))) }
     let encoder = TreeEncoder(codingPath: codingPath)
     try value.encode(to: encoder)
     return encoder.storage.value ?? .object(ObjectBox())

@@ -95,25 +95,11 @@ public struct DocumentTemplate: Sendable {
     }
 }
 
-/// Turns an `Encodable` value into the plain dictionaries, arrays, strings, numbers and booleans Mustache reads.
+/// Turns an `Encodable` value into the plain dictionaries, arrays, strings, numbers and booleans Mustache
+/// reads: the values its JSON would parse to, built directly (`TemplateContextEncoder`), never written as
+/// JSON and parsed again.
 public enum TemplateContext {
     public static func make<T: Encodable>(_ value: T) throws -> Any {
-        plain(try OrderedJSON.from(value))
-    }
-
-    static func plain(_ value: OrderedJSON) -> Any {
-        switch value {
-        case .null: return Optional<String>.none as Any
-        case .bool(let value): return value
-        case .number(let text, let isFloat):
-            if !isFloat, let integer = Int(text) { return integer }
-            return Double(text) ?? text
-        case .string(let value): return value
-        case .array(let values): return values.map(plain)
-        case .object(let members):
-            var dictionary: [String: Any] = [:]
-            for member in members { dictionary[member.key] = plain(member.value) }
-            return dictionary
-        }
+        try TemplateContextEncoder.value(value)
     }
 }
