@@ -144,5 +144,18 @@ final class WorkerTests: XCTestCase {
         XCTAssertEqual((report?["files"] as? [String])?.count, files)
         XCTAssertFalse(check.stderr.contains("crashed"), check.stderr)
         XCTAssertFalse(check.stderr.contains("took longer"), check.stderr)
+        // And catalogued with previews and checks (both read values): a row or one failure line each.
+        let site = FileManager.default.temporaryDirectory.appending(path: "nwbkit-edge-site-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let catalog = try nwbkit([
+            "catalog", "--thumbnails", "--checks", "--quiet", "--timeout", "60", "--include", "*", "--output", site.path,
+            shared.appending(path: "hdf5-edge").path,
+        ])
+        XCTAssertEqual(catalog.status, 1)
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site.appending(path: "files").path).count
+        let failures = catalog.stderr.split(separator: "\n").filter { $0.hasPrefix("nwbkit: ") }.count
+        XCTAssertEqual(pages + failures, files, catalog.stderr)
+        XCTAssertFalse(catalog.stderr.contains("crashed"), catalog.stderr)
+        XCTAssertFalse(catalog.stderr.contains("took longer"), catalog.stderr)
     }
 }
