@@ -95,6 +95,31 @@ final class CatalogCommandTests: XCTestCase {
         XCTAssertEqual(try rows(site).first?["description"] as? String, hostile)
     }
 
+    func testFilePagesShowSmallValuesReferencesAndCompression() throws {
+        let folder = try temporaryFolder("catalog-values")
+        let path = folder.appending(path: "values.nwb").path
+        let writer = try TestFileWriter(path: path)
+        writer.group("/acquisition/series")
+        writer.stringAttribute("/acquisition/series", "neurodata_type", "TimeSeries")
+        writer.stringAttribute("/acquisition/series", "namespace", "core")
+        writer.stringAttribute("/acquisition/series", "comments", "<b>kept as text</b>")
+        writer.numberDataset("/acquisition/series/data", shape: [64], values: (0..<64).map(Double.init), chunk: [16], gzip: 4)
+        writer.referenceAttribute("/acquisition/series", "source", targets: ["/acquisition/series/data"])
+        writer.close()
+        let (site, run) = try catalog([path], name: "values")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let page = try String(contentsOf: site.appending(path: "files/0001.html"), encoding: .utf8)
+        // A dataset's filters, a small value (the session description), an attribute's value escaped, and a
+        // reference linked to the object it names.
+        XCTAssertTrue(page.contains("<span class=\"kind\">gzip(4)</span>"), page)
+        XCTAssertTrue(page.contains("= <span class=\"value\">made by a test</span>"))
+        XCTAssertTrue(page.contains("<td class=\"value\">&lt;b&gt;kept as text&lt;/b&gt;</td>"))
+        let anchor = "o" + "/acquisition/series/data".utf8.map { String(format: "%02x", $0) }.joined()
+        // (A list of one reference, as the attribute holds it.)
+        XCTAssertTrue(page.contains("<td class=\"value\"><a href=\"#\(anchor)\">[/acquisition/series/data]</a></td>"))
+        XCTAssertTrue(page.contains("id=\"\(anchor)\""))
+    }
+
     func testTheSiteIsWrittenAsAWholeAndNeverOverOtherFiles() throws {
         let folder = try temporaryFolder("catalog-atomic")
         let site = folder.appending(path: "site")

@@ -374,6 +374,10 @@ public struct CatalogSite: Sendable {
         var shape: String?
         var dtype: String?
         var chunks: String?
+        /// The filters its data passes through (`gzip(4), shuffle`).
+        var compression: String?
+        /// A dataset's small value, as read for the summary (never bulk data).
+        var value: String?
         var target: String?
         /// The page's anchor of the object (a link's target opens it).
         var anchor: String
@@ -394,14 +398,22 @@ public struct CatalogSite: Sendable {
             shape = object.shape.map(DataType.tuple)
             dtype = object.dtype
             chunks = object.chunks.map(DataType.tuple)
+            let filters = (object.filters ?? []).map {
+                $0.parameters.isEmpty ? $0.name : "\($0.name)(\($0.parameters.map(String.init).joined(separator: ", ")))"
+            }
+            compression = filters.isEmpty ? nil : filters.joined(separator: ", ")
+            value = object.value.map { ValueText.text($0) }
             target = object.target
             anchor = Self.anchor(object.path)
             targetAnchor = object.target.map(Self.anchor)
             parentAnchor = object.path == "/" ? nil : Self.anchor(SummaryIndex.parent(of: object.path))
             isGroup = object.kind == "group"
-            attributes = (object.attributes ?? []).map {
-                AttributeLine(
-                    name: $0.name, dtype: $0.dtype, shape: DataType.tuple($0.shape))
+            attributes = (object.attributes ?? []).map { attribute in
+                let reference = attribute.value.flatMap(ValueText.reference)
+                return AttributeLine(
+                    name: attribute.name, dtype: attribute.dtype, shape: DataType.tuple(attribute.shape),
+                    value: attribute.value.map { ValueText.text($0) } ?? attribute.unread.map { "(not read: \($0))" },
+                    targetAnchor: reference.map(Self.anchor))
             }
         }
 
@@ -410,9 +422,11 @@ public struct CatalogSite: Sendable {
             var value: [String: Any] = [
                 "path": path, "name": name, "depth": depth, "indent": indent, "kind": kind, "anchor": anchor,
                 "isGroup": isGroup,
-                "attributes": attributes.map { ["name": $0.name, "dtype": $0.dtype, "shape": $0.shape] as [String: Any] },
+                "attributes": attributes.map(\.templateValue),
             ]
             value["neurodataType"] = neurodataType
+            value["compression"] = compression
+            value["value"] = self.value
             value["shape"] = shape
             value["dtype"] = dtype
             value["chunks"] = chunks
@@ -440,6 +454,17 @@ public struct CatalogSite: Sendable {
         var name: String
         var dtype: String
         var shape: String
+        /// The value as one line (cut at 300 characters), or why it was not read.
+        var value: String?
+        /// For a reference: the anchor of the object it names.
+        var targetAnchor: String?
+
+        var templateValue: [String: Any] {
+            var line: [String: Any] = ["name": name, "dtype": dtype, "shape": shape]
+            line["value"] = value
+            line["targetAnchor"] = targetAnchor
+            return line
+        }
     }
 
     struct TypeContext: Encodable {
