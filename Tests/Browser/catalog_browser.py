@@ -4,8 +4,8 @@ index.html from file:// with the network off and checks what a user sees.
     python3 Tests/Browser/catalog_browser.py SITE_DIR SCREENSHOT_DIR
 
 Checks: every row is listed; a facet and a search filter the rows and update the counts; the filter
-lives in the URL (a reload keeps it); a file page opens, its objects open to their attributes and its
-groups fold and unfold; with previews (--thumbnails), every preview image on the index and on the
+lives in the URL (a reload keeps it); a file page opens, its script draws the object tree, a name opens
+its attributes, a group folds and unfolds, and a link to a folded object unfolds the groups above it; with previews (--thumbnails), every preview image on the index and on the
 pages decodes in the browser at the PNG's own size; no request leaves file://. Screenshots of the index
 (unfiltered and filtered), a file page, a type page and a page with previews are saved in
 SCREENSHOT_DIR and their paths printed. Exit status 0 when every check holds, 1 otherwise.
@@ -89,28 +89,36 @@ with sync_playwright() as driver:
     page.locator("#files tbody tr a").first.click()
     page.wait_for_load_state()
     check(page.url.startswith("file://") and "/files/" in page.url, "a row's link opens its file page")
-    tree = page.locator(".tree details")
-    check(tree.count() > 0, f"the file page shows the object tree ({tree.count()} objects)")
-    first = tree.first
-    first.locator("summary").click()
-    check(first.get_attribute("open") is not None, "an object of the tree expands to its attributes")
+    tree = page.locator(".tree div.object")
+    check(tree.count() > 0, f"the file page draws the object tree ({tree.count()} objects drawn)")
+    page.locator(".tree b.name").first.click()
+    check(page.locator(".tree table.attributes").count() == 1, "an object's name opens its attributes")
     page.screenshot(path=os.path.join(shots, "file.png"), full_page=False)
-    # Folding: the root's first group with members hides them, and shows them again.
-    visible = lambda: page.locator(".tree div.object:not(.folded)").count()
+    # Folding: the first group below the root with members drawn hides them, and shows them again.
+    visible = lambda: page.evaluate("Array.from(document.querySelectorAll('.tree div.object')).filter(e => e.offsetParent !== null).length")
     before = visible()
     group_id = page.evaluate("""(() => {
-        const rows = [...document.querySelectorAll('.tree div.object')], parents = new Set(rows.map(r => r.dataset.parent));
-        const groups = rows.filter(r => r.dataset.parent && parents.has(r.id));
+        const groups = [...document.querySelectorAll('.tree div.object div.children div.object')]
+            .filter(e => e.querySelector(':scope > div.children > div.object'));
         return groups.length ? groups[0].id : null; })()""")
     if group_id:
         group_row = page.locator(f"[id='{group_id}']")
-        group = group_row.locator("button.fold").first
-        members = page.locator(f".tree div.object[data-parent='{group_id}']").count()
+        group = group_row.locator(":scope > div.line > button.fold")
+        members = page.locator(f"[id='{group_id}'] > div.children > div.object").count()
         group.click()
         check(visible() <= before - members and members > 0, f"folding a group hides its {members} members and what they hold")
-        check(group_row.locator("details").get_attribute("open") is None, "folding does not open the group's attributes")
+        check(group.get_attribute("aria-expanded") == "false", "its button says it is folded")
         group.click()
         check(visible() == before, "unfolding it shows them again")
+    # A link to an object (a soft link's target) unfolds the groups above it and marks it.
+    links = page.locator(".tree div.line a")
+    if links.count():
+        target = links.first.get_attribute("href")[1:]
+        page.locator(".tree button.fold:not(.leaf)").first.click()  # fold the root: the target is hidden
+        links_gone = page.locator(f"[id='{target}']").evaluate("e => e.offsetParent === null")
+        page.evaluate(f"location.hash = '{target}'")
+        page.wait_for_function(f"document.getElementById('{target}') && document.getElementById('{target}').offsetParent !== null")
+        check(links_gone and page.locator(f"[id='{target}'].target").count() == 1, "a link to a folded object unfolds the groups above it")
 
     # Previews: each image decodes at its PNG's own size.
     previews = os.path.join(site, "previews")

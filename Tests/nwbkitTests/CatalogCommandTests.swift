@@ -109,15 +109,26 @@ final class CatalogCommandTests: XCTestCase {
         let (site, run) = try catalog([path], name: "values")
         XCTAssertEqual(run.status, 0, run.stderr)
         let page = try String(contentsOf: site.appending(path: "files/0001.html"), encoding: .utf8)
-        // A dataset's filters, a small value (the session description), an attribute's value escaped, and a
-        // reference linked to the object it names.
-        XCTAssertTrue(page.contains("<span class=\"kind\">gzip(4)</span>"), page)
-        XCTAssertTrue(page.contains("= <span class=\"value\">made by a test</span>"))
-        XCTAssertTrue(page.contains("<td class=\"value\">&lt;b&gt;kept as text&lt;/b&gt;</td>"))
-        let anchor = "o" + "/acquisition/series/data".utf8.map { String(format: "%02x", $0) }.joined()
-        // (A list of one reference, as the attribute holds it.)
-        XCTAssertTrue(page.contains("<td class=\"value\"><a href=\"#\(anchor)\">[/acquisition/series/data]</a></td>"))
-        XCTAssertTrue(page.contains("id=\"\(anchor)\""))
+        // The tree's data: a dataset's filters, a small value (the session description), an attribute's
+        // value, and a reference with the path it names (the page's script links it).
+        let start = try XCTUnwrap(page.range(of: "<script type=\"application/json\" id=\"tree\">"))
+        let end = try XCTUnwrap(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        let tree = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8)) as? [[String: Any]])
+        let names = tree.map { $0["n"] as? String ?? "" }
+        let series = try XCTUnwrap(names.firstIndex(of: "series"))
+        let data = try XCTUnwrap(tree.first { $0["n"] as? String == "data" && $0["p"] as? Int == series })
+        XCTAssertEqual(data["f"] as? String, "gzip(4)")
+        XCTAssertEqual(tree.first { $0["n"] as? String == "session_description" }?["v"] as? String, "made by a test")
+        let attributes = try XCTUnwrap(tree[series]["a"] as? [[Any]])
+        let comments = try XCTUnwrap(attributes.first { $0[0] as? String == "comments" })
+        XCTAssertEqual(comments[3] as? String, "<b>kept as text</b>")
+        let source = try XCTUnwrap(attributes.first { $0[0] as? String == "source" })
+        XCTAssertEqual(source[3] as? String, "[/acquisition/series/data]", "a list of one reference, as the attribute holds it")
+        XCTAssertEqual(source[4] as? String, "/acquisition/series/data")
+        // In the page the data is JSON no string can leave: `<` is written \u003c.
+        XCTAssertFalse(page.contains("<b>kept as text"))
+        XCTAssertTrue(page.contains("\\u003cb\\u003ekept as text"))
     }
 
     func testTheSiteIsWrittenAsAWholeAndNeverOverOtherFiles() throws {

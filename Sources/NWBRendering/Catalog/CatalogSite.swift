@@ -68,7 +68,7 @@ public struct CatalogSite: Sendable {
             displayHeight = height * factor
             self.kind = kind
             self.object = object
-            anchor = TreeLine.anchor(object)
+            anchor = ObjectTreeData.anchor(object)
         }
     }
 
@@ -301,15 +301,16 @@ public struct CatalogSite: Sendable {
         }
     }
 
-    /// A file page's context. The summary comes without its object list (the page lists the objects as
-    /// `objects`), and the tree lines become template values directly: a large file's objects are not
-    /// written as JSON and parsed again on their way to the page.
+    /// A file page's context. The summary comes without its object list: the page's script draws the tree
+    /// from `treeJSON` (`ObjectTreeData`), a group's members when it is unfolded, so a file of 100,000
+    /// objects is not 100,000 rows of HTML.
     struct FileContext: Encodable {
         var title: String
         var row: Row
         var summary: FileSummary
-        /// The objects with their depth in the tree, for an indented, collapsible listing.
-        var objects: [TreeLine]
+        /// The objects for the page's script (escaped for a script element).
+        var treeJSON: String
+        var objectCount: Int
         /// Whether groups below the top two levels start folded (a tree of more than `foldingThreshold`
         /// objects).
         var startFolded: Bool
@@ -333,12 +334,13 @@ public struct CatalogSite: Sendable {
             self.summary = summary
             checked = findings != nil
             self.findings = (findings ?? []).sorted { $0.rank > $1.rank }
-            objects = summary.objects.map { TreeLine(object: $0) }
-            startFolded = objects.count > Self.foldingThreshold
+            treeJSON = (try? CatalogSite.scriptJSON(ObjectTreeData(objects: summary.objects))) ?? "[]"
+            objectCount = summary.objects.count
+            startFolded = objectCount > Self.foldingThreshold
         }
 
         private enum CodingKeys: String, CodingKey {
-            case title, row, summary, checked, findings, checkNotes, previews, startFolded
+            case title, row, summary, treeJSON, objectCount, checked, findings, checkNotes, previews, startFolded
         }
 
         func encode(to encoder: Encoder) throws {
@@ -353,117 +355,13 @@ public struct CatalogSite: Sendable {
             try container.encode(checkNotes, forKey: .checkNotes)
             try container.encodeIfPresent(previews, forKey: .previews)
             try container.encode(startFolded, forKey: .startFolded)
+            try container.encode(treeJSON, forKey: .treeJSON)
+            try container.encode(objectCount, forKey: .objectCount)
         }
 
         /// The page through `template`.
         func render(_ template: DocumentTemplate) throws -> String {
-            guard var context = try TemplateContext.make(self) as? [String: Any] else { return "" }
-            context["objects"] = objects.map(\.templateValue)
-            return template.render(context: context)
-        }
-    }
-
-    /// One object of a file page's tree.
-    struct TreeLine: Encodable {
-        var path: String
-        var name: String
-        var depth: Int
-        var indent: Int
-        var kind: String
-        var neurodataType: String?
-        var shape: String?
-        var dtype: String?
-        var chunks: String?
-        /// The filters its data passes through (`gzip(4), shuffle`).
-        var compression: String?
-        /// A dataset's small value, as read for the summary (never bulk data).
-        var value: String?
-        var target: String?
-        /// The page's anchor of the object (a link's target opens it).
-        var anchor: String
-        var targetAnchor: String?
-        /// The anchor of the group holding the object (`nil` for the root): the page folds a group's
-        /// contents by it.
-        var parentAnchor: String?
-        var isGroup: Bool
-        var attributes: [AttributeLine]
-
-        init(object: ObjectEntry) {
-            path = object.path
-            name = object.path == "/" ? "/" : String(object.path.split(separator: "/").last ?? "")
-            depth = object.path == "/" ? 0 : object.path.split(separator: "/").count
-            indent = depth * 16
-            kind = object.kind
-            neurodataType = object.neurodataType
-            shape = object.shape.map(DataType.tuple)
-            dtype = object.dtype
-            chunks = object.chunks.map(DataType.tuple)
-            let filters = (object.filters ?? []).map {
-                $0.parameters.isEmpty ? $0.name : "\($0.name)(\($0.parameters.map(String.init).joined(separator: ", ")))"
-            }
-            compression = filters.isEmpty ? nil : filters.joined(separator: ", ")
-            value = object.value.map { ValueText.text($0) }
-            target = object.target
-            anchor = Self.anchor(object.path)
-            targetAnchor = object.target.map(Self.anchor)
-            parentAnchor = object.path == "/" ? nil : Self.anchor(SummaryIndex.parent(of: object.path))
-            isGroup = object.kind == "group"
-            attributes = (object.attributes ?? []).map { attribute in
-                let reference = attribute.value.flatMap(ValueText.reference)
-                return AttributeLine(
-                    name: attribute.name, dtype: attribute.dtype, shape: DataType.tuple(attribute.shape),
-                    value: attribute.value.map { ValueText.text($0) } ?? attribute.unread.map { "(not read: \($0))" },
-                    targetAnchor: reference.map(Self.anchor))
-            }
-        }
-
-        /// The line as a template value (the keys its fields have in JSON; absent values left out).
-        var templateValue: [String: Any] {
-            var value: [String: Any] = [
-                "path": path, "name": name, "depth": depth, "indent": indent, "kind": kind, "anchor": anchor,
-                "isGroup": isGroup,
-                "attributes": attributes.map(\.templateValue),
-            ]
-            value["neurodataType"] = neurodataType
-            value["compression"] = compression
-            value["value"] = self.value
-            value["shape"] = shape
-            value["dtype"] = dtype
-            value["chunks"] = chunks
-            value["target"] = target
-            value["targetAnchor"] = targetAnchor
-            value["parentAnchor"] = parentAnchor
-            return value
-        }
-
-        private static let hexDigits = Array("0123456789abcdef".utf8)
-
-        /// An HTML id for an object path (its bytes in hex, so any name is a valid id).
-        static func anchor(_ path: String) -> String {
-            var bytes: [UInt8] = [UInt8(ascii: "o")]
-            bytes.reserveCapacity(1 + path.utf8.count * 2)
-            for byte in path.utf8 {
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-    }
-
-    struct AttributeLine: Encodable {
-        var name: String
-        var dtype: String
-        var shape: String
-        /// The value as one line (cut at 300 characters), or why it was not read.
-        var value: String?
-        /// For a reference: the anchor of the object it names.
-        var targetAnchor: String?
-
-        var templateValue: [String: Any] {
-            var line: [String: Any] = ["name": name, "dtype": dtype, "shape": shape]
-            line["value"] = value
-            line["targetAnchor"] = targetAnchor
-            return line
+            try template.render(self)
         }
     }
 
