@@ -3,7 +3,10 @@ the same files (paired, taking turns), the site's size and previews, and a brows
 and to apply a facet on an index of 10,000 rows (SampleData's rows repeated with distinct paths), in
 headless Chromium (playwright).
 
-    python3 Benchmarks/catalog.py NWBKIT FOLDER... [--runs 3] [--rows 10000]
+    python3 Benchmarks/catalog.py NWBKIT FOLDER... [--runs 3] [--rows 10000] [--tree FILE.nwb]
+
+With --tree, also the catalog of that one (large) file: its time and peak memory, its page's size, and the
+time from navigation to the first drawn tree rows in the browser.
 
 Needs playwright and Debian's chromium (scripts/browser-check installs both).
 """
@@ -22,6 +25,7 @@ parser.add_argument("nwbkit")
 parser.add_argument("folders", nargs="+")
 parser.add_argument("--runs", type=int, default=3)
 parser.add_argument("--rows", type=int, default=10000)
+parser.add_argument("--tree")
 arguments = parser.parse_args()
 work = tempfile.mkdtemp(prefix="nwbkit-catalog-bench-")
 
@@ -89,7 +93,28 @@ with sync_playwright() as driver:
             const t = performance.now(); box.click(); return (performance.now() - t) / 1000; }"""))
         search.append(page.evaluate("""() => { const input = document.getElementById('search'); input.value = 'ophys';
             const t = performance.now(); input.dispatchEvent(new Event('input')); return (performance.now() - t) / 1000; }"""))
+    tree_rows = []
+    if arguments.tree:
+        tree_site = os.path.join(work, "tree")
+        start = time.monotonic()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", os.path.join(work, "tree.rss"), arguments.nwbkit, "catalog",
+                        "--quiet", "--output", tree_site, arguments.tree], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        tree_time = time.monotonic() - start
+        tree_rss = int(open(os.path.join(work, "tree.rss")).read().split()[-1]) / 1024
+        tree_page = os.path.join(tree_site, "files", "0001.html")
+        draws = []
+        for _ in range(arguments.runs):
+            start = time.monotonic()
+            page.goto("file://" + tree_page, timeout=300000)
+            page.wait_for_selector(".tree div.object", timeout=300000)
+            draws.append(time.monotonic() - start)
+        tree_rows = [arguments.tree, tree_time, tree_rss, os.path.getsize(tree_page) / 1e6, statistics.median(draws)]
     browser.close()
+if tree_rows:
+    print()
+    print("| file | `catalog` (s) | peak RSS, largest process (MiB) | file page | first tree rows drawn (s, median) |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| {tree_rows[0]} | {tree_rows[1]:.2f} | {tree_rows[2]:.0f} | {tree_rows[3]:.1f} MB | {tree_rows[4]:.3f} |")
 print()
 print(f"| rows | index.html | first render (s, median) | apply a facet (s, median) | search (s, median) |")
 print("|---:|---:|---:|---:|---:|")
