@@ -70,51 +70,17 @@ struct Catalog: ParsableCommand {
             throw ExitCode(2)
         }
         let reader = input.resolvedReader()
-        var summaries: [FileSummary] = []
-        var findings: [[CatalogSite.FindingLine]] = []
-        var checkNotes: [[String]] = []
-        var previews: [CatalogSite.PreviewSection] = []
-        var images: [(path: String, bytes: [UInt8])] = []
         var checkOptions = CheckOptions()
         checkOptions.dataChecks = !noDataChecks
         checkOptions.dataAllowance = dataBytes
         checkOptions.remote = reader.summaryOptions.remote
-        var run = CheckRun(options: checkOptions)
+        var collection = CatalogCollection(withPreviews: thumbnails, checks: checks ? checkOptions : nil)
         let product = FileProduct.catalog(
             previews: thumbnails ? PreviewOptions(allowance: thumbnailBytes) : nil, checks: checks ? checkOptions : nil,
             remote: reader.summaryOptions.remote)
-        let failures = try reader.eachProduct(product) { _, file in
-            let summary = file.summary
-            summaries.append(summary)
-            if let made = file.previews {
-                let number = summaries.count
-                let thumbnails = made.previews.enumerated().map { position, preview in
-                    let path = String(format: "previews/%04d-%d.png", number, position + 1)
-                    images.append((path, preview.png))
-                    return CatalogSite.Thumbnail(
-                        src: path, caption: preview.caption, width: preview.width, height: preview.height,
-                        kind: preview.kind.rawValue, object: preview.object)
-                }
-                previews.append(
-                    CatalogSite.PreviewSection(
-                        thumbnails: thumbnails, notes: made.notes, bytesRead: made.bytesRead, allowance: made.allowance))
-            }
-            guard checks else { return }
-            let found = file.check.map { run.record(path: summary.path, $0) } ?? []
-            checkNotes.append(
-                (file.check?.notes ?? []).sorted(by: CheckNote.reportOrder).map {
-                    "\($0.check) at \($0.location) not completed: \($0.reason)"
-                })
-            findings.append(
-                found.map {
-                    CatalogSite.FindingLine(
-                        importance: $0.importance.description, check: $0.check, message: $0.message, location: $0.location,
-                        rank: $0.importance.rawValue)
-                })
-        }
-        let site = CatalogSite(
-            title: title ?? input.paths.joined(separator: ", "), summaries: summaries, findings: checks ? findings : nil,
-            checkNotes: checks ? checkNotes : nil, previews: thumbnails ? previews : nil)
+        let failures = try reader.eachProduct(product) { _, file in collection.add(file) }
+        let site = collection.site(title: title ?? input.paths.joined(separator: ", "))
+        let images = collection.images
         do {
             try SiteFolder.write(try site.pages(templates: loaded), files: images, to: output)
         } catch let failure as SiteFolder.Failure {
@@ -123,7 +89,7 @@ struct Catalog: ParsableCommand {
         }
         if !input.quiet {
             let drawn = thumbnails ? ", \(images.count) previews" : ""
-            Diagnostics.note("\(summaries.count) files, \(site.types.count) types\(drawn): \(output)/index.html")
+            Diagnostics.note("\(collection.count) files, \(site.types.count) types\(drawn): \(output)/index.html")
         }
         if !failures.isEmpty { throw ExitCode(1) }
     }
