@@ -29,7 +29,7 @@ public struct FileProduct<Value: Codable & Sendable>: Sendable {
     public let workerArguments: [String]
     /// The product of one summary.
     public let make: @Sendable (FileSummary) throws -> Value
-    /// For a product that reads values (previews): the product of a summary and the file it was made
+    /// For a product that reads values (previews, data checks): the product of a summary and the file it was made
     /// from, still open in the worker, so the file is not opened again (nor, when remote, its metadata
     /// fetched again). `make` opens the file itself when there is no open file (a summary from a merge).
     public let makeWithOpenFile: (@Sendable (FileSummary, File) throws -> Value)?
