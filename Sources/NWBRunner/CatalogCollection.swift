@@ -3,13 +3,14 @@ import NWBKit
 import NWBPreviews
 import NWBRendering
 
-/// Gathers the files of a catalog as the workers send them (`FileProduct.catalog`), in input order: their
-/// summaries, their previews as PNG files of the site (`previews/NNNN-K.png`), and, when checked, their
-/// findings weighed by one `CheckRun` across all files. `site(title:)` then makes the `CatalogSite`.
+/// Gathers the files of a catalog as the workers send them (`FileProduct.catalog`), in input order: each
+/// file as its pages need it (`CatalogSite.File`: the summary without its object list, which the worker
+/// already made the tree's data), its previews as PNG files of the site (`previews/NNNN-K.png`), and, when checked,
+/// its findings weighed by one `CheckRun` across all files. `site(title:)` then makes the `CatalogSite`.
 public struct CatalogCollection {
     /// Whether the files were checked, and with which options (the run weighs findings across files).
     private var run: CheckRun?
-    private var summaries: [FileSummary] = []
+    private var files: [CatalogSite.File] = []
     private var findings: [[CatalogSite.FindingLine]] = []
     private var checkNotes: [[String]] = []
     private var previews: [CatalogSite.PreviewSection] = []
@@ -24,16 +25,16 @@ public struct CatalogCollection {
     }
 
     /// Files added so far.
-    public var count: Int { summaries.count }
+    public var count: Int { files.count }
 
     /// Adds the next file.
     public mutating func add(_ file: CatalogFile) {
-        summaries.append(file.summary)
+        files.append(file.page)
         if withPreviews {
-            let number = summaries.count
+            let number = files.count
             let made = file.previews ?? FilePreviews(previews: [], notes: [], bytesRead: 0, allowance: 0)
             let thumbnails = made.previews.enumerated().map { position, preview in
-                let path = "previews/" + Self.padded(number) + "-\(position + 1).png"
+                let path = "previews/" + CatalogSite.padded(number) + "-\(position + 1).png"
                 images.append((path, preview.png))
                 return CatalogSite.Thumbnail(
                     src: path, caption: preview.caption, width: preview.width, height: preview.height,
@@ -44,7 +45,7 @@ public struct CatalogCollection {
                     thumbnails: thumbnails, notes: made.notes, bytesRead: made.bytesRead, allowance: made.allowance))
         }
         guard run != nil else { return }
-        let found = file.check.map { run!.record(path: file.summary.path, $0) } ?? []
+        let found = file.check.map { run!.record(path: file.page.summary.path, $0) } ?? []
         findings.append(
             found.map {
                 CatalogSite.FindingLine(
@@ -60,13 +61,8 @@ public struct CatalogCollection {
     /// The catalog of the files added.
     public func site(title: String) -> CatalogSite {
         CatalogSite(
-            title: title, summaries: summaries, findings: run == nil ? nil : findings, checkNotes: run == nil ? nil : checkNotes,
+            title: title, files: files, findings: run == nil ? nil : findings, checkNotes: run == nil ? nil : checkNotes,
             previews: withPreviews ? previews : nil)
     }
 
-    /// A file's number as its page names it (`0001`).
-    private static func padded(_ number: Int) -> String {
-        let digits = String(number)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
-    }
 }

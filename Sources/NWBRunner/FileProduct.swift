@@ -141,15 +141,16 @@ extension FileProduct where Value == FileCheck {
     }
 }
 
-/// A file as the catalog shows it: its summary, its previews when thumbnails were asked for, and what the
-/// checks found when they were.
+/// A file as the catalog shows it: what its pages need (the summary without its objects, which are
+/// already the tree's data), its previews when thumbnails were asked for, and what the checks found when
+/// they were. Made where the file was read.
 public struct CatalogFile: Sendable, Codable {
-    public var summary: FileSummary
+    public var page: CatalogSite.File
     public var previews: FilePreviews?
     public var check: FileCheck?
 
     public init(summary: FileSummary, previews: FilePreviews?, check: FileCheck? = nil) {
-        self.summary = summary
+        page = CatalogSite.File(summary: summary)
         self.previews = previews
         self.check = check
     }

@@ -124,10 +124,29 @@ public struct CatalogSite: Sendable {
         public var page: String
     }
 
+    /// One file as its pages need it, its object list already turned into the tree's data: a worker makes
+    /// it where it read the file, and the catalog holds the summaries without their objects.
+    public struct File: Sendable, Codable {
+        /// The summary without its `objects`.
+        public var summary: FileSummary
+        var objectCount: Int
+        var treeJSON: String
+        var asset: DandiAsset
+
+        public init(summary: FileSummary) {
+            var slim = summary
+            slim.objects = []
+            self.summary = slim
+            objectCount = summary.objects.count
+            treeJSON = (try? CatalogSite.scriptJSON(ObjectTreeData(objects: summary.objects))) ?? "[]"
+            asset = DandiAsset(summary: summary)
+        }
+    }
+
     public var title: String
     public var rows: [Row]
     public var types: [TypePage]
-    private var summaries: [FileSummary]
+    private var files: [File]
     private var findings: [[FindingLine]]?
     private var checkNotes: [[String]]?
     private var previews: [PreviewSection]?
@@ -138,31 +157,40 @@ public struct CatalogSite: Sendable {
         title: String, summaries: [FileSummary], findings: [[FindingLine]]? = nil, checkNotes: [[String]]? = nil,
         previews: [PreviewSection]? = nil
     ) {
+        self.init(
+            title: title, files: summaries.map(File.init), findings: findings, checkNotes: checkNotes, previews: previews)
+    }
+
+    /// The catalog of `files` (in the order given).
+    public init(
+        title: String, files: [File], findings: [[FindingLine]]? = nil, checkNotes: [[String]]? = nil,
+        previews: [PreviewSection]? = nil
+    ) {
         self.checkNotes = checkNotes
         self.title = title
-        self.summaries = summaries
+        self.files = files
         self.findings = findings
         self.previews = previews
-        let grouping = FileTypes(files: summaries.map { ($0.path, $0.signature) }, maxTypes: 0, maxFiles: 0)
+        let grouping = FileTypes(files: files.map { ($0.summary.path, $0.summary.signature) }, maxTypes: 0, maxFiles: 0)
         var typeOf: [String: Int] = [:]
         for type in grouping.types { for file in type.files { typeOf[file] = type.number } }
         let pages = Dictionary(
-            summaries.enumerated().map { ($1.path, String(format: "files/%04d.html", $0 + 1)) }, uniquingKeysWith: { a, _ in a })
-        rows = summaries.map { summary in
-            let asset = DandiAsset(summary: summary)
-            let participant = asset.wasAttributedTo.first
-            func present(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
+            files.enumerated().map { ($1.summary.path, "files/" + Self.padded($0 + 1) + ".html") },
+            uniquingKeysWith: { a, _ in a })
+        rows = files.map { file in
+            let summary = file.summary
+            let participant = file.asset.wasAttributedTo.first
             return Row(
                 page: pages[summary.path] ?? "", path: summary.path, subject: summary.subject?.subjectID,
                 species: participant?.species?.name ?? summary.subject?.species,
                 sex: participant?.sex?.name ?? summary.subject?.sex,
                 age: summary.subject?.age, sessionStart: summary.session.sessionStartTime, nwbVersion: summary.nwbVersion,
-                bytes: summary.fileSize, objects: summary.objects.count,
+                bytes: summary.fileSize, objects: file.objectCount,
                 neurodataTypes: summary.neurodataTypes.map(\.type).sorted(),
                 units: summary.units.reduce(0) { $0 + ($1.rows ?? 0) },
                 rois: summary.roiTables.reduce(0) { $0 + ($1.roiCount ?? 0) },
-                electrodes: summary.electrodes?.rows ?? 0, approaches: asset.approach.compactMap(\.name),
-                techniques: asset.measurementTechnique.compactMap(\.name), lab: summary.session.lab,
+                electrodes: summary.electrodes?.rows ?? 0, approaches: file.asset.approach.compactMap(\.name),
+                techniques: file.asset.measurementTechnique.compactMap(\.name), lab: summary.session.lab,
                 institution: summary.session.institution, structuralType: typeOf[summary.path] ?? 0,
                 description: summary.session.sessionDescription, checks: nil, thumbnail: nil)
         }
@@ -176,13 +204,19 @@ public struct CatalogSite: Sendable {
                 rows[index].checks = findings[index].max { $0.rank < $1.rank }?.importance ?? "passed"
             }
         }
-        let byPath = Dictionary(summaries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let byPath = Dictionary(files.map { ($0.summary.path, $0.summary) }, uniquingKeysWith: { a, _ in a })
         types = grouping.types.map { type in
             TypePage(
                 number: type.number, page: "types/\(type.number).html", count: type.files.count,
                 lines: byPath[type.representative]?.structureLines ?? [],
                 files: type.files.map { FileLink(path: $0, page: pages[$0] ?? "") })
         }
+    }
+
+    /// A file's number as its page is named (`0001`).
+    public static func padded(_ number: Int) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// The templates the pages are rendered through.
@@ -205,30 +239,35 @@ public struct CatalogSite: Sendable {
         }
     }
 
-    /// Every page of the site, by its path relative to the site's folder.
-    public func pages(templates: Templates) throws -> [(path: String, contents: String)] {
-        var pages: [(String, String)] = []
-        pages.append(("index.html", try templates.index.render(try IndexContext(site: self))))
-        // File pages are the bulk of the work (each file's whole summary becomes a template context): they
-        // are rendered on every core, then kept in row order.
-        let rendered = ConcurrentResults<Result<String, Error>>(count: rows.count)
+    /// Writes every page of the site through `writer`: the index, the file pages (rendered on every core,
+    /// 64 at a time, each written as soon as its batch is done: the site is never held whole) and the type
+    /// pages.
+    public func write(templates: Templates, to writer: SiteFolder.Writer) throws {
+        try writer.add("index.html", text: try templates.index.render(try IndexContext(site: self)))
         let site = self
-        DispatchQueue.concurrentPerform(iterations: rows.count) { index in
-            rendered.set(
-                index,
-                Result {
-                    try FileContext(
-                        title: site.title, row: site.rows[index], summary: site.summaries[index],
-                        findings: site.findings?[index], checkNotes: site.checkNotes?[index] ?? [],
-                        previews: site.previews?[index]
-                    ).render(templates.file)
-                })
+        var start = 0
+        while start < rows.count {
+            let batch = min(64, rows.count - start)
+            let rendered = ConcurrentResults<Result<String, Error>>(count: batch)
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: batch) { offset in
+                let index = first + offset
+                rendered.set(
+                    offset,
+                    Result {
+                        try FileContext(
+                            title: site.title, row: site.rows[index], file: site.files[index],
+                            findings: site.findings?[index], checkNotes: site.checkNotes?[index] ?? [],
+                            previews: site.previews?[index]
+                        ).render(templates.file)
+                    })
+            }
+            for offset in 0..<batch { try writer.add(rows[first + offset].page, text: try rendered.value(offset).get()) }
+            start += batch
         }
-        for (index, row) in rows.enumerated() { pages.append((row.page, try rendered.value(index).get())) }
         for type in types {
-            pages.append((type.page, try templates.type.render(TypeContext(title: title, type: type))))
+            try writer.add(type.page, text: try templates.type.render(TypeContext(title: title, type: type)))
         }
-        return pages
     }
 
     /// JSON for a `<script type="application/json">` element: `<`, `>` and `&` as `\u003c` and the like, so
@@ -324,18 +363,17 @@ public struct CatalogSite: Sendable {
         var previews: PreviewSection?
 
         init(
-            title: String, row: Row, summary: FileSummary, findings: [FindingLine]?, checkNotes: [String],
-            previews: PreviewSection?
+            title: String, row: Row, file: File, findings: [FindingLine]?, checkNotes: [String], previews: PreviewSection?
         ) {
             self.checkNotes = checkNotes
             self.title = title
             self.previews = previews
             self.row = row
-            self.summary = summary
+            summary = file.summary
             checked = findings != nil
             self.findings = (findings ?? []).sorted { $0.rank > $1.rank }
-            treeJSON = (try? CatalogSite.scriptJSON(ObjectTreeData(objects: summary.objects))) ?? "[]"
-            objectCount = summary.objects.count
+            treeJSON = file.treeJSON
+            objectCount = file.objectCount
             startFolded = objectCount > Self.foldingThreshold
         }
 
@@ -347,9 +385,7 @@ public struct CatalogSite: Sendable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(title, forKey: .title)
             try container.encode(row, forKey: .row)
-            var listed = summary
-            listed.objects = []
-            try container.encode(listed, forKey: .summary)
+            try container.encode(summary, forKey: .summary)
             try container.encode(checked, forKey: .checked)
             try container.encode(findings, forKey: .findings)
             try container.encode(checkNotes, forKey: .checkNotes)

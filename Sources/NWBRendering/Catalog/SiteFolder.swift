@@ -27,10 +27,25 @@ public enum SiteFolder {
         return nil
     }
 
-    /// Writes `pages` and the binary `files` (images; paths relative to the folder) as the site in `folder`.
-    public static func write(
-        _ pages: [(path: String, contents: String)], files: [(path: String, bytes: [UInt8])] = [], to folder: String
-    ) throws(Failure) {
+    /// Where a site's files go while it is written: a new hidden folder beside the site's, renamed into
+    /// place when `write` has had them all.
+    public struct Writer {
+        let root: URL
+
+        /// Writes `bytes` as the file at `path` (relative to the site's folder; its folders are made).
+        public func add(_ path: String, _ bytes: some Sequence<UInt8>) throws {
+            let file = root.appending(path: path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(bytes).write(to: file)
+        }
+
+        /// Writes `text` as UTF-8.
+        public func add(_ path: String, text: String) throws { try add(path, Array(text.utf8)) }
+    }
+
+    /// Writes the site `fill` gives the writer (each file as soon as it is made: the site is never held
+    /// whole) as the site in `folder`.
+    public static func write(to folder: String, _ fill: (Writer) throws -> Void) throws(Failure) {
         let manager = FileManager.default
         let target = URL(fileURLWithPath: folder).standardizedFileURL
         var isFolder: ObjCBool = false
@@ -48,12 +63,9 @@ public enum SiteFolder {
         let temporary = parent.appending(path: ".\(target.lastPathComponent).nwbkit-\(UUID().uuidString)")
         do {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
-            let marked = pages + [(marker, "Written by nwbkit catalog; the folder is replaced as a whole by the next run.\n")]
-            for (path, bytes) in marked.map({ ($0.path, Data($0.contents.utf8)) }) + files.map({ ($0.path, Data($0.bytes)) }) {
-                let file = temporary.appending(path: path)
-                try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try bytes.write(to: file)
-            }
+            let writer = Writer(root: temporary)
+            try fill(writer)
+            try writer.add(marker, text: "Written by nwbkit catalog; the folder is replaced as a whole by the next run.\n")
             if exists {
                 let old = parent.appending(path: ".\(target.lastPathComponent).nwbkit-old-\(UUID().uuidString)")
                 try manager.moveItem(at: target, to: old)
@@ -62,6 +74,9 @@ public enum SiteFolder {
             } else {
                 try manager.moveItem(at: temporary, to: target)
             }
+        } catch let failure as Failure {
+            try? manager.removeItem(at: temporary)
+            throw failure
         } catch {
             try? manager.removeItem(at: temporary)
             throw Failure(description: "\(folder): cannot write the site: \(error.localizedDescription)")

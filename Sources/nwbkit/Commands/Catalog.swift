@@ -81,9 +81,13 @@ struct Catalog: ParsableCommand {
         let failures = try reader.eachProduct(product) { _, file in collection.add(file) }
         let site = collection.site(title: title ?? input.paths.joined(separator: ", "))
         let images = collection.images
-        do {
-            try SiteFolder.write(try site.pages(templates: loaded), files: images, to: output)
-        } catch let failure as SiteFolder.Failure {
+        let written = Result { () throws(SiteFolder.Failure) in
+            try SiteFolder.write(to: output) { writer in
+                try site.write(templates: loaded, to: writer)
+                for image in images { try writer.add(image.path, image.bytes) }
+            }
+        }
+        if case .failure(let failure) = written {
             Diagnostics.error(failure.description)
             throw ExitCode(2)
         }
