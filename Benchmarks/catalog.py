@@ -30,23 +30,28 @@ arguments = parser.parse_args()
 work = tempfile.mkdtemp(prefix="nwbkit-catalog-bench-")
 
 
-def timed(command):
+def timed(command, memory=None):
+    """Seconds `command` takes; with a list as `memory`, its peak RSS in MiB (largest process) is appended."""
+    rss = os.path.join(work, "rss")
     start = time.monotonic()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.monotonic() - start
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss] + command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.monotonic() - start
+    if memory is not None:
+        memory.append(int(open(rss).read().split()[-1]) / 1024)
+    return seconds
 
 
 def size(folder):
     return sum(os.path.getsize(os.path.join(root, name)) for root, _, names in os.walk(folder) for name in names)
 
 
-print("| input | files | `catalog` (s, median) | `catalog --thumbnails` (s, median) | `summarize --format jsonl` (s, median) | site size | index.html | previews (bytes read) |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|")
+print("| input | files | `catalog` (s, median) | `catalog` peak RSS (MiB) | `catalog --thumbnails` (s, median) | `summarize --format jsonl` (s, median) | site size | index.html | previews (bytes read) |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 for folder in arguments.folders:
     site, drawn = os.path.join(work, "site"), os.path.join(work, "drawn")
-    catalog, thumbnails, summarize = [], [], []
+    catalog, thumbnails, summarize, memory = [], [], [], []
     for _ in range(arguments.runs):
-        catalog.append(timed([arguments.nwbkit, "catalog", "--quiet", "--output", site, folder]))
+        catalog.append(timed([arguments.nwbkit, "catalog", "--quiet", "--output", site, folder], memory))
         thumbnails.append(timed([arguments.nwbkit, "catalog", "--quiet", "--thumbnails", "--output", drawn, folder]))
         summarize.append(timed([arguments.nwbkit, "summarize", "--quiet", "--format", "jsonl", "--output",
                                 os.path.join(work, "out.jsonl"), folder]))
@@ -57,7 +62,7 @@ for folder in arguments.folders:
     for name in os.listdir(os.path.join(drawn, "files")):
         found = re.search(r"The previews read ([0-9]+) bytes", open(os.path.join(drawn, "files", name), encoding="utf-8").read())
         read += int(found.group(1)) if found else 0
-    print(f"| {folder} | {files} | {statistics.median(catalog):.2f} | {statistics.median(thumbnails):.2f} | "
+    print(f"| {folder} | {files} | {statistics.median(catalog):.2f} | {max(memory):.0f} | {statistics.median(thumbnails):.2f} | "
           f"{statistics.median(summarize):.2f} | {size(site) / 1e6:.1f} MB | "
           f"{os.path.getsize(os.path.join(site, 'index.html')) / 1e6:.2f} MB | {count} ({read / 1e6:.1f} MB) |")
 
