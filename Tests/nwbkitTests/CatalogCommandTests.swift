@@ -42,6 +42,26 @@ final class CatalogCommandTests: XCTestCase {
             let approaches = (asset["approach"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
             XCTAssertEqual(row["approaches"] as? [String] ?? [], approaches)
         }
+        // The dataset in words is `assets`'s assetsSummary: every count and every term's name, in its order.
+        let summary = try XCTUnwrap(
+            JSONSerialization.jsonObject(with: Data(try nwbkit(["assets"] + inputs).stdout.utf8)) as? [String: Any])
+        let index = try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8)
+        func line(_ label: String, _ values: [String]) -> String {
+            "<tr><th>\(label)</th><td>" + values.map { "<span class=\"term\">\(escaped($0))</span>" }.joined() + "</td></tr>"
+        }
+        XCTAssertTrue(index.contains(line("Files", [String(summary["numberOfFiles"] as? Int ?? -1)])))
+        XCTAssertTrue(index.contains(line("Bytes", [String(summary["numberOfBytes"] as? Int ?? -1)])))
+        if let subjects = summary["numberOfSubjects"] as? Int {
+            XCTAssertTrue(index.contains(line("Subjects", [String(subjects)])))
+        }
+        for (label, key) in [
+            ("Species", "species"), ("Approaches", "approach"), ("Measurement techniques", "measurementTechnique"),
+        ] {
+            let names = (summary[key] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            if !names.isEmpty { XCTAssertTrue(index.contains(line(label, names)), label) }
+        }
+        let measured = summary["variableMeasured"] as? [String] ?? []
+        if !measured.isEmpty { XCTAssertTrue(index.contains(line("Variables measured", measured))) }
         // The structural types are `types`'s: the same files under the same numbers.
         let types = try XCTUnwrap(
             JSONSerialization.jsonObject(
@@ -55,6 +75,13 @@ final class CatalogCommandTests: XCTestCase {
                 Set(rows.filter { $0["structuralType"] as? Int == number }.compactMap { $0["path"] as? String }), files)
             XCTAssertTrue(FileManager.default.fileExists(atPath: site.appending(path: "types/\(number).html").path))
         }
+    }
+
+    /// Text as Mustache's HTML escaping writes it.
+    private func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
     }
 
     func testSampleDataHasARowAndAPageForEveryFileAndFacetsAsAssetsAndTypes() throws {
@@ -216,12 +243,7 @@ final class CatalogCommandTests: XCTestCase {
             let page = try String(contentsOf: site.appending(path: try XCTUnwrap(row["page"] as? String)), encoding: .utf8)
             XCTAssertTrue(page.contains("<h2>Checks</h2>"))
             if let level = worst[path] { XCTAssertTrue(page.contains("<b>\(level)</b>"), path) }
-            for message in messages[path] ?? [] {
-                let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-                    .replacingOccurrences(of: "'", with: "&#39;")
-                XCTAssertTrue(page.contains(escaped), "\(path): \(message)")
-            }
+            for message in messages[path] ?? [] { XCTAssertTrue(page.contains(escaped(message)), "\(path): \(message)") }
         }
         // What the data checks could not finish within --data-bytes is on the file's page, as check reports it.
         let starved = try temporaryFolder("catalog-starved").appending(path: "site")

@@ -294,6 +294,8 @@ public struct CatalogSite: Sendable {
         /// The charts' heights in pixels.
         var speciesHeight: Int
         var typeHeight: Int
+        /// The dataset in words: DANDI's `assetsSummary` of the files, one line per field it has.
+        var dataset: [DatasetLine]
 
         init(site: CatalogSite) throws {
             title = site.title
@@ -304,13 +306,45 @@ public struct CatalogSite: Sendable {
             rowsJSON = try CatalogSite.scriptJSON(site.rows)
             thumbnails = site.previews != nil
             var species: [String: Int] = [:]
-            for row in site.rows { species[row.species ?? "(none)", default: 0] += 1 }
+            // As the species facet counts them: no species, or an empty one, is `(none)`.
+            for row in site.rows { species[row.species.flatMap { $0.isEmpty ? nil : $0 } ?? "(none)", default: 0] += 1 }
             speciesBars = Bar.bars(species.map { ($0.key, $0.value) })
             var bytes: [Int: Int] = [:]
             for row in site.rows { bytes[row.structuralType, default: 0] += row.bytes }
             typeBars = Bar.bars(bytes.map { ("Type \($0.key)", $0.value) })
             speciesHeight = speciesBars.count * 22 + 4
             typeHeight = typeBars.count * 22 + 4
+            dataset = DatasetLine.lines(AssetsSummary(assets: site.files.map(\.asset)))
+        }
+    }
+
+    /// One line of the dataset's summary (`Species`: its values).
+    struct DatasetLine: Encodable {
+        var label: String
+        var values: [String]
+
+        /// The `assetsSummary` as the index shows it: counts, then each list of terms by name.
+        static func lines(_ summary: AssetsSummary) -> [DatasetLine] {
+            var lines = [
+                DatasetLine(label: "Files", values: [String(summary.numberOfFiles)]),
+                DatasetLine(label: "Bytes", values: [String(summary.numberOfBytes)]),
+            ]
+            let counts: [(String, Int?)] = [
+                ("Subjects", summary.numberOfSubjects), ("Samples", summary.numberOfSamples), ("Cells", summary.numberOfCells),
+            ]
+            for (label, count) in counts { if let count { lines.append(DatasetLine(label: label, values: [String(count)])) } }
+            let terms: [(String, [DandiTerm]?)] = [
+                ("Species", summary.species), ("Approaches", summary.approach),
+                ("Measurement techniques", summary.measurementTechnique), ("Data standards", summary.dataStandard),
+            ]
+            for (label, list) in terms {
+                let names = (list ?? []).compactMap(\.name)
+                if !names.isEmpty { lines.append(DatasetLine(label: label, values: names)) }
+            }
+            if let measured = summary.variableMeasured, !measured.isEmpty {
+                lines.append(DatasetLine(label: "Variables measured", values: measured))
+            }
+            return lines
         }
     }
 
