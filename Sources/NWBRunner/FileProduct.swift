@@ -55,16 +55,17 @@ public struct FileProduct<Value: Codable & Sendable>: Sendable {
             if let file, let withFile { return try withFile(summary, file) }
             return try make(summary)
         }
+        let usesOpenFile = withFile != nil
         switch body {
         case .text:
-            return AnyFileProduct(name: name, isRaw: true) { summary, file in
+            return AnyFileProduct(name: name, isRaw: true, usesOpenFile: usesOpenFile) { summary, file in
                 guard let text = try value(summary, file) as? String else {
                     throw WorkerProtocol.ReplyError(message: "not text")
                 }
                 return Array(text.utf8)
             }
         case .json:
-            return AnyFileProduct(name: name, isRaw: false) { summary, file in
+            return AnyFileProduct(name: name, isRaw: false, usesOpenFile: usesOpenFile) { summary, file in
                 try FastJSONEncoder(prettyPrinted: false).encode(value(summary, file))
             }
         }
@@ -90,6 +91,9 @@ public struct AnyFileProduct: Sendable {
     /// True when the body is the product's bytes as they are (they may hold newlines: the reply's header
     /// gives their length), false for one line of compact JSON.
     public let isRaw: Bool
+    /// Whether the product reads the file after its summary (the worker then keeps it open for it; any
+    /// other product gets the file closed first, its remote blocks freed).
+    public let usesOpenFile: Bool
     /// The product's bytes, from the summary and, in a worker, the file still open.
     public let encode: @Sendable (FileSummary, File?) throws -> [UInt8]
 }
@@ -167,6 +171,11 @@ extension FileProduct where Value == CatalogFile {
             arguments += ["--with-checks", "--data-bytes", String(checks.dataAllowance)]
             if !checks.dataChecks { arguments.append("--no-data-checks") }
         }
+        let withOpenFile: @Sendable (FileSummary, File) throws -> CatalogFile = { summary, file in
+            CatalogFile(
+                summary: summary, previews: previews.map { PreviewMaker.previews(of: summary, file: file, options: $0) },
+                check: checks.map { FileCheck(summary: summary, options: $0, openFile: file) })
+        }
         return FileProduct(
             name: "catalog", workerArguments: arguments,
             make: { summary in
@@ -182,11 +191,8 @@ extension FileProduct where Value == CatalogFile {
                 }
                 return file
             },
-            makeWithOpenFile: { summary, file in
-                CatalogFile(
-                    summary: summary, previews: previews.map { PreviewMaker.previews(of: summary, file: file, options: $0) },
-                    check: checks.map { FileCheck(summary: summary, options: $0, openFile: file) })
-            })
+            // Without previews or checks nothing beyond the summary is read: the file is closed first.
+            makeWithOpenFile: previews == nil && checks == nil ? nil : withOpenFile)
     }
 }
 

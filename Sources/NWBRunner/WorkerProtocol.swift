@@ -118,8 +118,11 @@ public enum WorkerProtocol {
             // encoded: a large summary's JSON is never held whole.
             do {
                 if let product {
-                    // The product may read values through the file the summary was read from.
-                    let (summary, file) = try FileSummarizer.summarizeKeepingFile(path, options: options, walk: walk)
+                    // A product that reads values does so through the file the summary was read from.
+                    let (summary, file): (FileSummary, File?) =
+                        product.usesOpenFile
+                        ? try FileSummarizer.summarizeKeepingFile(path, options: options, walk: walk)
+                        : (try FileSummarizer.summarize(path, options: options, walk: walk), nil)
                     // Made before the header is written, so a failure can still be a clean line.
                     let body = try product.encode(summary, file)
                     let header = Header(
