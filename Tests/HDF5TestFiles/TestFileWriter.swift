@@ -33,6 +33,12 @@ public final class TestFileWriter {
         isOpen = false
     }
 
+    /// Marks the object at `path` as the neurodata type `type` of `namespace` (its two NWB attributes).
+    public func neurodataType(_ path: String, _ type: String, namespace: String = "core") {
+        stringAttribute(path, "neurodata_type", type)
+        stringAttribute(path, "namespace", namespace)
+    }
+
     /// A group (its parents must exist).
     @discardableResult
     public func group(_ path: String) -> TestFileWriter {

@@ -127,8 +127,7 @@ final class CatalogCommandTests: XCTestCase {
         let path = folder.appending(path: "values.nwb").path
         let writer = try TestFileWriter(path: path)
         writer.group("/acquisition/series")
-        writer.stringAttribute("/acquisition/series", "neurodata_type", "TimeSeries")
-        writer.stringAttribute("/acquisition/series", "namespace", "core")
+        writer.neurodataType("/acquisition/series", "TimeSeries")
         writer.stringAttribute("/acquisition/series", "comments", "<b>kept as text</b>")
         writer.numberDataset("/acquisition/series/data", shape: [64], values: (0..<64).map(Double.init), chunk: [16], gzip: 4)
         writer.referenceAttribute("/acquisition/series", "source", targets: ["/acquisition/series/data"])

@@ -71,35 +71,29 @@ final class CatalogThumbnailTests: XCTestCase {
         colour.map { UInt8((0.4 * Double(grey) + 0.6 * Double($0)).rounded()) }
     }
 
-    /// Types a dataset or group as NWB core's `type`.
-    private func type(_ writer: TestFileWriter, _ path: String, _ type: String) {
-        writer.stringAttribute(path, "neurodata_type", type)
-        writer.stringAttribute(path, "namespace", "core")
-    }
-
     /// A file with a 16 × 8 mean image (values row × 8 + column), an image series of 3 frames of 4 × 6
     /// (the first frame 0…23 × 10, the others 255), and 2 ROI masks of 16 × 8 over it; `extra` adds more.
     private func writeImagingFile(_ path: String, extra: (TestFileWriter) -> Void = { _ in }) throws {
         let writer = try TestFileWriter(path: path)
         writer.group("/processing")
         writer.group("/processing/ophys")
-        type(writer, "/processing/ophys", "ProcessingModule")
+        writer.neurodataType("/processing/ophys", "ProcessingModule")
         writer.group("/processing/ophys/SummaryImages")
-        type(writer, "/processing/ophys/SummaryImages", "Images")
+        writer.neurodataType("/processing/ophys/SummaryImages", "Images")
         writer.numberDataset("/processing/ophys/SummaryImages/mean", shape: [16, 8], values: (0..<128).map(Double.init))
-        type(writer, "/processing/ophys/SummaryImages/mean", "GrayscaleImage")
+        writer.neurodataType("/processing/ophys/SummaryImages/mean", "GrayscaleImage")
         writer.group("/processing/ophys/ImageSegmentation")
-        type(writer, "/processing/ophys/ImageSegmentation", "ImageSegmentation")
+        writer.neurodataType("/processing/ophys/ImageSegmentation", "ImageSegmentation")
         let table = "/processing/ophys/ImageSegmentation/PlaneSegmentation"
         writer.group(table)
-        type(writer, table, "PlaneSegmentation")
+        writer.neurodataType(table, "PlaneSegmentation")
         var masks = [Double](repeating: 0, count: 2 * 16 * 8)
         masks[1 * 8 + 1] = 1
         masks[1 * 8 + 2] = 0.5
         masks[128 + 10 * 8 + 5] = 1
         writer.numberDataset(table + "/image_mask", shape: [2, 16, 8], values: masks)
         writer.group("/acquisition/movie")
-        type(writer, "/acquisition/movie", "ImageSeries")
+        writer.neurodataType("/acquisition/movie", "ImageSeries")
         let frames = (0..<24).map { Double($0 * 10) } + [Double](repeating: 255, count: 48)
         writer.numberDataset("/acquisition/movie/data", shape: [3, 4, 6], values: frames, chunk: [1, 4, 6], gzip: 4)
         extra(writer)
@@ -176,11 +170,11 @@ final class CatalogThumbnailTests: XCTestCase {
         try writeImagingFile(path) { writer in
             writer.numberDataset(
                 "/processing/ophys/SummaryImages/large", shape: [600, 600], values: (0..<360_000).map { Double($0 % 600) })
-            self.type(writer, "/processing/ophys/SummaryImages/large", "GrayscaleImage")
+            writer.neurodataType("/processing/ophys/SummaryImages/large", "GrayscaleImage")
             writer.numberDataset(
                 "/processing/ophys/SummaryImages/chunked", shape: [512, 512], values: (0..<262_144).map { Double($0 / 512) },
                 chunk: [128, 128], gzip: 6)
-            self.type(writer, "/processing/ophys/SummaryImages/chunked", "GrayscaleImage")
+            writer.neurodataType("/processing/ophys/SummaryImages/chunked", "GrayscaleImage")
         }
     }
 
@@ -265,14 +259,14 @@ final class CatalogThumbnailTests: XCTestCase {
         try writeImagingFile(path) { writer in
             let table = "/processing/ophys/ImageSegmentation/PixelSegmentation"
             writer.group(table)
-            self.type(writer, table, "PlaneSegmentation")
+            writer.neurodataType(table, "PlaneSegmentation")
             // ROI 0 at (x 2, y 3) and (2, 4); ROI 1 at (12, 6); a weight of 0 draws nothing.
             writer.pixelMaskDataset(table + "/pixel_mask", [(2, 3, 1), (2, 4, 0.5), (12, 6, 1), (0, 0, 0)])
             writer.numberDataset(table + "/pixel_mask_index", shape: [2], values: [2, 4])
-            self.type(writer, table + "/pixel_mask_index", "VectorIndex")
+            writer.neurodataType(table + "/pixel_mask_index", "VectorIndex")
             writer.numberDataset(
                 "/processing/ophys/SummaryImages/colour", shape: [2, 2, 3], values: [255, 0, 0, 0, 255, 0, 0, 0, 255, 10, 20, 30])
-            self.type(writer, "/processing/ophys/SummaryImages/colour", "RGBImage")
+            writer.neurodataType("/processing/ophys/SummaryImages/colour", "RGBImage")
         }
         let site = folder.appending(path: "site")
         let run = try nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
@@ -299,12 +293,12 @@ final class CatalogThumbnailTests: XCTestCase {
         try writeImagingFile(path) { writer in
             // Declared 100,000 × 100,000 in chunks never written: few bytes of the file, 10^10 values.
             writer.emptyChunkedDataset("/processing/ophys/SummaryImages/vast", shape: [100_000, 100_000], chunk: [1000, 1000])
-            self.type(writer, "/processing/ophys/SummaryImages/vast", "GrayscaleImage")
+            writer.neurodataType("/processing/ophys/SummaryImages/vast", "GrayscaleImage")
             // Values no image has: NaN, infinities and the extremes of doubles.
             writer.numberDataset(
                 "/processing/ophys/SummaryImages/wild", shape: [2, 3],
                 values: [.nan, .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0])
-            self.type(writer, "/processing/ophys/SummaryImages/wild", "GrayscaleImage")
+            writer.neurodataType("/processing/ophys/SummaryImages/wild", "GrayscaleImage")
         }
         let site = folder.appending(path: "site")
         let run = try nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
