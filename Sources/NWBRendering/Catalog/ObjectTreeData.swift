@@ -5,7 +5,8 @@ import NWBKit
 /// order, each naming its parent by index, with short keys (a page of 100,000 objects stays a few tens of
 /// megabytes): `n` name, `p` parent's index (-1 for the root), `k` kind, `t` neurodata type, `s` shape,
 /// `d` dtype, `c` chunks, `f` filters, `v` a dataset's small value, `l` a link's target path, `a` the
-/// attributes as `[name, dtype, shape, value, referenced path]` (absent parts `null`).
+/// attributes as `[name, dtype, shape, value, referenced path]` (absent parts `null`), and `P` the whole
+/// path of an object whose parent is not listed (a walk limit stopped short of it).
 struct ObjectTreeData: Encodable {
     struct Entry: Encodable {
         var n: String
@@ -19,6 +20,7 @@ struct ObjectTreeData: Encodable {
         var v: String?
         var l: String?
         var a: [Attribute]?
+        var P: String?
     }
 
     struct Attribute: Encodable {
@@ -56,13 +58,15 @@ struct ObjectTreeData: Encodable {
                     value: attribute.value.map { ValueText.text($0) } ?? attribute.unread.map { "(not read: \($0))" },
                     reference: attribute.value.flatMap(ValueText.reference))
             }
+            let parent = object.path == "/" ? -1 : indexByPath[SummaryIndex.parent(of: object.path)] ?? -1
             entries.append(
                 Entry(
                     n: object.path == "/" ? "/" : String(object.path.split(separator: "/").last ?? ""),
-                    p: object.path == "/" ? -1 : indexByPath[SummaryIndex.parent(of: object.path)] ?? -1,
+                    p: parent,
                     k: object.kind, t: object.neurodataType, s: object.shape.map(DataType.tuple), d: object.dtype,
                     c: object.chunks.map(DataType.tuple), f: filters.isEmpty ? nil : filters.joined(separator: ", "),
-                    v: object.value.map { ValueText.text($0) }, l: object.target, a: attributes.isEmpty ? nil : attributes))
+                    v: object.value.map { ValueText.text($0) }, l: object.target, a: attributes.isEmpty ? nil : attributes,
+                    P: parent < 0 && object.path != "/" ? object.path : nil))
         }
     }
 
