@@ -349,14 +349,18 @@ final class CatalogThumbnailTests: XCTestCase {
         let frame = try XCTUnwrap(matnwb.images["/acquisition/Camera input"])
         XCTAssertEqual([frame.width, frame.height, frame.channels], [24, 30, 1])
         XCTAssertEqual(matnwb.bytesRead, 30 * 24 * 2)
-        // The same site again, one file at a time: every page and image byte for byte.
-        let again = site.deletingLastPathComponent().appending(path: "again")
-        XCTAssertEqual(try nwbkit(["catalog", "--thumbnails", "--jobs", "1", "--output", again.path] + inputs).status, 0)
+        // The same site again, one file at a time, and read in this process (no worker, no open file handed
+        // over): every page and image byte for byte.
         let names = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: site.path)).sorted()
-        XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: again.path).sorted(), names)
-        for name in names where name.hasSuffix(".png") || name.hasSuffix(".html") {
-            XCTAssertEqual(
-                try Data(contentsOf: site.appending(path: name)), try Data(contentsOf: again.appending(path: name)), name)
+        for jobs in ["1", "0"] {
+            let again = site.deletingLastPathComponent().appending(path: "jobs-" + jobs)
+            XCTAssertEqual(try nwbkit(["catalog", "--thumbnails", "--jobs", jobs, "--output", again.path] + inputs).status, 0)
+            XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: again.path).sorted(), names)
+            for name in names where name.hasSuffix(".png") || name.hasSuffix(".html") {
+                XCTAssertEqual(
+                    try Data(contentsOf: site.appending(path: name)), try Data(contentsOf: again.appending(path: name)),
+                    "\(name), --jobs \(jobs)")
+            }
         }
     }
 }
