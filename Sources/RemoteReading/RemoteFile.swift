@@ -280,7 +280,7 @@ public final class RemoteFile: ByteSource {
     static func describe(status: Int, url: String) -> String {
         if (status == 401 || status == 403) && url.lowercased().hasPrefix("s3://") {
             return
-                "access denied (HTTP \(status)); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and --s3-region)"
+                "access denied (HTTP \(status)); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile of ~/.aws/credentials (and --s3-region)"
         }
         return RemoteRequest.describe(status: status)
     }

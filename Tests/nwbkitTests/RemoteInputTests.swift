@@ -186,31 +186,54 @@ final class RemoteInputTests: XCTestCase {
 
     /// With AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, `s3://` requests are signed (Signature Version 4):
     /// the stand-in checks each signature as S3 does; without them, or with a wrong secret, one clear line.
-    func testS3RequestsAreSignedWithTheAWSVariables() throws {
+    func testS3RequestsAreSignedWithTheAWSVariablesOrAProfile() throws {
         let folder = try temporaryFolder("remote-s3-signed")
         try FileManager.default.createDirectory(at: folder.appending(path: "sub 1"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: "sub 1/ophys.nwb").path)
         let server = try StandInServer(root: folder, s3Key: "AKIDSTANDIN:s3cr3t")
         let arguments = ["summarize", "--format", "json", "--s3-endpoint", server.url("s3"), "s3://bucket/sub 1/ophys.nwb"]
+        // No shared credentials file but the test's own (this machine's ~/.aws must not count).
+        let credentials = folder.appending(path: "credentials")
+        try
+            "# a shared credentials file\n[default]\naws_access_key_id = AKIDSTANDIN\naws_secret_access_key = wrong\n\n[lab]\naws_access_key_id=AKIDSTANDIN\n  aws_secret_access_key = s3cr3t  \n"
+            .write(to: credentials, atomically: true, encoding: .utf8)
+        let isolated = ["AWS_SHARED_CREDENTIALS_FILE": folder.appending(path: "none").path, "AWS_PROFILE": ""]
         let signed = try CommandRun.nwbkit(
             arguments,
-            environment: ["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "s3cr3t", "AWS_SESSION_TOKEN": ""])
+            environment: isolated.merging(
+                ["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "s3cr3t", "AWS_SESSION_TOKEN": ""]
+            ) { $1 })
         XCTAssertEqual(signed.status, 0, signed.stderr)
         let local = try nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(
             signed.stdout.replacingOccurrences(of: "s3://bucket/sub 1/ophys.nwb", with: TestPaths.sample("ophys.nwb")),
             local.stdout)
+        let noVariables = ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SESSION_TOKEN": ""]
+        // A profile of the shared credentials file signs as the AWS tools would: AWS_PROFILE's.
+        let profile = try CommandRun.nwbkit(
+            arguments,
+            environment: noVariables.merging(["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": "lab"]) { $1 })
+        XCTAssertEqual(profile.status, 0, profile.stderr)
+        XCTAssertEqual(profile.stdout, signed.stdout)
         for environment in [
-            ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": ""],
-            ["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong"],
+            isolated.merging(noVariables) { $1 },
+            isolated.merging(["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong"]) { $1 },
+            // Without AWS_PROFILE the file's `default` profile, whose secret is wrong here.
+            noVariables.merging(["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": ""]) { $1 },
+            // The variables come before the file.
+            [
+                "AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong",
+                "AWS_SHARED_CREDENTIALS_FILE": credentials.path,
+                "AWS_PROFILE": "lab",
+            ],
         ] {
             let refused = try CommandRun.nwbkit(arguments, environment: environment)
             XCTAssertEqual(refused.status, 1)
             XCTAssertEqual(
                 refused.stderr,
-                "nwbkit: s3://bucket/sub 1/ophys.nwb: cannot read the remote file: access denied (HTTP 403); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and --s3-region)\n"
-            )
+                "nwbkit: s3://bucket/sub 1/ophys.nwb: cannot read the remote file: access denied (HTTP 403); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile of ~/.aws/credentials (and --s3-region)\n",
+                "\(environment)")
         }
     }
 }
