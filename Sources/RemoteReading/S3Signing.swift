@@ -60,6 +60,17 @@ public struct S3Credentials: Sendable, Equatable {
     }
 }
 
+extension RemoteOptions {
+    /// The region the AWS tools would use for signed `s3://` requests when none is given: `AWS_REGION`,
+    /// else `AWS_DEFAULT_REGION` of `environment`; `nil` when neither is set.
+    public static func s3Region(environment: [String: String]) -> String? {
+        for name in ["AWS_REGION", "AWS_DEFAULT_REGION"] {
+            if let region = environment[name], !region.isEmpty { return region }
+        }
+        return nil
+    }
+}
+
 /// AWS Signature Version 4 for S3 GETs: the headers that sign one request (the payload unsigned, the
 /// `Range` header unsigned, so every block of a file is signed alike).
 enum S3Signing {

@@ -216,6 +216,17 @@ final class RemoteInputTests: XCTestCase {
             environment: noVariables.merging(["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": "lab"]) { $1 })
         XCTAssertEqual(profile.status, 0, profile.stderr)
         XCTAssertEqual(profile.stdout, signed.stdout)
+        // Signed for AWS_REGION when --s3-region is not given (the stand-in checks the signature in any region).
+        try server.resetStats()
+        let regional = try CommandRun.nwbkit(
+            arguments,
+            environment: noVariables.merging([
+                "AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": "lab", "AWS_REGION": "eu-west-3",
+            ]) { $1 })
+        XCTAssertEqual(regional.status, 0, regional.stderr)
+        let scopes = try server.archiveStats().log.compactMap { $0[3] }
+        XCTAssertFalse(scopes.isEmpty)
+        XCTAssertTrue(scopes.allSatisfy { $0.contains("/eu-west-3/s3/aws4_request") }, "\(scopes)")
         for environment in [
             isolated.merging(noVariables) { $1 },
             isolated.merging(["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong"]) { $1 },

@@ -74,8 +74,19 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "s3:// files: an S3-compatible endpoint URL, read path-style (default: AWS).")
     var s3Endpoint: String?
 
-    @Option(help: "s3:// files: the buckets' AWS region (default: AWS's global name).")
+    @Option(
+        help:
+            "s3:// files: the buckets' AWS region (default: AWS's global name; for signed requests AWS_REGION or AWS_DEFAULT_REGION when set)."
+    )
     var s3Region: String?
+
+    /// `--s3-region`; else, when requests are signed, the region the AWS variables name (a signature must
+    /// name the bucket's region; anonymous requests keep AWS's global name, which finds any bucket).
+    var resolvedS3Region: String? {
+        let environment = ProcessInfo.processInfo.environment
+        if let s3Region { return s3Region }
+        return S3Credentials.from(environment: environment) == nil ? nil : RemoteOptions.s3Region(environment: environment)
+    }
 
     @Option(
         help:
@@ -242,7 +253,7 @@ struct FileReader {
         options.remote.stallTimeout = reading.stallTimeout
         options.remote.retries = reading.retries
         options.remote.s3Endpoint = reading.s3Endpoint
-        options.remote.s3Region = reading.s3Region
+        options.remote.s3Region = reading.resolvedS3Region
         options.remote.locations = archive?.locations ?? [:]
         options.remote.s3Credentials = S3Credentials.from(environment: ProcessInfo.processInfo.environment)
         return options
@@ -267,7 +278,8 @@ struct FileReader {
         [
             "worker", "--max-objects", String(reading.maxObjects), "--max-depth", String(reading.maxDepth),
             "--stall-timeout", String(reading.stallTimeout), "--retries", String(reading.retries),
-        ] + (reading.s3Endpoint.map { ["--s3-endpoint", $0] } ?? []) + (reading.s3Region.map { ["--s3-region", $0] } ?? [])
+        ] + (reading.s3Endpoint.map { ["--s3-endpoint", $0] } ?? [])
+            + (reading.resolvedS3Region.map { ["--s3-region", $0] } ?? [])
     }
 
     /// This program, which is also the worker.
