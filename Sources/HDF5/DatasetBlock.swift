@@ -153,6 +153,17 @@ extension Object {
         return values
     }
 
+    /// Whether the dataset's values are numbers (integers, floats or enums): what `readBlock` reads.
+    public func holdsNumbers() -> Bool {
+        let type = H5Dget_type(handle.id)
+        guard type >= 0 else {
+            HDF5Library.clearErrors()
+            return false
+        }
+        defer { H5Tclose(type) }
+        return [H5T_INTEGER, H5T_FLOAT, H5T_ENUM].contains(H5Tget_class(type))
+    }
+
     private func requireNumbers() throws(HDF5Error) {
         let type = H5Dget_type(handle.id)
         guard type >= 0 else { throw HDF5Library.error("H5Dget_type", path: path) }

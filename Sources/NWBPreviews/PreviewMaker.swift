@@ -145,6 +145,8 @@ public struct PreviewMaker {
     /// The values of `block` of the dataset at `path`, row-major.
     private mutating func read(_ path: String, _ block: Block) throws(Refusal) -> [Double] {
         let object = try open(path)
+        // Values that are not numbers are refused before they cost anything.
+        guard object.holdsNumbers() else { throw .unreadable("its values are not numbers") }
         try charge(object, block)
         do { return try object.readBlock(block) } catch { throw .unreadable(error.message) }
     }
@@ -164,6 +166,7 @@ public struct PreviewMaker {
             var labels = [Int](repeating: -1, count: rows * columns)
             var best = [Double](repeating: 0, count: rows * columns)
             let object = try open(imageMask.path)
+            guard object.holdsNumbers() else { throw .unreadable("its image_mask values are not numbers") }
             let perBatch = max(1, (256 << 10) / max(1, rows * columns * 8))
             var drawn = 0
             while drawn < shape[0] {

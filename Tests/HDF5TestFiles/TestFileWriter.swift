@@ -127,11 +127,11 @@ public final class TestFileWriter {
         stringArrayDataset(path, [value], scalar: true)
     }
 
-    /// A variable-length UTF-8 string dataset of `values`.
-    public func stringArrayDataset(_ path: String, _ values: [String], scalar: Bool = false) {
+    /// A variable-length UTF-8 string dataset of `values` (of `shape` when given, row-major).
+    public func stringArrayDataset(_ path: String, _ values: [String], scalar: Bool = false, shape: [UInt64]? = nil) {
         let type = Self.variableString()
-        var dimensions = [hsize_t(values.count)]
-        let space = scalar ? H5Screate(H5S_SCALAR) : H5Screate_simple(1, &dimensions, nil)
+        var dimensions = (shape ?? [UInt64(values.count)]).map { hsize_t($0) }
+        let space = scalar ? H5Screate(H5S_SCALAR) : H5Screate_simple(Int32(dimensions.count), &dimensions, nil)
         let dataset = H5Dcreate2(file, path, type, space, chdf5_p_default(), chdf5_p_default(), chdf5_p_default())
         precondition(dataset >= 0, "cannot create dataset \(path)")
         withCStrings(values) { pointers in _ = H5Dwrite(dataset, type, chdf5_s_all(), chdf5_s_all(), chdf5_p_default(), pointers)

@@ -299,6 +299,9 @@ final class CatalogThumbnailTests: XCTestCase {
                 "/processing/ophys/SummaryImages/wild", shape: [2, 3],
                 values: [.nan, .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, 0])
             writer.neurodataType("/processing/ophys/SummaryImages/wild", "GrayscaleImage")
+            // An "image" of strings: refused before it is charged anything.
+            writer.stringArrayDataset("/processing/ophys/SummaryImages/words", ["a", "b", "c", "d"], shape: [2, 2])
+            writer.neurodataType("/processing/ophys/SummaryImages/words", "GrayscaleImage")
         }
         let site = folder.appending(path: "site")
         let run = try nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
@@ -310,6 +313,7 @@ final class CatalogThumbnailTests: XCTestCase {
                 "/processing/ophys/SummaryImages/vast: no preview; it holds 10000000000 values, more than the 16777216 a preview reads at once"
             ),
             found.html)
+        XCTAssertTrue(found.html.contains("/processing/ophys/SummaryImages/words: no preview; its values are not numbers"))
         let wild = try XCTUnwrap(found.images["/processing/ophys/SummaryImages/wild"])
         XCTAssertEqual([wild.width, wild.height], [3, 2])
         // Not finite is black; the two finite extremes are the ends of the range.
