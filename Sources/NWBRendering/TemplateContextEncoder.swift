@@ -9,6 +9,7 @@ enum TemplateContextEncoder {
         if T.self == Int.self { return unsafeBitCast(value, to: Int.self) }
         if T.self == Bool.self { return unsafeBitCast(value, to: Bool.self) }
         if T.self == Double.self { return number(unsafeBitCast(value, to: Double.self)) }
+        if let direct = try direct(value) { return direct }
         let encoder = ContextEncoder()
         try value.encode(to: encoder)
         return encoder.resolved()
