@@ -14,60 +14,18 @@ public struct S3Credentials: Sendable, Equatable {
         self.sessionToken = sessionToken
     }
 
-    /// The credentials the AWS tools would use, looked up as they look them up: `AWS_ACCESS_KEY_ID`,
-    /// `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` of `environment`; else the profile `AWS_PROFILE`
-    /// (`default` when unset) of the shared credentials file (`AWS_SHARED_CREDENTIALS_FILE`, or
-    /// `~/.aws/credentials`). `nil` when neither gives both keys: `s3://` requests are then anonymous.
+    /// The credentials the AWS tools would use (`AWSConfiguration.credentials`); `nil` when there are
+    /// none: `s3://` requests are then anonymous.
     public static func from(environment: [String: String]) -> S3Credentials? {
-        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
-        if let id = value("AWS_ACCESS_KEY_ID"), let secret = value("AWS_SECRET_ACCESS_KEY") {
-            return S3Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: value("AWS_SESSION_TOKEN"))
-        }
-        guard let path = value("AWS_SHARED_CREDENTIALS_FILE") ?? value("HOME").map({ $0 + "/.aws/credentials" }),
-            let text = sharedFile(path)
-        else { return nil }
-        return profile(value("AWS_PROFILE") ?? "default", in: text)
-    }
-
-    /// The profile `name` of a shared credentials file's text (INI: `[name]`, then `key = value` lines;
-    /// `#` and `;` start comments).
-    static func profile(_ name: String, in text: String) -> S3Credentials? {
-        var section: String?
-        var keys: [String: String] = [:]
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
-            if line.hasPrefix("["), line.hasSuffix("]") {
-                section = line.dropFirst().dropLast().trimmingCharacters(in: .whitespaces)
-                continue
-            }
-            guard section == name, let equals = line.firstIndex(of: "=") else { continue }
-            let key = line[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            keys[key] = line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-        }
-        guard let id = keys["aws_access_key_id"], !id.isEmpty, let secret = keys["aws_secret_access_key"], !secret.isEmpty
-        else { return nil }
-        return S3Credentials(
-            accessKeyID: id, secretAccessKey: secret, sessionToken: keys["aws_session_token"].flatMap { $0.isEmpty ? nil : $0 })
-    }
-
-    /// A shared credentials file's text: at most 1 MiB (a larger file is not one), `nil` when it cannot be read.
-    private static func sharedFile(_ path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: (1 << 20) + 1), data.count <= 1 << 20 else { return nil }
-        return String(data: data, encoding: .utf8)
+        AWSConfiguration.credentials(environment: environment)
     }
 }
 
 extension RemoteOptions {
-    /// The region the AWS tools would use for signed `s3://` requests when none is given: `AWS_REGION`,
-    /// else `AWS_DEFAULT_REGION` of `environment`; `nil` when neither is set.
+    /// The region the AWS tools would use for signed `s3://` requests when none is given
+    /// (`AWSConfiguration.region`).
     public static func s3Region(environment: [String: String]) -> String? {
-        for name in ["AWS_REGION", "AWS_DEFAULT_REGION"] {
-            if let region = environment[name], !region.isEmpty { return region }
-        }
-        return nil
+        AWSConfiguration.region(environment: environment)
     }
 }
 

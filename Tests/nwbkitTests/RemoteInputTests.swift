@@ -198,7 +198,10 @@ final class RemoteInputTests: XCTestCase {
         try
             "# a shared credentials file\n[default]\naws_access_key_id = AKIDSTANDIN\naws_secret_access_key = wrong\n\n[lab]\naws_access_key_id=AKIDSTANDIN\n  aws_secret_access_key = s3cr3t  \n"
             .write(to: credentials, atomically: true, encoding: .utf8)
-        let isolated = ["AWS_SHARED_CREDENTIALS_FILE": folder.appending(path: "none").path, "AWS_PROFILE": ""]
+        let isolated = [
+            "AWS_SHARED_CREDENTIALS_FILE": folder.appending(path: "none").path, "AWS_PROFILE": "",
+            "AWS_CONFIG_FILE": folder.appending(path: "none").path, "AWS_REGION": "", "AWS_DEFAULT_REGION": "",
+        ]
         let signed = try CommandRun.nwbkit(
             arguments,
             environment: isolated.merging(
@@ -209,7 +212,9 @@ final class RemoteInputTests: XCTestCase {
         XCTAssertEqual(
             signed.stdout.replacingOccurrences(of: "s3://bucket/sub 1/ophys.nwb", with: TestPaths.sample("ophys.nwb")),
             local.stdout)
-        let noVariables = ["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SESSION_TOKEN": ""]
+        let noVariables = isolated.merging(["AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "", "AWS_SESSION_TOKEN": ""]) {
+            $1
+        }
         // A profile of the shared credentials file signs as the AWS tools would: AWS_PROFILE's.
         let profile = try CommandRun.nwbkit(
             arguments,
@@ -227,6 +232,21 @@ final class RemoteInputTests: XCTestCase {
         let scopes = try server.archiveStats().log.compactMap { $0[3] }
         XCTAssertFalse(scopes.isEmpty)
         XCTAssertTrue(scopes.allSatisfy { $0.contains("/eu-west-3/s3/aws4_request") }, "\(scopes)")
+        // Without AWS_REGION, the profile's region in the config file (`[profile lab]`).
+        let config = folder.appending(path: "config")
+        try "[default]\nregion = us-west-1\n[profile lab]\nregion = ap-south-1\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        try server.resetStats()
+        let configured = try CommandRun.nwbkit(
+            arguments,
+            environment: noVariables.merging([
+                "AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": "lab", "AWS_CONFIG_FILE": config.path,
+            ]) { $1 })
+        XCTAssertEqual(configured.status, 0, configured.stderr)
+        let configuredScopes = try server.archiveStats().log.compactMap { $0[3] }
+        XCTAssertTrue(
+            !configuredScopes.isEmpty && configuredScopes.allSatisfy { $0.contains("/ap-south-1/s3/aws4_request") },
+            "\(configuredScopes)")
         for environment in [
             isolated.merging(noVariables) { $1 },
             isolated.merging(["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong"]) { $1 },

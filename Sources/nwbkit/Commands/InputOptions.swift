@@ -76,7 +76,7 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(
         help:
-            "s3:// files: the buckets' AWS region (default: AWS's global name; for signed requests AWS_REGION or AWS_DEFAULT_REGION when set)."
+            "s3:// files: the buckets' AWS region (default: AWS's global name; for signed requests AWS_REGION, AWS_DEFAULT_REGION or the profile's region in ~/.aws/config when set)."
     )
     var s3Region: String?
 
