@@ -5,7 +5,8 @@ import NWBKit
 /// file, and no read is made that would take the file past its allowance (each read's cost, the bytes
 /// libhdf5 reads from the file for it, is known before it is made: `Object.fileBytes(of:)`).
 public struct PreviewMaker {
-    private let index: SummaryIndex
+    /// What in the file can have a preview (found once, from the summary).
+    private let sources: [PreviewSource]
     private let file: File
     private let options: PreviewOptions
     private var spent = 0
@@ -23,7 +24,7 @@ public struct PreviewMaker {
     }
 
     private init(index: SummaryIndex, file: File, options: PreviewOptions) {
-        self.index = index
+        sources = PreviewSource.find(in: index)
         self.file = file
         self.options = options
     }
@@ -36,7 +37,6 @@ public struct PreviewMaker {
 
     private mutating func make() -> FilePreviews {
         var previews: [FilePreviews.Preview] = []
-        let sources = PreviewSource.find(in: index)
         for (position, source) in sources.enumerated() {
             guard previews.count < options.maximumPreviews else {
                 notes.append(
@@ -266,7 +266,7 @@ public struct PreviewMaker {
         if let known = Self.preferred(greyImages.filter { $0.raster.rows == rows && $0.raster.columns == columns }) {
             return (known.path, known.raster)
         }
-        for case .image(let object) in PreviewSource.find(in: index) where object.shape == [rows, columns] {
+        for case .image(let object) in sources where object.shape == [rows, columns] {
             guard let values = try? read(object.path, Block(start: [0, 0], count: [rows, columns])) else { continue }
             let raster = PreviewRaster(rows: rows, columns: columns, channels: 1, values: values)
             greyImages.append((object.path, raster))

@@ -411,24 +411,6 @@ public struct CatalogSite: Sendable {
             startFolded = objectCount > Self.foldingThreshold
         }
 
-        private enum CodingKeys: String, CodingKey {
-            case title, row, summary, treeJSON, objectCount, checked, findings, checkNotes, previews, startFolded
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(title, forKey: .title)
-            try container.encode(row, forKey: .row)
-            try container.encode(summary, forKey: .summary)
-            try container.encode(checked, forKey: .checked)
-            try container.encode(findings, forKey: .findings)
-            try container.encode(checkNotes, forKey: .checkNotes)
-            try container.encodeIfPresent(previews, forKey: .previews)
-            try container.encode(startFolded, forKey: .startFolded)
-            try container.encode(treeJSON, forKey: .treeJSON)
-            try container.encode(objectCount, forKey: .objectCount)
-        }
-
         /// The page through `template`.
         func render(_ template: DocumentTemplate) throws -> String {
             try template.render(self)
