@@ -38,7 +38,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         // Remote files over HTTP(S): ranged reads in blocks, a cache with read-ahead, retries and time-outs,
         // handed to libhdf5 as a byte source.
-        .target(name: "RemoteReading", dependencies: ["CCurl", "CLibCrypto", "HDF5"]),
+        .target(name: "RemoteReading", dependencies: ["CCurl", "Platform", "HDF5"]),
         // The DANDI archive's API: dandiset references, versions, metadata, asset listings, blob URLs.
         .target(name: "DandiArchive", dependencies: ["RemoteReading"]),
         // zlib from Debian's zlib1g-dev: deflate and CRC-32 for PNG previews.
@@ -48,9 +48,10 @@ let package = Package(
         // DANDI's rules and tables over summaries: asset facts, the assetsSummary, structural types.
         .target(name: "NWBDandi", dependencies: ["HDF5", "NWBKit", "NWBSupport"]),
         // What Swift cannot call directly (prctl, fcntl, wait-status macros), and the Swift over it: EINTR-safe
-        // writes, child processes on pipes. The one place above libhdf5 that touches the system's C interface.
+        // writes, child processes on pipes, exclusive temporary files, process lifetime, libcrypto's digests.
+        // The one place above libhdf5 that touches the system's C interface.
         .systemLibrary(name: "CPlatform", path: "Sources/CPlatform"),
-        .target(name: "Platform", dependencies: ["CPlatform"]),
+        .target(name: "Platform", dependencies: ["CPlatform", "CLibCrypto", "NWBSupport"]),
         // YAML from users' files (metadata, rules) read within stated bounds: file size, alias expansion.
         .target(name: "BoundedYAML", dependencies: [.product(name: "Yams", package: "Yams")]),
         // The summary model's JSON: one canonical encoder (sorted keys, `"key": value`), the decoder the cache
@@ -70,7 +71,7 @@ let package = Package(
         // Records for other catalogs: BrainSTEM, Flexilims, Crucible, portal.
         .target(
             name: "NWBCatalogs",
-            dependencies: ["HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "CLibCrypto", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "Platform", .product(name: "Yams", package: "Yams")]),
         // Small PNG previews of a file's images (summary images, first frames, ROI masks), read within a
         // stated byte allowance per file: the catalog's thumbnails.
         .target(name: "NWBPreviews", dependencies: ["CZlib", "HDF5", "NWBKit"]),

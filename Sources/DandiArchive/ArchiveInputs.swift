@@ -139,7 +139,7 @@ public enum ArchiveInputs {
             resolution.paths.append(display)
             resolution.locations[display] = RemoteLocation(
                 url: url, size: asset.size, contentIdentity: "dandi blob \(asset.blob!) \(asset.size)",
-                headers: client.authorizationHeaders)
+                credentials: client.credentials)
         }
     }
 

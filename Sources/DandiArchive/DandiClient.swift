@@ -50,8 +50,12 @@ public final class DandiClient {
         session = RemoteSession(options: options)
     }
 
-    /// The header that carries the API key, when there is one.
-    public var authorizationHeaders: [String] { token.map { ["Authorization: token \($0)"] } ?? [] }
+    /// The API key, bound to the API's origin (scheme, host, port): sent with requests there, never to a
+    /// blob store, a redirect's target or a listing page on another origin.
+    public var credentials: [OriginCredential] {
+        guard let token, let origin = Origin(url: instance.apiURL) else { return [] }
+        return [OriginCredential(origin: origin, header: "Authorization: token \(token)")]
+    }
 
     /// `GET /dandisets/{id}/`.
     public func dandiset(_ id: String) throws(DandiError) -> Dandiset {
@@ -167,7 +171,8 @@ public final class DandiClient {
         let response: RemoteResponse
         do {
             response = try session.get(
-                url, headers: authorizationHeaders + ["Accept: application/json"], followRedirects: followRedirects)
+                url, headers: ["Accept: application/json"], credentials: RequestCredentials(bound: credentials),
+                followRedirects: followRedirects)
         } catch {
             throw DandiError("cannot reach the archive at \(instance.apiURL): \(error.message)")
         }

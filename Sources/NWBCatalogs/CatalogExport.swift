@@ -19,6 +19,10 @@ public struct CatalogOptions: Sendable {
     public var mouse: String?
     /// Compute each file's SHA-256 (Crucible; reads the whole file once).
     public var checksums = true
+    /// The lower-case hex SHA-256 of the file an input names: a local file's by default; the caller
+    /// gives one that reads remote inputs through the remote reader (what it fetches is the file's bytes),
+    /// so a URL or an archive name is never taken for a local path.
+    public var digest: @Sendable (_ path: String) throws -> String = { try FileDigest.sha256($0) }
 
     public init() {}
 }

@@ -91,7 +91,7 @@ public enum CrucibleExporter {
         let summary = facts.summary
         var hash: String?
         if options.checksums {
-            do { hash = try FileDigest.sha256(summary.path) } catch {
+            do { hash = try options.digest(summary.path) } catch {
                 throw ExportError(path: summary.path, message: "cannot read the file for its SHA-256: \(error)")
             }
         }
@@ -146,11 +146,13 @@ public enum CrucibleExporter {
         }
 
         let folder = URL(fileURLWithPath: summary.path).deletingLastPathComponent()
+        // A remote file's external files are not on this machine: named, with no size or checksum.
+        let isRemote = summary.path.contains("://") || summary.path.range(of: #"^[A-Z][A-Z-]*:\d{6}"#, options: .regularExpression) != nil
         var associated: [CrucibleRecord.AssociatedFile] = []
         for file in facts.acquired.flatMap(\.externalFiles) + facts.stimuli.flatMap(\.externalFiles)
         where !associated.contains(where: { $0.filename == file }) {
             let path = file.hasPrefix("/") ? file : folder.appending(path: file).path
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            let size = isRemote ? nil : (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
             let digest = options.checksums && size != nil ? try? FileDigest.sha256(path) : nil
             associated.append(CrucibleRecord.AssociatedFile(filename: file, size: size, sha256_hash: digest))
         }

@@ -1,10 +1,13 @@
 import Foundation
 import NWBJSON
 import NWBKit
+import Platform
 
 /// Reads the JSON Lines outputs of `nwbkit summarize --format jsonl` (shards of one run) and hands
 /// their summaries and failures over in path order — the order one run over the same folder gives —
-/// so every command renders from them exactly what one run would have printed.
+/// so every command renders from them exactly what one run would have printed. The parts are a set
+/// union: a path given twice with the same line (the same part named twice, overlapping parts) counts
+/// once; a path given twice with different lines is refused with one line naming it and both parts.
 public enum MergedSummaries {
     /// Why a part could not be merged.
     public struct PartError: Error, Sendable, CustomStringConvertible {
@@ -22,6 +25,9 @@ public enum MergedSummaries {
     @discardableResult
     public static func run(parts: [String], body: (FileOutcome, Int, Int) throws -> Void) throws -> Int {
         var outcomes: [(path: String, outcome: FileOutcome)] = []
+        /// Where each path was met first: its line's SHA-256 and part, to tell a repeat from a conflict.
+        var seen: [String: (line: String, part: String, index: Int)] = [:]
+        var conflicts = Set<String>()
         for part in parts {
             let data: Data
             do {
@@ -35,13 +41,30 @@ public enum MergedSummaries {
             for line in all.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
                 lineNumber += 1
                 let bytes = Array(line)
+                let entry: (path: String, outcome: FileOutcome)
                 if let summary = try? FastJSONDecoder().decode(FileSummary.self, from: bytes) {
-                    outcomes.append((summary.path, .result(WorkerResult(summary: summary))))
+                    entry = (summary.path, .result(WorkerResult(summary: summary)))
                 } else if let failure = try? FastJSONDecoder().decode(FailureRecord.self, from: bytes) {
-                    outcomes.append((failure.path, .failure(.workerFailed(path: failure.path, detail: failure.error))))
+                    entry = (failure.path, .failure(.workerFailed(path: failure.path, detail: failure.error)))
                 } else {
                     throw PartError(path: part, line: lineNumber, message: "not a line of `nwbkit summarize --format jsonl`")
                 }
+                let digest = SHA256Digest.hex(of: bytes)
+                if let first = seen[entry.path] {
+                    if first.line != digest && conflicts.insert(entry.path).inserted {
+                        outcomes[first.index] = (
+                            entry.path,
+                            .failure(
+                                .workerFailed(
+                                    path: entry.path,
+                                    detail:
+                                        "two different summaries of this path (in \(first.part) and \(part)); neither is used"))
+                        )
+                    }
+                    continue
+                }
+                seen[entry.path] = (digest, part, outcomes.count)
+                outcomes.append(entry)
             }
         }
         outcomes.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }

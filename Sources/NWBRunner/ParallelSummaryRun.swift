@@ -19,13 +19,22 @@ public struct ParallelSummaryRun {
     public var timeout: Double?
     /// Summaries kept between runs, if any.
     public var cache: SummaryCache?
+    /// What each worker is told on its standard input before any path (archive locations with their
+    /// credentials; never on a command line or in a file). Its deadline and parent are set here.
+    public var configuration: WorkerConfiguration
 
-    public init(workerExecutable: URL, workerArguments: [String], jobs: Int, timeout: Double?, cache: SummaryCache? = nil) {
+    public init(
+        workerExecutable: URL, workerArguments: [String], jobs: Int, timeout: Double?, cache: SummaryCache? = nil,
+        configuration: WorkerConfiguration = WorkerConfiguration()
+    ) {
         self.workerExecutable = workerExecutable
         self.workerArguments = workerArguments
         self.jobs = max(1, jobs)
         self.timeout = timeout
         self.cache = cache
+        self.configuration = configuration
+        self.configuration.fileDeadline = timeout
+        self.configuration.parent = getpid()
     }
 
     private final class Worker {
@@ -62,7 +71,7 @@ public struct ParallelSummaryRun {
             case .file(let path):
                 if let cache, let key = cache.key(for: path, folders: folders) {
                     keys[index] = key
-                    if var reply = cache.reply(for: key), let outcome = Self.decodeCached(&reply) {
+                    if var reply = cache.reply(for: key), let outcome = Self.decodeCached(&reply, path: path) {
                         outcomes[index] = outcome
                         continue
                     }
@@ -88,6 +97,7 @@ public struct ParallelSummaryRun {
         }
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         defer { workers.forEach { stop($0) } }
+        let configurationLine = try configuration.line()
 
         try emit()
         while nextToEmit < outcomes.count {
@@ -95,7 +105,10 @@ public struct ParallelSummaryRun {
             // (one file and `--jobs 2` is one worker and its split-walk helper, not an idle second worker).
             let wanted = min(jobs, queue.count + workers.filter { $0.current != nil }.count)
             while workers.count < wanted {
-                workers.append(try start(arguments: arguments))
+                let worker = try start(arguments: arguments)
+                // Its first line: the configuration (a worker that is gone is reported by its read side).
+                _ = worker.process.send(configurationLine)
+                workers.append(worker)
             }
             for worker in workers where worker.current == nil && !queue.isEmpty {
                 let index = queue.removeLast()
@@ -240,11 +253,23 @@ public struct ParallelSummaryRun {
         WorkerProtocol.decode(line) ?? .failure(.workerFailed(path: path, detail: "the worker's answer could not be read"))
     }
 
-    /// The outcome of a cached reply (taken: its bytes become the body in place).
-    private static func decodeCached(_ reply: inout [UInt8]) -> FileOutcome? {
+    /// The outcome of a cached reply for the input `path` (taken: its bytes become the body in place).
+    /// The entry may have been filled by a run that named the same content otherwise (`d/x.nwb` and
+    /// `$PWD/d/x.nwb`, a draft's asset and its published version's): a summary is then given the current
+    /// name; a product or a failure, whose text holds the name, is not used (`nil`: the file is read again).
+    static func decodeCached(_ reply: inout [UInt8], path: String) -> FileOutcome? {
         var taken: [UInt8] = []
         swap(&taken, &reply)
-        return WorkerProtocol.decode(consume taken)
+        guard let outcome = WorkerProtocol.decode(consume taken) else { return nil }
+        switch outcome {
+        case .result(let result) where result.path == path: return outcome
+        case .result(let result) where !result.holdsProduct:
+            guard var summary = try? result.summary() else { return nil }
+            summary.path = path
+            return .result(WorkerResult(summary: summary))
+        case .failure(let error) where error.path == path: return outcome
+        default: return nil
+        }
     }
 
     private static func isWorkerFailure(_ outcome: FileOutcome) -> Bool {

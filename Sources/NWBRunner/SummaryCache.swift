@@ -8,6 +8,12 @@ import RemoteReading
 
 /// Per-file summaries kept on disk between runs, keyed by the file's real path, size, modification
 /// time and the tool's version and limits: a re-run over unchanged files reads no HDF5 at all.
+///
+/// The cache is private and checked: its folders are 0700 and its entries 0600 (a summary may hold an
+/// embargoed dandiset's subject ids), written exclusively under random names and renamed into place. Each
+/// entry starts with a line that holds its key, the length and the SHA-256 of what follows; an entry that
+/// does not match (truncated, emptied, changed) is a miss: the file is read again, the entry rewritten,
+/// and `damaged` is told the entry's path once.
 public struct SummaryCache: Sendable {
     public let directory: URL
     /// Extra text in every key (the tool version, the walk limits).
@@ -15,11 +21,26 @@ public struct SummaryCache: Sendable {
 
     /// How a remote file's validator (size and ETag) is asked for.
     public let remote: RemoteOptions
+    /// Told of each damaged entry (its path and what is wrong), which is then read again.
+    public let damaged: @Sendable (_ entry: String, _ problem: String) -> Void
 
-    public init(directory: URL, salt: String, remote: RemoteOptions = RemoteOptions()) {
+    public init(
+        directory: URL, salt: String, remote: RemoteOptions = RemoteOptions(),
+        damaged: @escaping @Sendable (_ entry: String, _ problem: String) -> Void = { _, _ in }
+    ) {
         self.directory = directory
         self.salt = salt
         self.remote = remote
+        self.damaged = damaged
+    }
+
+    /// The first line of an entry.
+    private struct EntryHeader: Codable {
+        var key: String
+        /// The bytes after the header's newline.
+        var length: Int
+        /// Their SHA-256, in hex.
+        var sha256: String
     }
 
     /// Real paths of folders met so far: a file then costs one `lstat`, not a `readlink` per component
@@ -62,17 +83,28 @@ public struct SummaryCache: Sendable {
         return directory.appending(path: String(name.suffix(2))).appending(path: name + ".json")
     }
 
-    /// The first line of a cache file: the key, as JSON.
-    private func header(of key: String) -> [UInt8] {
-        ((try? FastJSONEncoder(prettyPrinted: false).encode(key)) ?? []) + [UInt8(ascii: "\n")]
-    }
-
-    /// The cached reply for `key` (checked against the key stored with it, byte for byte).
+    /// The cached reply for `key`: `nil` for a miss. An entry under another key (a hash collision) is a
+    /// plain miss; a damaged one is also reported (`damaged`).
     func reply(for key: String) -> [UInt8]? {
-        guard var bytes = Self.contents(of: location(of: key).path) else { return nil }
-        let expected = header(of: key)
-        guard bytes.count >= expected.count, bytes[..<expected.count].elementsEqual(expected) else { return nil }
-        bytes.removeSubrange(..<expected.count)  // in place: no second array per file
+        let path = location(of: key).path
+        guard var bytes = Self.contents(of: path) else { return nil }
+        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
+            let header = try? FastJSONDecoder().decode(EntryHeader.self, from: Array(bytes[..<newline]))
+        else {
+            damaged(path, "its header cannot be read")
+            return nil
+        }
+        guard header.key == key else { return nil }
+        let bodyLength = bytes.count - newline - 1
+        guard bodyLength == header.length else {
+            damaged(path, "it holds \(bodyLength) bytes where \(header.length) were written")
+            return nil
+        }
+        bytes.removeSubrange(...newline)  // in place: no second array per file
+        guard SHA256Digest.hex(of: bytes) == header.sha256 else {
+            damaged(path, "its checksum does not match")
+            return nil
+        }
         return bytes
     }
 
@@ -102,22 +134,40 @@ public struct SummaryCache: Sendable {
         return complete ? bytes : nil
     }
 
-    /// Stores `reply` under `key` (atomically: written beside, then renamed; a failure to write only
-    /// costs the cache entry). Plain `mkdir`/`open`/`write`/`rename`: Foundation's atomic write and
+    /// Stores `reply` under `key`: written exclusively beside its place (0600), then renamed over it; a
+    /// failure to write only costs the cache entry. Plain system calls: Foundation's atomic write and
     /// directory creation took half a millisecond a file, a third of a first run over 1,000 small files.
     func store(_ reply: [UInt8], for key: String) {
         let url = location(of: key)
         let folder = url.deletingLastPathComponent().path
-        if mkdir(folder, 0o755) != 0, errno == ENOENT {
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        let temporary = url.path + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
+        guard Self.makePrivateFolder(folder) else { return }
+        let header = EntryHeader(key: key, length: reply.count, sha256: SHA256Digest.hex(of: reply))
+        guard let headerLine = try? FastJSONEncoder(prettyPrinted: false).encode(header),
+            let file = try? ExclusiveFile(besides: url.path, mode: 0o600)
+        else { return }
         let written =
-            DescriptorWriting.writeAll(header(of: key), to: descriptor) == nil
-            && DescriptorWriting.writeAll(reply, to: descriptor) == nil
-        close(descriptor)
-        if !written || rename(temporary, url.path) != 0 { unlink(temporary) }
+            DescriptorWriting.writeAll(headerLine + [UInt8(ascii: "\n")], to: file.descriptor) == nil
+            && DescriptorWriting.writeAll(reply, to: file.descriptor) == nil
+        close(file.descriptor)
+        if !written || rename(file.path, url.path) != 0 { unlink(file.path) }
+    }
+
+    /// Makes `folder` (and the cache's root) only this user may enter (0700); false when it cannot be made.
+    private static func makePrivateFolder(_ folder: String) -> Bool {
+        if mkdir(folder, 0o700) == 0 { return true }
+        switch errno {
+        case EEXIST:
+            // Made by an earlier version with the umask's mode: made private (ours only; a link is refused).
+            var info = stat()
+            guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+            if info.st_uid == getuid() && info.st_mode & 0o077 != 0 { _ = chmod(folder, 0o700) }
+            return true
+        case ENOENT:
+            let root = (folder as NSString).deletingLastPathComponent
+            guard root != folder, makePrivateFolder(root) else { return false }
+            return mkdir(folder, 0o700) == 0 || errno == EEXIST
+        default:
+            return false
+        }
     }
 }

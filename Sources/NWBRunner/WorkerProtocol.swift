@@ -16,6 +16,9 @@ public struct WorkerResult: Sendable {
     /// The product `encoded` holds, or `nil` when it holds the summary.
     private let productName: String?
 
+    /// Whether this holds what a product made rather than the summary.
+    var holdsProduct: Bool { productName != nil }
+
     /// The summary model.
     public func summary() throws -> FileSummary {
         if let model { return model }
@@ -105,14 +108,19 @@ public enum WorkerProtocol {
 
     /// Serves requests from standard input until it closes, or until the parent stops reading (the
     /// worker's main loop): each file's summary, or what `product` makes of it.
-    /// With `split`, each file's walk is split across that many processes (see `SplitWalk`).
-    public static func serve(options: SummaryOptions, product: AnyFileProduct? = nil, split: SplitWalk? = nil) {
+    /// With `split`, each file's walk is split across that many processes (see `SplitWalk`). With
+    /// `deadline`, a file that takes longer ends this process (SIGALRM), parent or no parent.
+    public static func serve(
+        options: SummaryOptions, product: AnyFileProduct? = nil, split: SplitWalk? = nil, deadline: Double? = nil
+    ) {
         let walk = split.map { split in { (file: File, options: SummaryOptions) in try split.walk(file, options: options) } }
         var output = ReplyOutput()
         while !output.parentIsGone, let line = readLine(strippingNewline: true) {
             guard let data = line.data(using: .utf8), let path = try? JSONDecoder().decode(String.self, from: data) else {
                 continue
             }
+            ProcessLifetime.setDeadline(seconds: deadline)
+            defer { ProcessLifetime.setDeadline(seconds: nil) }
             TestHooks.fail(on: path)
             // Header, tab and body are written one after the other, the body in 1 MiB pieces as it is
             // encoded: a large summary's JSON is never held whole.

@@ -7,11 +7,9 @@ final class HTTPConnection {
     /// What one request gave.
     struct Response {
         var status: Int
-        /// Header names in lower case (the final response's, after redirects).
+        /// Header names in lower case.
         var headers: [String: String]
         var body: [UInt8]
-        /// The URL the request ended at, after redirects.
-        var effectiveURL: String
     }
 
     /// Why a request gave no response.
@@ -46,11 +44,11 @@ final class HTTPConnection {
         init(limit: Int) { self.limit = limit }
     }
 
-    /// GETs `url` (bytes `range` of it when given); `maximumBody` bounds what is kept. Redirects are followed
-    /// unless `followRedirects` is false (then a 3xx comes back with its `location` header).
-    func get(
-        _ url: String, range: Range<Int>?, headers extra: [String], maximumBody: Int, followRedirects: Bool = true
-    ) throws(TransportError) -> Response {
+    /// GETs `url` (bytes `range` of it when given); `maximumBody` bounds what is kept. libcurl follows no
+    /// redirect: a 3xx comes back with its `location` header, and `RemoteRequest` decides where to go and
+    /// with which credentials.
+    func get(_ url: String, range: Range<Int>?, headers extra: [String], maximumBody: Int) throws(TransportError) -> Response
+    {
         curl_easy_reset(handle)
         let collector = Collector(limit: maximumBody)
         let context = Unmanaged.passRetained(collector)
@@ -60,8 +58,7 @@ final class HTTPConnection {
         defer { curl_slist_free_all(list) }
 
         _ = ccurl_setopt_string(handle, CURLOPT_URL, url)
-        _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, followRedirects ? 1 : 0)
-        _ = ccurl_setopt_long(handle, CURLOPT_MAXREDIRS, 10)
+        _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
         // A response that sends less than one byte a second for the stall time is given up.
@@ -102,12 +99,7 @@ final class HTTPConnection {
         let code = curl_easy_perform(handle)
         var status = 0
         _ = ccurl_info_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        var effective: UnsafeMutablePointer<CChar>? = nil
-        _ = ccurl_info_string(handle, CURLINFO_EFFECTIVE_URL, &effective)
-        let effectiveURL = effective.map { String(cString: $0) } ?? url
-        if collector.overLimit {
-            return Response(status: status, headers: collector.headers, body: collector.body, effectiveURL: effectiveURL)
-        }
+        if collector.overLimit { return Response(status: status, headers: collector.headers, body: collector.body) }
         guard code == CURLE_OK else {
             let message =
                 code == CURLE_OPERATION_TIMEDOUT
@@ -120,6 +112,6 @@ final class HTTPConnection {
             ]
             throw TransportError(code: code, message: message, isTransient: transient.contains(code.rawValue))
         }
-        return Response(status: status, headers: collector.headers, body: collector.body, effectiveURL: effectiveURL)
+        return Response(status: status, headers: collector.headers, body: collector.body)
     }
 }

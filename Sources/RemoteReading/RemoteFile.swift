@@ -15,7 +15,7 @@ public struct RemoteOptions: Sendable, Equatable {
     public var blockSize: Int = 64 << 10
     /// The largest window a fetch fills around a small read (it starts at two blocks and doubles).
     public var maximumWindowBytes: Int = 4 << 20
-    /// Headers sent with every request.
+    /// Headers sent with every request (nothing secret: secrets are bound to an origin, `RequestCredentials`).
     public var headers: [String] = []
     /// Where named inputs that are not URLs are read (an archive asset's display path → its blob), with
     /// what the archive's listing told of each.
@@ -30,12 +30,15 @@ public struct RemoteOptions: Sendable, Equatable {
     /// Credentials that sign `s3://` requests (AWS Signature Version 4); `nil`: anonymous requests.
     public var s3Credentials: S3Credentials?
 
-    /// The headers of one request for `path` (as given) sent to `url`: the common ones, and a signature
-    /// when `path` is an `s3://` path and there are credentials (signed for the region given, else
-    /// us-east-1).
-    public func headers(forPath path: String, url: String) -> [String] {
-        guard let s3Credentials, path.lowercased().hasPrefix("s3://") else { return headers }
-        return headers + S3Signing.headers(url: url, region: s3Region ?? "us-east-1", credentials: s3Credentials)
+    /// The secrets requests for `path` (as given) may carry, each bound to its origin: for an `s3://` path
+    /// with credentials, a signature for the S3 endpoint's origin only (`--s3-endpoint`, else AWS's host of
+    /// the bucket), for the region given, else us-east-1; `bound` besides (an archive token, a URL's password).
+    public func credentials(forPath path: String, bound: [OriginCredential] = []) -> RequestCredentials {
+        var credentials = RequestCredentials(bound: bound)
+        if let s3Credentials, path.lowercased().hasPrefix("s3://"), let origin = Origin(url: httpURL(for: path)) {
+            credentials.s3 = S3Signer(credentials: s3Credentials, origin: origin, region: s3Region ?? "us-east-1")
+        }
+        return credentials
     }
 
     /// The HTTP(S) URL a remote path is fetched from: itself, or an `s3://` path's object URL (anonymous).
@@ -84,8 +87,8 @@ public final class RemoteFile: ByteSource {
 
     private let options: RemoteOptions
     private let connection: HTTPConnection
-    /// Headers for requests to the given URL's own host (a token for the archive, never sent on to a blob store).
-    private let ownHostHeaders: [String]
+    /// The secrets requests may carry, each only to its own origin (`RequestCredentials.headers(for:)`).
+    private let credentials: RequestCredentials
     private var blocks: [Int: [UInt8]] = [:]
     private var cachedBytes = 0
     /// The window the next small read's fetch may fill (doubles with each fetch).
@@ -114,9 +117,10 @@ public final class RemoteFile: ByteSource {
     ) {
         let connection = HTTPConnection(options: options)
         var requests = 0
-        let target = options.httpURL(for: url)
+        let (target, password) = URLCredentialsInURL.split(options.httpURL(for: url))
         let response = try RemoteRequest.send(
-            connection, target, range: 0..<1, headers: options.headers(forPath: url, url: target), options: options,
+            connection, target, range: 0..<1, headers: options.headers,
+            credentials: options.credentials(forPath: url, bound: password.map { [$0] } ?? []), options: options,
             requests: &requests)
         switch response.status {
         case 206:
@@ -130,19 +134,21 @@ public final class RemoteFile: ByteSource {
     }
 
     /// Opens `url`: one request, which fetches the first blocks and learns the size (and resolves redirects).
-    /// `headers` go with requests to `url`'s own host only (libcurl drops them on a redirect elsewhere too).
-    public init(_ url: String, options: RemoteOptions = RemoteOptions(), headers: [String] = []) throws(RemoteError) {
+    /// `credentials` (and a password in the URL) go with requests to their own origin only, on every hop.
+    public init(_ url: String, options: RemoteOptions = RemoteOptions(), credentials bound: [OriginCredential] = [])
+        throws(RemoteError)
+    {
         self.url = url
         self.options = options
-        resolvedURL = url
         connection = HTTPConnection(options: options)
         window = 2 * options.blockSize
-        ownHostHeaders = headers
         let first = 0..<options.blockSize
-        let target = options.httpURL(for: url)
+        let (target, password) = URLCredentialsInURL.split(options.httpURL(for: url))
+        resolvedURL = target
+        credentials = options.credentials(forPath: url, bound: bound + (password.map { [$0] } ?? []))
         let response = try RemoteRequest.send(
-            connection, target, range: first, headers: options.headers(forPath: url, url: target) + headers,
-            options: options, requests: &requests)
+            connection, target, range: first, headers: options.headers, credentials: credentials, options: options,
+            requests: &requests)
         resolvedURL = response.effectiveURL
         bytesFetched += response.body.count
         switch response.status {
@@ -183,10 +189,9 @@ public final class RemoteFile: ByteSource {
             }
             let (start, end) = fetchRange(missing: index, lastNeeded: lastBlock, smallRead: count <= block)
             do {
-                let sameHost = RemoteRequest.host(of: resolvedURL) == RemoteRequest.host(of: url)
+                // Straight to where the first request ended; its secrets only if that is their origin.
                 let response = try RemoteRequest.send(
-                    connection, resolvedURL, range: start..<end,
-                    headers: options.headers(forPath: url, url: resolvedURL) + (sameHost ? ownHostHeaders : []),
+                    connection, resolvedURL, range: start..<end, headers: options.headers, credentials: credentials,
                     options: options, requests: &requests)
                 bytesFetched += response.body.count
                 guard response.status == 206 else {
@@ -228,6 +233,27 @@ public final class RemoteFile: ByteSource {
             copied += length
         }
         return true
+    }
+
+    /// Reads the whole file from start to end in ranged requests of `chunkSize` bytes, handing each piece to
+    /// `body` as it comes (kept nowhere: memory stays at one piece); for a checksum of a remote file.
+    public func readWhole(chunkSize: Int = 8 << 20, _ body: (UnsafeRawBufferPointer) -> Void) throws(RemoteError) {
+        var offset = 0
+        while offset < size {
+            let end = min(size, offset + chunkSize)
+            let response = try RemoteRequest.send(
+                connection, resolvedURL, range: offset..<end, headers: options.headers, credentials: credentials,
+                options: options, requests: &requests)
+            bytesFetched += response.body.count
+            guard response.status == 206, response.body.count == end - offset else {
+                throw RemoteError(
+                    response.status == 206
+                        ? "the server sent \(response.body.count) of the \(end - offset) bytes asked for"
+                        : Self.describe(status: response.status, url: url))
+            }
+            response.body.withUnsafeBytes(body)
+            offset = end
+        }
     }
 
     /// The bytes to fetch for a read whose first uncached block is `missing`: the run of uncached blocks

@@ -7,13 +7,14 @@ public struct RemoteLocation: Sendable, Equatable, Codable {
     public var size: Int?
     /// What identifies the content for good (e.g. `dandi blob UUID size`): the cache's key, with no request.
     public var contentIdentity: String?
-    /// Headers for requests to `url`'s own host only (an archive token is never sent on to a blob store).
-    public var headers: [String]
+    /// Secrets for requests to their own origin only (the archive's token goes to the archive's download
+    /// URL, never to the blob store it redirects to).
+    public var credentials: [OriginCredential]
 
-    public init(url: String, size: Int? = nil, contentIdentity: String? = nil, headers: [String] = []) {
+    public init(url: String, size: Int? = nil, contentIdentity: String? = nil, credentials: [OriginCredential] = []) {
         self.url = url
         self.size = size
         self.contentIdentity = contentIdentity
-        self.headers = headers
+        self.credentials = credentials
     }
 }

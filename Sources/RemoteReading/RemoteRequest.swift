@@ -16,10 +16,43 @@ public struct RemoteResponse: Sendable {
 /// `Retry-After`, a bounded number of times. `RemoteSession` (the archive client's) and `RemoteFile` both
 /// send through here.
 public enum RemoteRequest {
-    /// One request on `connection`, tried again after transient failures; `requests` counts every try.
+    /// The most redirects one request follows.
+    static let maximumRedirects = 10
+
+    /// One GET of `url` on `connection`. Redirects (when `followRedirects`) are followed here, not by
+    /// libcurl: each hop carries `headers` and only the secrets of `credentials` that belong to its own
+    /// origin, so a token or signature never reaches a redirect's target on another origin (nor an `http`
+    /// one after `https`). Each hop is tried again after transient failures; `requests` counts every try.
     static func send(
-        _ connection: HTTPConnection, _ url: String, range: Range<Int>?, headers: [String], maximumBody: Int? = nil,
-        followRedirects: Bool = true, options: RemoteOptions, requests: inout Int
+        _ connection: HTTPConnection, _ url: String, range: Range<Int>?, headers: [String],
+        credentials: RequestCredentials = RequestCredentials(), maximumBody: Int? = nil, followRedirects: Bool = true,
+        options: RemoteOptions, requests: inout Int
+    ) throws(RemoteError) -> RemoteResponse {
+        var target = url
+        var hops = 0
+        while true {
+            var response = try sendOnce(
+                connection, target, range: range, headers: headers + credentials.headers(for: target),
+                maximumBody: maximumBody, options: options, requests: &requests)
+            response.effectiveURL = target
+            guard followRedirects, [301, 302, 303, 307, 308].contains(response.status) else { return response }
+            guard let location = response.headers["location"], !location.isEmpty else {
+                throw RemoteError("the server redirected (HTTP \(response.status)) without saying where")
+            }
+            hops += 1
+            guard hops <= maximumRedirects else {
+                throw RemoteError("more than \(maximumRedirects) redirects (the last to \(location))")
+            }
+            guard let next = URL(string: location, relativeTo: URL(string: target))?.absoluteString, Origin(url: next) != nil
+            else { throw RemoteError("the server redirected to \(location), which is not an http(s) URL") }
+            target = next
+        }
+    }
+
+    /// One request on `connection` (a redirect comes back as it is), tried again after transient failures.
+    private static func sendOnce(
+        _ connection: HTTPConnection, _ url: String, range: Range<Int>?, headers: [String], maximumBody: Int?,
+        options: RemoteOptions, requests: inout Int
     ) throws(RemoteError) -> RemoteResponse {
         let limit = maximumBody ?? range?.count ?? (64 << 20)
         var attempt = 0
@@ -28,10 +61,9 @@ public enum RemoteRequest {
             var wait = min(options.maximumRetryWait, 0.25 * pow(2, Double(attempt)))
             let reason: String
             do {
-                let answer = try connection.get(
-                    url, range: range, headers: headers, maximumBody: limit, followRedirects: followRedirects)
+                let answer = try connection.get(url, range: range, headers: headers, maximumBody: limit)
                 let response = RemoteResponse(
-                    status: answer.status, headers: answer.headers, body: answer.body, effectiveURL: answer.effectiveURL)
+                    status: answer.status, headers: answer.headers, body: answer.body, effectiveURL: url)
                 if range == nil, answer.body.count >= limit, response.headers["content-length"].flatMap(Int.init) ?? 0 > limit {
                     throw RemoteError("the server's answer is larger than \(limit) bytes")
                 }
@@ -91,12 +123,6 @@ public enum RemoteRequest {
         default: "the server answered HTTP \(status)"
         }
     }
-
-    /// The scheme, host and port of `url` (lower case), for deciding where a header may go.
-    public static func host(of url: String) -> String {
-        guard let components = URLComponents(string: url) else { return url }
-        return "\(components.scheme ?? "")://\(components.host?.lowercased() ?? ""):\(components.port ?? -1)"
-    }
 }
 
 /// Whole-body GETs, one after another on one kept-alive connection (an archive's listing pages cost one
@@ -110,14 +136,16 @@ public final class RemoteSession {
         connection = HTTPConnection(options: options)
     }
 
-    /// GETs `url` whole (at most `maximumBody` bytes are kept; a longer body is an error). With
-    /// `followRedirects` false, a 3xx comes back as it is (its `location` header says where).
+    /// GETs `url` whole (at most `maximumBody` bytes are kept; a longer body is an error), with `headers`
+    /// and the secrets of `credentials` that belong to each hop's origin. With `followRedirects` false, a
+    /// 3xx comes back as it is (its `location` header says where).
     public func get(
-        _ url: String, headers: [String] = [], maximumBody: Int = 64 << 20, followRedirects: Bool = true
+        _ url: String, headers: [String] = [], credentials: RequestCredentials = RequestCredentials(),
+        maximumBody: Int = 64 << 20, followRedirects: Bool = true
     ) throws(RemoteError) -> RemoteResponse {
         var requests = 0
         return try RemoteRequest.send(
-            connection, url, range: nil, headers: headers, maximumBody: maximumBody, followRedirects: followRedirects,
-            options: options, requests: &requests)
+            connection, url, range: nil, headers: headers, credentials: credentials, maximumBody: maximumBody,
+            followRedirects: followRedirects, options: options, requests: &requests)
     }
 }

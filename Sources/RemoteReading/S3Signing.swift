@@ -1,5 +1,5 @@
-import CLibCrypto
 import Foundation
+import Platform
 
 /// AWS credentials for signed `s3://` requests, as the AWS tools read them from the environment.
 public struct S3Credentials: Sendable, Equatable {
@@ -53,37 +53,13 @@ enum S3Signing {
             "GET", path, query, signed.map { "\($0.0):\($0.1)\n" }.joined(), names, "UNSIGNED-PAYLOAD",
         ].joined(separator: "\n")
         let scope = "\(day)/\(region)/s3/aws4_request"
-        let toSign = "AWS4-HMAC-SHA256\n\(stamp)\n\(scope)\n\(hex(sha256(Array(canonical.utf8))))"
-        var key = hmac(Array(("AWS4" + credentials.secretAccessKey).utf8), day)
-        for part in [region, "s3", "aws4_request"] { key = hmac(key, part) }
-        let signature = hex(hmac(key, toSign))
+        let toSign = "AWS4-HMAC-SHA256\n\(stamp)\n\(scope)\n\(SHA256Digest.hex(of: Array(canonical.utf8)))"
+        var key = SHA256Digest.hmac(key: Array(("AWS4" + credentials.secretAccessKey).utf8), day)
+        for part in [region, "s3", "aws4_request"] { key = SHA256Digest.hmac(key: key, part) }
+        let signature = SHA256Digest.hex(SHA256Digest.hmac(key: key, toSign))
         return [
             "Authorization: AWS4-HMAC-SHA256 Credential=\(credentials.accessKeyID)/\(scope), SignedHeaders=\(names), Signature=\(signature)",
             "x-amz-content-sha256: UNSIGNED-PAYLOAD", "x-amz-date: \(stamp)",
         ] + (credentials.sessionToken.map { ["x-amz-security-token: \($0)"] } ?? [])
-    }
-
-    private static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: 32)
-        _ = bytes.withUnsafeBufferPointer { SHA256($0.baseAddress, $0.count, &digest) }
-        return digest
-    }
-
-    private static func hmac(_ key: [UInt8], _ text: String) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 32
-        let data = Array(text.utf8)
-        _ = key.withUnsafeBufferPointer { keyPointer in
-            data.withUnsafeBufferPointer { dataPointer in
-                HMAC(
-                    EVP_sha256(), keyPointer.baseAddress, Int32(key.count), dataPointer.baseAddress, dataPointer.count, &digest,
-                    &length)
-            }
-        }
-        return digest
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
     }
 }

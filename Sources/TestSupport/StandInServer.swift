@@ -10,6 +10,9 @@ import Foundation
 public final class StandInServer {
     /// The port it listens on.
     public let port: Int
+    /// With a DANDI configuration, the blob store's origin (another host or port than the API's:
+    /// `http://127.0.0.2:PORT`), where the archive's download URLs redirect.
+    public let blobOrigin: String?
     private let process: Process
     private let input: Pipe
 
@@ -29,17 +32,18 @@ public final class StandInServer {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // The first line is "PORT n".
+        // The first line is "PORT n", or "PORT n BLOBS m HOST" with a DANDI configuration.
         var line = Data()
         while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
             line.append(byte)
         }
-        guard let text = String(data: line, encoding: .utf8), text.hasPrefix("PORT "), let port = Int(text.dropFirst(5))
-        else {
+        let words = String(decoding: line, as: UTF8.self).split(separator: " ").map(String.init)
+        guard words.count >= 2, words[0] == "PORT", let port = Int(words[1]) else {
             process.terminate()
             throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "the stand-in server did not start"])
         }
         self.port = port
+        blobOrigin = words.count >= 5 && words[2] == "BLOBS" ? "http://\(words[4]):\(words[3])" : nil
     }
 
     deinit { stop() }
@@ -64,7 +68,7 @@ public final class StandInServer {
     }
 
     /// API and blob requests since the last `resetStats()`, and each request as (method, path, Range,
-    /// Authorization).
+    /// Authorization, Host, x-amz-security-token, role: `api` or `blobs`, the origin it reached).
     public func archiveStats() throws -> (api: Int, blobs: Int, log: [[String?]]) {
         let data = try Data(contentsOf: URL(string: url("_stats"))!)
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]

@@ -139,20 +139,21 @@ enum AtomicFile {
         return nil
     }
 
-    /// Creates the hidden temporary file beside `path` (removed by SIGINT/SIGTERM until committed or
-    /// discarded); the descriptor is negative, with `errno` set, when it cannot be created.
+    /// Creates the hidden temporary file beside `path`, exclusively under a random name
+    /// (`ExclusiveFile`: nothing planted at a predictable name is followed or overwritten), removed by
+    /// SIGINT/SIGTERM until committed or discarded; the descriptor is negative, with `errno` set, when it
+    /// cannot be created.
     static func createTemporary(for path: String) -> (path: String, descriptor: Int32) {
         installCleanup()
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        let temporary = folder + ".\(name).nwbkit-\(getpid()).tmp"
-        let descriptor = RawPath.withCString(temporary) { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
-        if descriptor >= 0 {
+        do {
+            let file = try ExclusiveFile(besides: path, mode: 0o666)
             free(pendingTemporaryFile)
-            pendingTemporaryFile = RawPath.withCString(temporary) { strdup($0) }
+            pendingTemporaryFile = RawPath.withCString(file.path) { strdup($0) }
+            return (file.path, file.descriptor)
+        } catch {
+            errno = error.code
+            return ("", -1)
         }
-        return (temporary, descriptor)
     }
 
     /// Renames the temporary file over `path`; the errno of a failure.

@@ -2,6 +2,7 @@
 
 CONFIG is JSON:
   {"tokens": {"TOKEN": ["000002", ...]},          # API keys and the embargoed dandisets each owns
+   "foreign_next": false,                         # listings' "next" on the blob origin (another origin)
    "dandisets": [{"id": "000001", "embargoed": false,
                   "published": ["0.230101.0000"],  # oldest first; none: the draft only
                   "versions": {"draft": {"metadata": {...},
@@ -90,7 +91,8 @@ def page_of(handler, items, query, lazy):
     parts = urllib.parse.urlsplit(handler.path)
     query = dict(query)
     query["page"] = [str(page + 1)]
-    next_url = f"http://{handler.headers.get('Host')}{parts.path}?{urllib.parse.urlencode(query, doseq=True)}"
+    origin = handler.blob_origin if config.get("foreign_next") and handler.blob_origin else f"http://{handler.headers.get('Host')}"
+    next_url = f"{origin}{parts.path}?{urllib.parse.urlencode(query, doseq=True)}"
     count = len(items) if (page == 1 or not lazy) else None
     return 200, {"count": count, "next": next_url if more else None, "previous": None, "results": chunk}
 
@@ -194,8 +196,8 @@ def download(handler, asset_id):
                 if entry.get("zarr"):
                     return 400, "Zarr assets cannot be downloaded", {}
                 blob = blob_of(entry)
-                host = handler.headers.get("Host")
-                location = (f"http://{host}/blobs/{blob[0:3]}/{blob[3:6]}/{blob}"
+                origin = handler.blob_origin or f"http://{handler.headers.get('Host')}"
+                location = (f"{origin}/blobs/{blob[0:3]}/{blob[3:6]}/{blob}"
                             f"?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=21600&X-Amz-Signature=standin{blob[:8]}")
                 return 302, None, {"Location": location}
     return 404, {"detail": "Not found."}, {}

@@ -3,7 +3,9 @@
     python3 Tests/RemoteStandIn/standin.py --root FOLDER [--latency-ms N] [--max-seconds S]
 
 Prints "PORT <n>" once it listens (port 0: the system picks one), then serves until its standard input
-closes (the test that started it ended), --max-seconds pass, or it is sent SIGTERM.
+closes (the test that started it ended), --max-seconds pass, or it is sent SIGTERM. With --dandi the line is
+"PORT <n> BLOBS <m>": the blob store listens on another origin, http://127.0.0.2:<m> (127.0.0.1 where
+127.0.0.2 cannot be bound), as the archive's S3 bucket is another host than its API.
 
 Routes (every file below --root, by its path relative to it):
   GET/HEAD /files/PATH        the file, with Range (206 and Content-Range; 416 past the end), ETag,
@@ -16,13 +18,17 @@ Routes (every file below --root, by its path relative to it):
              short the headers (full Content-Length) and half the body, then the connection closes
              stall the headers, then nothing for 60 s (every request, not only the first)
              403   403 (every request)
-  /api/…, /blobs/…            with --dandi CONFIG, the DANDI API and blob store (see dandi_api.py)
+  /api/…                      with --dandi CONFIG, the DANDI API (see dandi_api.py)
+  /blobs/…                    with --dandi CONFIG, the blob store, on the blob origin only (the API's origin
+                              answers 404); the blob origin also answers /api/ (a listing's "next" may
+                              point there: "foreign_next" in CONFIG)
   GET      /_fault?mode=M&count=N   the next N API requests fail as M says (503, 429, reset, stall)
   GET      /s3/BUCKET/PATH    with --s3-key ID:SECRET, PATH (the bucket is ignored) only for a request signed
                               with AWS Signature Version 4 by that key (else 403 AccessDenied or
                               SignatureDoesNotMatch, as S3)
   GET      /_stats            {"requests": n, "bytes": n, "api": n, "blobs": n, "paths": {...},
-                              "log": [[method, path, range, authorization], ...]} since the last /_reset
+                              "log": [[method, path, range, authorization, host, x-amz-security-token,
+                              origin role ("api" or "blobs")], ...]} since the last /_reset
   GET      /_reset            sets the counts to zero
 Counts leave out /_stats and /_reset.
 """
@@ -49,6 +55,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     root = "."
     latency = 0.0
+    role = "api"
+    blob_origin = None
 
     def log_message(self, format, *args):
         pass
@@ -63,7 +71,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if self.path.startswith("/blobs/"):
                 stats["blobs"] += 1
             if len(stats["log"]) < 100000:
-                stats["log"].append([self.command, self.path, self.headers.get("Range"), self.headers.get("Authorization")])
+                stats["log"].append([self.command, self.path, self.headers.get("Range"), self.headers.get("Authorization"),
+                                     self.headers.get("Host"), self.headers.get("x-amz-security-token"), self.role])
 
     s3_key = None
 
@@ -152,6 +161,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.count(0)
                 return self.send_body(403, f"<Error><Code>{problem}</Code></Error>".encode(), "application/xml")
             return self.serve_file(head, "files", None, urllib.parse.unquote(split.path[4:].partition("/")[2]))
+        if split.path.startswith("/blobs/") and self.blob_origin and self.role != "blobs":
+            self.count(0)
+            return self.send_body(404, b"blobs are served on the blob origin\n", "text/plain")
         if split.path.startswith("/blobs/"):
             relative, refused = dandi_api.blob_file(split.path.rstrip("/").split("/")[-1], "X-Amz-Signature" in query)
             if refused:
@@ -277,7 +289,19 @@ def main():
     Handler.root = arguments.root
     Handler.latency = arguments.latency_ms / 1000
     server = Server(("127.0.0.1", arguments.port), Handler)
-    print(f"PORT {server.server_address[1]}", flush=True)
+    line = f"PORT {server.server_address[1]}"
+    if arguments.dandi:
+        class BlobHandler(Handler):
+            role = "blobs"
+        try:
+            blobs = Server(("127.0.0.2", 0), BlobHandler)
+        except OSError:
+            blobs = Server(("127.0.0.1", 0), BlobHandler)
+        host, port = blobs.server_address[:2]
+        Handler.blob_origin = f"http://{host}:{port}"
+        threading.Thread(target=blobs.serve_forever, daemon=True).start()
+        line += f" BLOBS {port} {host}"
+    print(line, flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     deadline = time.monotonic() + arguments.max_seconds
 

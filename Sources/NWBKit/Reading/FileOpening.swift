@@ -28,7 +28,7 @@ public enum FileOpening {
         let remote: RemoteFile
         do throws(RemoteError) {
             if let location = options.locations[path] {
-                remote = try RemoteFile(location.url, options: options, headers: location.headers)
+                remote = try RemoteFile(location.url, options: options, credentials: location.credentials)
             } else if RemoteFile.isArchiveName(path) {
                 throw RemoteError("an archive name that was not looked up in the archive (give the dandiset as an input)")
             } else {

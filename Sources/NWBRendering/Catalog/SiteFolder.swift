@@ -2,8 +2,9 @@ import Foundation
 
 /// Writes a site's pages into a folder as one step: into a new temporary folder beside it, renamed into
 /// place when every page is written, so a run that stops leaves the old site (or none) and no half site.
-/// A folder that is there already is replaced only when an earlier catalog wrote it (its marker file says
-/// so) or it is empty: a folder of anything else is never deleted.
+/// A folder that is there already is replaced only when it is empty or holds exactly what an earlier
+/// catalog wrote: its marker file lists every file that catalog wrote, and a folder holding anything else
+/// (a user's notes, a link, a file of an older catalog's that no list names) is refused and left as it is.
 public enum SiteFolder {
     /// Why the site could not be written.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -27,16 +28,27 @@ public enum SiteFolder {
         return nil
     }
 
+    /// What the marker holds: the files the catalog wrote, relative to its folder.
+    struct Marker: Codable {
+        var writtenBy = "nwbkit catalog; the folder is replaced as a whole by the next run, if it holds only these files"
+        var files: [String]
+    }
+
     /// Where a site's files go while it is written: a new hidden folder beside the site's, renamed into
     /// place when `write` has had them all.
-    public struct Writer {
+    public final class Writer {
         let root: URL
+        /// Every file written so far, relative to the site's folder.
+        private(set) var written: [String] = []
+
+        init(root: URL) { self.root = root }
 
         /// Writes `bytes` as the file at `path` (relative to the site's folder; its folders are made).
         public func add(_ path: String, _ bytes: some Sequence<UInt8>) throws {
             let file = root.appending(path: path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: file)
+            try Data(bytes).write(to: file, options: .withoutOverwriting)
+            written.append(path)
         }
 
         /// Writes `text` as UTF-8.
@@ -52,11 +64,11 @@ public enum SiteFolder {
         let exists = manager.fileExists(atPath: target.path, isDirectory: &isFolder)
         if exists {
             guard isFolder.boolValue else { throw Failure(description: "\(folder): is a file, not a folder for the site") }
-            let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            guard contents.isEmpty || contents.contains(marker) else {
+            if let stranger = stranger(in: target) {
                 throw Failure(
                     description:
-                        "\(folder): the folder holds files no catalog wrote; give a new or empty folder (nothing was changed)")
+                        "\(folder): the folder holds \(stranger), which no catalog wrote; give a new or empty folder (nothing was changed)"
+                )
             }
         }
         let parent = target.deletingLastPathComponent()
@@ -65,7 +77,10 @@ public enum SiteFolder {
             try manager.createDirectory(at: temporary, withIntermediateDirectories: false)
             let writer = Writer(root: temporary)
             try fill(writer)
-            try writer.add(marker, text: "Written by nwbkit catalog; the folder is replaced as a whole by the next run.\n")
+            let list = Marker(files: writer.written.sorted())
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try writer.add(marker, try encoder.encode(list) + Data("\n".utf8))
             if exists {
                 let old = parent.appending(path: ".\(target.lastPathComponent).nwbkit-old-\(UUID().uuidString)")
                 try manager.moveItem(at: target, to: old)
@@ -81,5 +96,36 @@ public enum SiteFolder {
             try? manager.removeItem(at: temporary)
             throw Failure(description: "\(folder): cannot write the site: \(error.localizedDescription)")
         }
+    }
+
+    /// The first thing in the existing site folder `root` that its marker does not list (a file, a link, a
+    /// folder that holds no listed file), named relative to it; `nil` when the folder is empty or holds
+    /// only what the marker lists.
+    static func stranger(in root: URL) -> String? {
+        let manager = FileManager.default
+        guard let entries = try? manager.subpathsOfDirectory(atPath: root.path) else { return "files that cannot be listed" }
+        if entries.isEmpty { return nil }
+        guard let data = manager.contents(atPath: root.appending(path: marker).path),
+            let listed = try? JSONDecoder().decode(Marker.self, from: data)
+        else { return entries.contains(marker) ? "a marker that lists no files (an older catalog's)" : entries.sorted()[0] }
+        let files = Set(listed.files + [marker])
+        var folders = Set<String>()
+        for file in files {
+            var parent = (file as NSString).deletingLastPathComponent
+            while !parent.isEmpty {
+                folders.insert(parent)
+                parent = (parent as NSString).deletingLastPathComponent
+            }
+        }
+        for entry in entries.sorted() {
+            var info = stat()
+            guard lstat(root.appending(path: entry).path, &info) == 0 else { return entry }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG where files.contains(entry): continue
+            case S_IFDIR where folders.contains(entry): continue
+            default: return entry
+            }
+        }
+        return nil
     }
 }

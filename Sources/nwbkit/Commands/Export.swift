@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import NWBCatalogs
 import NWBKit
+import Platform
+import RemoteReading
 
 extension CatalogTarget: ExpressibleByArgument {}
 
@@ -57,13 +59,15 @@ struct Export: ParsableCommand {
     func run() throws {
         let inputGuard = output.map { _ in OutputGuard(inputs: input.paths, discovery: input.discovery) }
         var summaries: [FileSummary] = []
-        let failures = try input.eachSummary { summaries.append($0) }
+        let reader = input.resolvedReader()
+        let failures = try reader.eachSummary { summaries.append($0) }
         var options = CatalogOptions()
         options.project = project
         options.rawRoot = dataRoot
         options.processedRoot = processedRoot
         options.mouse = mouse
         options.checksums = !noChecksums
+        options.digest = Self.digest(remote: reader.summaryOptions.remote)
         let title = project ?? input.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         let export = CatalogExport.run(to, files: summaries, options: options, title: title)
         for failure in export.failures { Diagnostics.error(failure.description) }
@@ -102,5 +106,24 @@ struct Export: ParsableCommand {
             StandardStreams.write(Data(export.combinedText.utf8), to: STDOUT_FILENO)
         }
         if !failures.isEmpty || !export.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// SHA-256 of what an input names: a local file read from disk; a URL or archive asset read whole
+    /// through the remote reader, with the same locations and credentials as its summary.
+    static func digest(remote: RemoteOptions) -> @Sendable (String) throws -> String {
+        { path in
+            guard RemoteFile.isRemote(path) else { return try FileDigest.sha256(path) }
+            guard let digest = SHA256Digest() else { throw ExportError(path: path, message: "cannot start a SHA-256 digest") }
+            do throws(RemoteError) {
+                let location = remote.locations[path]
+                let file = try RemoteFile(
+                    location?.url ?? path, options: remote, credentials: location?.credentials ?? [])
+                try file.readWhole { digest.update($0) }
+            } catch {
+                _ = digest.finish()
+                throw ExportError(path: path, message: "cannot read the remote file: \(error.message)")
+            }
+            return digest.finish()
+        }
     }
 }

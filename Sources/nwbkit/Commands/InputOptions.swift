@@ -325,7 +325,8 @@ struct FileReader {
             SummaryCache(
                 directory: URL(fileURLWithPath: $0),
                 salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "),
-                remote: summaryOptions.remote)
+                remote: summaryOptions.remote,
+                damaged: { entry, problem in Diagnostics.warning("cache entry \(entry): \(problem); the file is read again") })
         }
         for failure in archive?.failures ?? [] {
             let error = SummaryError.archiveUnavailable(path: failure.input, detail: failure.reason)
@@ -333,14 +334,12 @@ struct FileReader {
             failures.append(error)
             try onFailure(error)
         }
-        // Workers learn where archive assets are from a file only this user can read (it may hold an API key).
-        let locations = try archive.flatMap { $0.locations.isEmpty ? nil : try LocationsFile(locations: $0.locations) }
-        defer { locations?.remove() }
+        // Workers learn where archive assets are (with the archive's token) on their standard input: never
+        // from their command line or a file.
         let runner = ParallelSummaryRun(
-            workerExecutable: Self.executable,
-            workerArguments: arguments + (locations.map { ["--locations", $0.path] } ?? []), jobs: reading.jobs,
-            timeout: reading.timeout > 0 ? reading.timeout : nil,
-            cache: cacheStore)
+            workerExecutable: Self.executable, workerArguments: arguments, jobs: reading.jobs,
+            timeout: reading.timeout > 0 ? reading.timeout : nil, cache: cacheStore,
+            configuration: WorkerConfiguration(locations: archive?.locations ?? [:]))
         func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {
             progress.show(position: position, total: total)
             switch outcome {

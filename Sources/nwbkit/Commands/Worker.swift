@@ -4,9 +4,12 @@ import NWBCheck
 import NWBKit
 import NWBPreviews
 import NWBRunner
+import Platform
 import RemoteReading
 
-/// `nwbkit worker`: the worker process of the other commands (reads paths on stdin, answers JSON lines).
+/// `nwbkit worker`: the worker process of the other commands. Its standard input brings a configuration line
+/// (`WorkerConfiguration`: archive locations and their credentials, its deadline per file), then paths; it
+/// answers JSON lines. It dies with its parent and never outlives its deadline.
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Serve file summaries to a parent nwbkit process (internal).", shouldDisplay: false)
@@ -17,8 +20,6 @@ struct Worker: ParsableCommand {
     @Option var retries: Int = RemoteOptions().retries
     @Option var s3Endpoint: String?
     @Option var s3Region: String?
-    /// Where archive assets are read (a file the parent wrote: `LocationsFile`).
-    @Option var locations: String?
     /// What to send for each file: the summary, or what one command needs of it (`WorkerProducts.names`).
     @Option var product = "summary"
     @Option var template: String?
@@ -51,8 +52,11 @@ struct Worker: ParsableCommand {
         // The parent's environment is the worker's: the same AWS credentials sign its s3:// requests.
         options.remote.s3Credentials = S3Credentials.from(environment: ProcessInfo.processInfo.environment)
         let made: AnyFileProduct?
+        let configuration: WorkerConfiguration
         do {
-            if let locations { options.remote.locations = try LocationsFile.load(locations) }
+            configuration = try WorkerConfiguration.readFromStandardInput()
+            if let parent = configuration.parent, !ProcessLifetime.dieWithParent(expected: parent) { throw ExitCode(1) }
+            options.remote.locations = configuration.locations
             if product == "check" {
                 var checkOptions = try Check.options(
                     select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules,
@@ -72,6 +76,8 @@ struct Worker: ParsableCommand {
                     previews: thumbnailBytes.map { PreviewOptions(allowance: $0) }, checks: catalogChecks,
                     remote: options.remote)
             }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
@@ -82,6 +88,8 @@ struct Worker: ParsableCommand {
             ? SplitWalk(
                 parts: split, executable: InputOptions.executable.path, minimumFanOut: testFanOut ?? 64,
                 minimumFileBytes: testFanOut == nil ? 16 << 20 : 0) : nil
-        WorkerProtocol.serve(options: options, product: made, split: walk)
+        WorkerProtocol.serve(
+            options: options, product: made, split: walk,
+            deadline: configuration.fileDeadline.map { $0 + WorkerConfiguration.deadlineGrace })
     }
 }

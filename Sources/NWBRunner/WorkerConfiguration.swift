@@ -1,0 +1,49 @@
+import Foundation
+import NWBJSON
+import RemoteReading
+
+/// What a worker is told on its standard input, as the first line before any path: settings that must not
+/// be seen in its command line nor left in a file, because they may carry secrets (where each archive
+/// asset is read, with the archive's token bound to the archive's origin), and its own deadline per file.
+/// Nothing of it is written anywhere: it lives in the two processes' memory and the pipe between them.
+public struct WorkerConfiguration: Codable, Sendable, Equatable {
+    /// Where named inputs that are not URLs are read (archive assets).
+    public var locations: [String: RemoteLocation] = [:]
+    /// Seconds one file may take (`--timeout`): the worker ends itself a little after, so the limit holds
+    /// even when its parent is gone. `nil`: no limit.
+    public var fileDeadline: Double?
+    /// The parent's process id: a worker whose parent is already gone when it starts ends at once.
+    public var parent: Int32?
+
+    public init(locations: [String: RemoteLocation] = [:], fileDeadline: Double? = nil, parent: Int32? = nil) {
+        self.locations = locations
+        self.fileDeadline = fileDeadline
+        self.parent = parent
+    }
+
+    /// Seconds past `fileDeadline` the worker gives its parent to stop it first (the parent reports the
+    /// file as timed out; the worker's own alarm is the fallback).
+    public static let deadlineGrace: Double = 2
+
+    /// The line that carries it (compact JSON and a newline).
+    public func line() throws -> [UInt8] {
+        try FastJSONEncoder(prettyPrinted: false).encode(self) + [UInt8(ascii: "\n")]
+    }
+
+    /// Why the configuration line could not be read.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads the configuration line from standard input (the worker's first read).
+    public static func readFromStandardInput() throws(Failure) -> WorkerConfiguration {
+        guard let line = readLine(strippingNewline: true) else {
+            throw Failure(description: "no configuration on standard input (nwbkit worker is started by nwbkit itself)")
+        }
+        do {
+            return try FastJSONDecoder().decode(WorkerConfiguration.self, from: Array(line.utf8))
+        } catch {
+            throw Failure(description: "the configuration on standard input cannot be read: \(error)")
+        }
+    }
+}
