@@ -70,7 +70,16 @@ public enum ArchiveInputs {
                 continue
             }
             guard let reference else {
-                resolution.paths.append(input)
+                // A password in a URL: kept out of every output and command line. The input is named with
+                // `***` for it, and read through a location whose credential is bound to the URL's origin.
+                let (url, credential) = URLCredentialsInURL.split(input)
+                if let credential, input.contains("@") {
+                    let display = URLCredentialsInURL.redacted(input)
+                    resolution.paths.append(display)
+                    resolution.locations[display] = RemoteLocation(url: url, credentials: [credential])
+                } else {
+                    resolution.paths.append(input)
+                }
                 continue
             }
             do {

@@ -54,7 +54,14 @@ public struct SummaryCache: Sendable {
     /// content's identity from the listing (no request). A remote file's key is its URL, size and ETag, asked of its server with a one-byte request (a server that sends no ETag, or does not
     /// answer, leaves the file uncached: it is read, and its failure said, as without a cache).
     func key(for path: String, folders: RealFolders) -> String? {
-        if let identity = remote.locations[path]?.contentIdentity { return "\(salt)\n\(identity)" }
+        let location = remote.locations[path]
+        if let identity = location?.contentIdentity { return "\(salt)\n\(identity)" }
+        if let location {
+            guard let (size, etag) = try? RemoteFile.validator(location.url, options: remote, credentials: location.credentials),
+                let etag
+            else { return nil }
+            return "\(salt)\n\(location.url)\n\(size)\n\(etag)"
+        }
         if RemoteFile.isRemote(path) {
             guard let (size, etag) = try? RemoteFile.validator(path, options: remote), let etag else { return nil }
             return "\(salt)\n\(path)\n\(size)\n\(etag)"

@@ -112,15 +112,15 @@ public final class RemoteFile: ByteSource {
 
     /// What identifies the content at `url` now, from a one-byte request: its size and the server's ETag
     /// (the cache's key for a remote file; `nil` ETag: the server gives none, and the file is not cached).
-    public static func validator(_ url: String, options: RemoteOptions = RemoteOptions()) throws(RemoteError) -> (
-        size: Int, etag: String?
-    ) {
+    public static func validator(
+        _ url: String, options: RemoteOptions = RemoteOptions(), credentials bound: [OriginCredential] = []
+    ) throws(RemoteError) -> (size: Int, etag: String?) {
         let connection = HTTPConnection(options: options)
         var requests = 0
         let (target, password) = URLCredentialsInURL.split(options.httpURL(for: url))
         let response = try RemoteRequest.send(
             connection, target, range: 0..<1, headers: options.headers,
-            credentials: options.credentials(forPath: url, bound: password.map { [$0] } ?? []), options: options,
+            credentials: options.credentials(forPath: url, bound: bound + (password.map { [$0] } ?? [])), options: options,
             requests: &requests)
         switch response.status {
         case 206:

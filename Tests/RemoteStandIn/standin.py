@@ -11,6 +11,8 @@ Routes (every file below --root, by its path relative to it):
   GET/HEAD /files/PATH        the file, with Range (206 and Content-Range; 416 past the end), ETag,
                               Last-Modified, Accept-Ranges
   GET      /redirect/PATH     302 to /files/PATH (as the archive's download URL redirects to its blob)
+  GET      /moved/B/PATH      with --dandi, 307 to the blob origin's /files/PATH (an S3 endpoint that sends a
+                              request to another host; B, a bucket name, is ignored)
   GET      /no-ranges/PATH    the whole file, 200, whatever Range says
   GET      /fault/MODE/PATH   the first request for PATH fails as MODE says, later ones are served:
              503   503 with Retry-After: 1
@@ -176,6 +178,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         mode = None
         if kind == "fault":
             mode, _, rest = rest.partition("/")
+        if kind == "moved" and self.blob_origin:
+            self.count(0)
+            self.send_response(307)
+            self.send_header("Location", self.blob_origin + "/files/" + rest.partition("/")[2])
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         if kind == "redirect":
             self.count(0)
             self.send_response(302)

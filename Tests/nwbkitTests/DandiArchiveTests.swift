@@ -6,7 +6,7 @@ import XCTest
 /// pages and blob URLs, the same outputs as local copies, embargo and API keys, asset selection, the cache,
 /// faults, `assets --compare` and `dandiset --all`.
 final class DandiArchiveTests: XCTestCase {
-    private let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"]
+    private let samples = StandInArchive.samples
     private var folder: URL!
 
     override func setUpWithError() throws {
@@ -16,47 +16,9 @@ final class DandiArchiveTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
-    /// A stand-in archive: 000001 (SampleData's five files at the root in draft and in a published version,
-    /// plus a Zarr asset and a text file), 000002 (embargoed, owned by the key `owner-key`), 000003 (one file).
+    /// The stand-in archive (`StandInArchive`), its blobs on another origin.
     private func archive(published metadata: [String: Any]? = nil) throws -> StandInServer {
-        let assets: [[String: Any]] =
-            samples.map { ["path": $0, "file": $0] } + [
-                ["path": "video.zarr", "zarr": true], ["path": "notes.txt", "file": "rules.yaml"],
-            ]
-        let defaultMetadata: [String: Any] = [
-            "name": "Sample files", "description": "Made by SampleData/generate.py",
-            "contributor": [["name": "Doe, Jane", "roleName": ["dcite:Author"]]],
-            "assetsSummary": ["numberOfFiles": 5, "schemaKey": "AssetsSummary"],
-        ]
-        let config: [String: Any] = [
-            "tokens": ["owner-key": ["000002"], "other-key": []],
-            "dandisets": [
-                [
-                    "id": "000001", "published": ["0.230101.0000"],
-                    "versions": [
-                        "draft": ["metadata": ["name": "Draft"], "assets": assets],
-                        "0.230101.0000": ["metadata": metadata ?? defaultMetadata, "assets": assets],
-                    ],
-                ],
-                [
-                    "id": "000002", "embargoed": true,
-                    "versions": [
-                        "draft": [
-                            "metadata": ["name": "Secret"], "assets": [["path": "sub-c/sub-c.nwb", "file": "ecephys.nwb"]],
-                        ]
-                    ],
-                ],
-                [
-                    "id": "000003",
-                    "versions": [
-                        "draft": ["metadata": ["name": "One"], "assets": [["path": "sub-d/sub-d.nwb", "file": "ophys.nwb"]]]
-                    ],
-                ],
-            ],
-        ]
-        let file = folder.appending(path: "archive.json")
-        try JSONSerialization.data(withJSONObject: config).write(to: file)
-        return try StandInServer(root: TestPaths.sampleData, dandi: file)
+        try StandInArchive.start(in: folder, published: metadata)
     }
 
     private func nwbkit(_ arguments: [String], _ server: StandInServer, environment: [String: String] = ["DANDI_API_KEY": ""])
