@@ -21,6 +21,16 @@ public struct WorkerConfiguration: Codable, Sendable, Equatable {
         self.parent = parent
     }
 
+    private enum CodingKeys: String, CodingKey { case locations, fileDeadline, parent }
+
+    /// Every field may be left out (its default).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        locations = try container.decodeIfPresent([String: RemoteLocation].self, forKey: .locations) ?? [:]
+        fileDeadline = try container.decodeIfPresent(Double.self, forKey: .fileDeadline)
+        parent = try container.decodeIfPresent(Int32.self, forKey: .parent)
+    }
+
     /// Seconds past `fileDeadline` the worker gives its parent to stop it first (the parent reports the
     /// file as timed out; the worker's own alarm is the fallback).
     public static let deadlineGrace: Double = 2
