@@ -172,7 +172,7 @@ final class CatalogCommandTests: XCTestCase {
         try Data("keep".utf8).write(to: other.appending(path: "notes.txt"))
         let refused = try nwbkit(["catalog", "--output", other.path, TestPaths.sample("ecephys.nwb")])
         XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.stderr.contains("the folder holds files no catalog wrote"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("the folder holds notes.txt, which no catalog wrote"), refused.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: other.path), ["notes.txt"])
         // A site folder that holds an input is refused (replacing it would delete the input).
         let inside = site.appending(path: "ecephys.nwb")
