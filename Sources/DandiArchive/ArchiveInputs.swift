@@ -63,9 +63,10 @@ public enum ArchiveInputs {
             return made
         }
         var seen = Set<String>()
+        let instance = deployed(options.instance, inputs: inputs, client: client(for: options.instance))
         for input in inputs {
             let reference: DandiReference?
-            do { reference = try DandiReference.parse(input, defaultInstance: options.instance) } catch {
+            do { reference = try DandiReference.parse(input, defaultInstance: instance) } catch {
                 resolution.failures.append((input, error.message))
                 continue
             }
@@ -92,6 +93,27 @@ public enum ArchiveInputs {
         }
         resolution.apiRequests = clients.values.reduce(0) { $0 + $1.requests }
         return resolution
+    }
+
+    /// `instance` as the server describes itself, when an input needs it: an instance given by its API
+    /// URL is asked its `/api/info/` (once) for its web site and identifier prefix when an input names an
+    /// unknown `PREFIX:` or a URL that is not one of its API URLs (it may be on its web site, wherever that
+    /// is). Otherwise no request is made.
+    static func deployed(_ instance: DandiInstance, inputs: [String], client: @autoclosure () -> DandiClient)
+        -> DandiInstance
+    {
+        guard !DandiInstance.known.contains(where: { $0.apiURL == instance.apiURL }) else { return instance }
+        let knownPrefixes = Set(["DANDI", instance.prefix] + DandiInstance.known.map(\.prefix))
+        let needs = inputs.contains { input in
+            if Origin(url: input) != nil { return !input.hasPrefix(instance.apiURL + "/") }
+            guard let colon = input.firstIndex(of: ":"), RemoteFile.isArchiveName(input) else { return false }
+            return !knownPrefixes.contains(String(input[..<colon]))
+        }
+        guard needs, let info = try? client().info() else { return instance }
+        var learnt = instance
+        if let web = info.webURL { learnt.webURL = web.hasSuffix("/") ? String(web.dropLast()) : web }
+        if let prefix = info.prefix { learnt.prefix = prefix }
+        return learnt
     }
 
     private static func add(

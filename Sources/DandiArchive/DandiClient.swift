@@ -57,6 +57,20 @@ public final class DandiClient {
         return [OriginCredential(origin: origin, header: "Authorization: token \(token)")]
     }
 
+    /// What a deployment says of itself in `GET /info/`: its web site (`services.webui.url`) and the prefix
+    /// of its identifiers (`instance_config.instance_name`, e.g. `DANDI`, `DEV-DANDI`); either may be
+    /// missing. Asked once per client.
+    public func info() throws(DandiError) -> (webURL: String?, prefix: String?) {
+        if let cachedInfo { return cachedInfo }
+        let object = try getObject("\(instance.apiURL)/info/", what: "the archive's /info/")
+        let web = ((object["services"] as? [String: Any])?["webui"] as? [String: Any])?["url"] as? String
+        let prefix = (object["instance_config"] as? [String: Any])?["instance_name"] as? String
+        let found = (web.flatMap { $0.isEmpty ? nil : $0 }, prefix.flatMap { $0.isEmpty ? nil : $0 })
+        cachedInfo = found
+        return found
+    }
+    private var cachedInfo: (webURL: String?, prefix: String?)?
+
     /// `GET /dandisets/{id}/`.
     public func dandiset(_ id: String) throws(DandiError) -> Dandiset {
         let object = try getObject("\(instance.apiURL)/dandisets/\(id)/", what: "dandiset \(id)")

@@ -13,29 +13,37 @@ public struct DandiInstance: Sendable, Equatable {
         self.webURL = webURL.hasSuffix("/") ? String(webURL.dropLast()) : webURL
     }
 
-    /// The instances dandi-cli knows by name.
+    /// The instances dandi-cli knows by name (`dandi instances`), with the API and web URLs it gives them.
     public static let known: [DandiInstance] = [
         DandiInstance(name: "dandi", apiURL: "https://api.dandiarchive.org/api", webURL: "https://dandiarchive.org"),
         DandiInstance(
             name: "dandi-sandbox", apiURL: "https://api.sandbox.dandiarchive.org/api",
             webURL: "https://sandbox.dandiarchive.org"),
-        DandiInstance(name: "ember", apiURL: "https://api.ember-archive.org/api", webURL: "https://ember-archive.org"),
         DandiInstance(
-            name: "ember-sandbox", apiURL: "https://sandbox-api.ember-archive.org/api",
-            webURL: "https://sandbox.ember-archive.org"),
+            name: "ember-dandi", apiURL: "https://api-dandi.emberarchive.org/api", webURL: "https://dandi.emberarchive.org"),
+        DandiInstance(
+            name: "ember-dandi-sandbox", apiURL: "https://api-dandi.sandbox.emberarchive.org/api",
+            webURL: "https://dandi.sandbox.emberarchive.org"),
         DandiInstance(name: "linc", apiURL: "https://api.lincbrain.org/api", webURL: "https://lincbrain.org"),
         DandiInstance(
             name: "linc-staging", apiURL: "https://staging-api.lincbrain.org/api", webURL: "https://staging.lincbrain.org"),
+        DandiInstance(
+            name: "dandi-api-local-docker-tests", apiURL: "http://localhost:8000/api", webURL: "http://localhost:8085"),
     ]
+
+    /// Names NWBKit used before it took dandi-cli's, still understood (a note names the new one).
+    public static let aliases: [String: String] = ["ember": "ember-dandi", "ember-sandbox": "ember-dandi-sandbox"]
 
     /// The production archive.
     public static let dandi = known[0]
 
-    /// The instance `--dandi-instance` names: a known name, or an API URL (`http://host:port/api`), whose
-    /// web site is taken to be the same host without `/api`.
+    /// The instance `--dandi-instance` names: a known name (or an old alias), or an API URL
+    /// (`http://host:port/api`), whose web site is taken to be the same host without `/api` until the
+    /// server's `/api/info/` says otherwise (`DandiClient.info`).
     public static func named(_ text: String) -> DandiInstance? {
-        if let instance = known.first(where: { $0.name == text.lowercased() }) { return instance }
         let lower = text.lowercased()
+        let name = aliases[lower] ?? lower
+        if let instance = known.first(where: { $0.name == name }) { return instance }
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
         var api = text.hasSuffix("/") ? String(text.dropLast()) : text
         if let match = known.first(where: { $0.apiURL == api }) { return match }
@@ -44,8 +52,18 @@ public struct DandiInstance: Sendable, Equatable {
         return DandiInstance(name: "dandi", apiURL: api, webURL: web)
     }
 
-    /// The prefix of this instance's dandiset names (`DANDI`, `DANDI-SANDBOX`).
-    public var prefix: String { name.uppercased() }
+    /// The note for an old name, or `nil`.
+    public static func aliasNote(_ text: String) -> String? {
+        aliases[text.lowercased()].map { "--dandi-instance \(text) is now called \($0), as dandi-cli names it" }
+    }
+
+    /// The prefix of this instance's dandiset names (`DANDI`, `DANDI-SANDBOX`): its name in capitals, or
+    /// what the server calls itself (`instance_config.instance_name` of `/api/info/`, e.g. `DEV-DANDI`).
+    public var prefix: String {
+        get { prefixOverride ?? name.uppercased() }
+        set { prefixOverride = newValue }
+    }
+    private var prefixOverride: String?
 
     /// The environment variable that holds this instance's API key (`DANDI_API_KEY`, `DANDI_SANDBOX_API_KEY`).
     public var apiKeyVariable: String { name.uppercased().replacingOccurrences(of: "-", with: "_") + "_API_KEY" }

@@ -36,12 +36,15 @@ public struct DandiReference: Sendable, Equatable {
             let prefix = String(text[..<colon])
             guard prefix.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0 == "-" }), !prefix.isEmpty else { return nil }
             let instance: DandiInstance
-            if prefix == "DANDI" || prefix == defaultInstance.prefix {
+            if prefix == "DANDI" || prefix == defaultInstance.prefix || prefix == defaultInstance.name.uppercased() {
                 instance = defaultInstance
             } else if let known = DandiInstance.known.first(where: { $0.prefix == prefix }) {
                 instance = known
             } else {
-                throw ParseError(message: "'\(prefix)' is no DANDI instance NWBKit knows (see --dandi-instance)")
+                throw ParseError(
+                    message:
+                        "'\(prefix)' is no DANDI instance NWBKit knows: give its API URL with --dandi-instance (its /api/info/ names its prefix)"
+                )
             }
             return try fromComponents(String(text[text.index(after: colon)...]), instance: instance, text: text)
         }
@@ -49,6 +52,17 @@ public struct DandiReference: Sendable, Equatable {
         else { return nil }
         let site = "\(scheme)://\(url.host?.lowercased() ?? "")\(url.port.map { ":\($0)" } ?? "")"
         let instances = [defaultInstance] + DandiInstance.known
+        // The API first: its URLs may share the web site's host (`http://HOST/api/…` and `http://HOST/dandiset/…`).
+        // The API: …/api/dandisets/ID[/versions/VERSION]/
+        if let instance = instances.first(where: { text.hasPrefix($0.apiURL + "/dandisets/") }) {
+            let parts = text.dropFirst(instance.apiURL.count + "/dandisets/".count).split(separator: "/").map(String.init)
+            guard let id = parts.first else { return nil }
+            if parts.count == 1 { return try fromComponents(id, instance: instance, text: text) }
+            if parts.count == 3, parts[1] == "versions" {
+                return try fromComponents(id + "/" + parts[2], instance: instance, text: text)
+            }
+            return nil  // an asset's API URL is read as a plain URL (its download redirects to the blob)
+        }
         // The web site: /dandiset/ID[/VERSION][/files?location=FOLDER], also behind /#/.
         if let instance = instances.first(where: { origin(of: $0.webURL) == site || gui(of: $0.webURL) == site }) {
             var path = url.path
@@ -64,16 +78,6 @@ public struct DandiReference: Sendable, Equatable {
                 reference.path = folder.isEmpty ? nil : (folder.hasSuffix("/") ? folder : folder + "/")
             }
             return reference
-        }
-        // The API: …/api/dandisets/ID[/versions/VERSION]/
-        if let instance = instances.first(where: { text.hasPrefix($0.apiURL + "/dandisets/") }) {
-            let parts = text.dropFirst(instance.apiURL.count + "/dandisets/".count).split(separator: "/").map(String.init)
-            guard let id = parts.first else { return nil }
-            if parts.count == 1 { return try fromComponents(id, instance: instance, text: text) }
-            if parts.count == 3, parts[1] == "versions" {
-                return try fromComponents(id + "/" + parts[2], instance: instance, text: text)
-            }
-            return nil  // an asset's API URL is read as a plain URL (its download redirects to the blob)
         }
         return nil
     }

@@ -9,9 +9,12 @@ public enum StandInArchive {
     /// An archive of three dandisets: 000001 (SampleData's five files at the root in draft and in a
     /// published version, which share their blobs, plus a Zarr asset and a text file), 000002 (embargoed,
     /// owned by the key `owner-key`; `other-key` owns nothing), 000003 (one file). With `foreignNext`, every
-    /// listing's `next` names the blob store's origin. Its configuration is written into `folder`.
+    /// listing's `next` names the blob store's origin. `instanceName` is the prefix of its identifiers
+    /// (`DEV-DANDI`, as a development server's); with `webOnBlobOrigin`, its `/api/info/` places its web
+    /// site on the blob store's origin. Its configuration is written into `folder`.
     public static func start(
-        in folder: URL, published metadata: [String: Any]? = nil, foreignNext: Bool = false, latency: Double = 0
+        in folder: URL, published metadata: [String: Any]? = nil, foreignNext: Bool = false, latency: Double = 0,
+        instanceName: String = "DANDI", webOnBlobOrigin: Bool = false
     ) throws -> StandInServer {
         let assets: [[String: Any]] =
             samples.map { ["path": $0, "file": $0] } + [
@@ -24,7 +27,7 @@ public enum StandInArchive {
         ]
         let config: [String: Any] = [
             "tokens": ["owner-key": ["000002"], "other-key": []],
-            "foreign_next": foreignNext,
+            "foreign_next": foreignNext, "instance_name": instanceName, "webui_on_blob_origin": webOnBlobOrigin,
             "dandisets": [
                 [
                     "id": "000001", "published": ["0.230101.0000"],

@@ -42,6 +42,36 @@ final class DandiReferenceTests: XCTestCase {
         XCTAssertEqual(try parse("http://127.0.0.1:8000/dandiset/000001/draft", instance: standIn)?.version, "draft")
     }
 
+    /// dandi-cli's instance names and URLs; NWBKit's earlier names stay as aliases.
+    func testInstancesAreNamedAsDandiCLINamesThem() throws {
+        XCTAssertEqual(DandiInstance.named("ember-dandi")?.apiURL, "https://api-dandi.emberarchive.org/api")
+        XCTAssertEqual(DandiInstance.named("ember-dandi")?.webURL, "https://dandi.emberarchive.org")
+        XCTAssertEqual(
+            DandiInstance.named("ember-dandi-sandbox")?.apiURL, "https://api-dandi.sandbox.emberarchive.org/api")
+        XCTAssertEqual(DandiInstance.named("dandi-api-local-docker-tests")?.apiURL, "http://localhost:8000/api")
+        XCTAssertEqual(DandiInstance.named("ember")?.name, "ember-dandi")
+        XCTAssertEqual(DandiInstance.named("EMBER-SANDBOX")?.name, "ember-dandi-sandbox")
+        XCTAssertNotNil(DandiInstance.aliasNote("ember"))
+        XCTAssertNil(DandiInstance.aliasNote("dandi"))
+        XCTAssertEqual(DandiInstance.named("ember-dandi")?.apiKeyVariable, "EMBER_DANDI_API_KEY")
+        XCTAssertEqual(try parse("EMBER-DANDI:000001")?.instance.name, "ember-dandi")
+    }
+
+    /// An API URL on the host of the web site (one server for both, as a development deployment), and a
+    /// deployment whose identifiers carry another prefix.
+    func testTheArchiveAsDeployed() throws {
+        let standIn = try XCTUnwrap(DandiInstance.named("http://127.0.0.1:8000/api"))
+        XCTAssertEqual(
+            try parse("http://127.0.0.1:8000/api/dandisets/000001/versions/draft/", instance: standIn),
+            DandiReference(instance: standIn, dandisetID: "000001", version: "draft"))
+        XCTAssertEqual(try parse("http://127.0.0.1:8000/api/dandisets/000001/", instance: standIn)?.dandisetID, "000001")
+        var development = standIn
+        development.prefix = "DEV-DANDI"
+        XCTAssertEqual(try parse("DEV-DANDI:000001/draft", instance: development)?.instance.prefix, "DEV-DANDI")
+        XCTAssertEqual(try parse("DANDI:000001", instance: development)?.instance.prefix, "DEV-DANDI")
+        XCTAssertThrowsError(try parse("DEV-DANDI:000001")) { XCTAssertTrue("\($0)".contains("--dandi-instance")) }
+    }
+
     func testMistakesAreSaid() {
         XCTAssertThrowsError(try parse("DANDI:12")) { XCTAssertTrue("\($0)".contains("six digits")) }
         XCTAssertThrowsError(try parse("DANDI:000683/sub-1/a.nwb")) { XCTAssertTrue("\($0)".contains("no dandiset version")) }

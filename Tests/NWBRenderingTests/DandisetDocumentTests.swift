@@ -105,4 +105,13 @@ final class DandisetDocumentTests: XCTestCase {
             XCTAssertEqual(PythonSetOrder.iterationOrder(of: labels), expected, "\(labels)")
         }
     }
+
+    /// The number of any instance's identifier: `DANDI:`, `DANDI-SANDBOX:`, a development server's `DEV-DANDI:`.
+    func testTheDandisetNumberOfAnyPrefix() {
+        XCTAssertEqual(DandisetDocument.number(fromID: "DANDI:000683/draft"), "000683")
+        XCTAssertEqual(DandisetDocument.number(fromID: "DEV-DANDI:000001/draft"), "000001")
+        XCTAssertEqual(DandisetDocument.number(fromID: "EMBER-DANDI:000123"), "000123")
+        XCTAssertEqual(DandisetDocument.number(fromID: "000042"), "000042")
+        XCTAssertNil(DandisetDocument.number(fromID: "no number"))
+    }
 }

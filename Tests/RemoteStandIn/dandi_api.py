@@ -3,6 +3,8 @@
 CONFIG is JSON:
   {"tokens": {"TOKEN": ["000002", ...]},          # API keys and the embargoed dandisets each owns
    "foreign_next": false,                         # listings' "next" on the blob origin (another origin)
+   "instance_name": "DANDI",                      # /api/info/'s instance_config.instance_name, the ids' prefix
+   "webui_on_blob_origin": false,                 # /api/info/'s services.webui.url: the blob origin
    "dandisets": [{"id": "000001", "embargoed": false,
                   "published": ["0.230101.0000"],  # oldest first; none: the draft only
                   "versions": {"draft": {"metadata": {...},
@@ -128,8 +130,11 @@ def handle_api(handler, path, query):
     parts = [p for p in path.split("/") if p][1:]  # after "api"
     if parts == ["info"]:
         host = handler.headers.get("Host")
+        web = handler.blob_origin if config.get("webui_on_blob_origin") else f"http://{host}"
         return 200, {"version": "0.0.0", "cli-minimal-version": "0.60.0", "cli-bad-versions": [],
-                     "services": {"api": {"url": f"http://{host}/api"}}, "schema_version": "0.6.8"}, {}
+                     "instance_config": {"instance_name": config.get("instance_name", "DANDI")},
+                     "services": {"api": {"url": f"http://{host}/api"}, "webui": {"url": web}},
+                     "schema_version": "0.6.8"}, {}
     if parts == ["dandisets"]:
         shown = [dandiset_object(d) for d in config["dandisets"] if not d.get("embargoed")]
         shown.sort(key=lambda d: d["identifier"])
@@ -151,7 +156,8 @@ def handle_api(handler, path, query):
             info = dandiset["versions"][version]
             if len(parts) == 4:
                 metadata = dict(info.get("metadata", {}))
-                metadata.update({"id": f"DANDI:{dandiset['id']}/{version}", "identifier": f"DANDI:{dandiset['id']}",
+                prefix = config.get("instance_name", "DANDI")
+                metadata.update({"id": f"{prefix}:{dandiset['id']}/{version}", "identifier": f"{prefix}:{dandiset['id']}",
                                  "version": version, "url": f"https://dandiarchive.org/dandiset/{dandiset['id']}/{version}"})
                 return 200, jsonb(metadata), {}
             if len(parts) == 5 and parts[4] == "assets":

@@ -222,4 +222,23 @@ final class DandiArchiveTests: XCTestCase {
         XCTAssertEqual(single.stdout, try String(contentsOfFile: whole + "/000003.md", encoding: .utf8))
         XCTAssertEqual(try nwbkit(["dandiset", "--all"], server).status, 2, "needs --output")
     }
+
+    /// A deployment as the real server's development settings make it: identifiers `DEV-DANDI:…`, the web
+    /// site where `/api/info/` says (here another origin), API URLs on the API's own host.
+    func testTheArchiveAsDeployed() throws {
+        let server = try StandInArchive.start(in: folder, instanceName: "DEV-DANDI", webOnBlobOrigin: true)
+        let document = try nwbkit(["dandiset", "DEV-DANDI:000003"], server)
+        XCTAssertEqual(document.status, 0, document.stderr)
+        XCTAssertTrue(document.stdout.contains("Dandiset 000003 has 1 NWB file"), document.stdout)
+        let named = try nwbkit(["summarize", "DEV-DANDI:000003/draft"], server)
+        XCTAssertTrue(named.stdout.hasPrefix("== DEV-DANDI:000003/draft/sub-d/sub-d.nwb =="), named.stdout)
+        let api = try nwbkit(["assets", server.apiURL + "/dandisets/000001/versions/draft/"], server)
+        XCTAssertEqual(api.status, 0, api.stderr)
+        XCTAssertEqual(api.stdout, try CommandRun.nwbkit(["assets"] + samples.map(TestPaths.sample)).stdout)
+        let web = try nwbkit(["summarize", try XCTUnwrap(server.blobOrigin) + "/dandiset/000003/draft"], server)
+        XCTAssertEqual(web.status, 0, web.stderr)
+        XCTAssertTrue(web.stdout.hasPrefix("== DEV-DANDI:000003/draft/sub-d/sub-d.nwb =="), web.stdout)
+        let alias = try CommandRun.nwbkit(["summarize", "--dandi-instance", "ember", TestPaths.sample("ophys.nwb")])
+        XCTAssertTrue(alias.stderr.contains("--dandi-instance ember is now called ember-dandi"), alias.stderr)
+    }
 }

@@ -69,8 +69,13 @@ public struct DandisetDocument: Sendable, Encodable {
 
     /// The digits of a DANDI id (`DANDI:000683/draft`, `000683`), or `nil`.
     public static func number(fromID id: String) -> String? {
+        // Any instance's prefix: `DANDI:`, `DANDI-SANDBOX:`, a development server's `DEV-DANDI:`.
         var text = Substring(id)
-        if text.hasPrefix("DANDI:") { text = text.dropFirst(6) }
+        if let colon = text.firstIndex(of: ":"),
+            text[..<colon].allSatisfy({ ($0.isASCII && ($0.isUppercase || $0.isNumber)) || $0 == "-" || $0 == "_" })
+        {
+            text = text[text.index(after: colon)...]
+        }
         let digits = text.prefix { $0.isNumber }
         return digits.isEmpty ? nil : String(digits)
     }

@@ -90,7 +90,7 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(
         help:
-            "The DANDI archive that DANDI:… names: dandi, dandi-sandbox, ember, ember-sandbox, linc, linc-staging, or an API URL. The API key is read from DANDI_API_KEY (DANDI_SANDBOX_API_KEY, …)."
+            "The DANDI archive that DANDI:… names: dandi, dandi-sandbox, ember-dandi, ember-dandi-sandbox, linc, linc-staging, dandi-api-local-docker-tests (dandi-cli's names), or an API URL. The API key is read from DANDI_API_KEY (DANDI_SANDBOX_API_KEY, EMBER_DANDI_API_KEY, …)."
     )
     var dandiInstance = "dandi"
 
@@ -230,6 +230,7 @@ struct FileReader {
     /// name's location is kept for reading. The version a reference without one reads is said on stderr.
     func resolvingArchive() -> FileReader {
         guard archive == nil, many?.fromSummaries != true else { return self }
+        if !quiet, let note = DandiInstance.aliasNote(reading.dandiInstance) { Diagnostics.note(note) }
         let resolution = ArchiveInputs.resolve(paths, options: archiveOptions)
         var resolved = self
         resolved.archive = resolution
