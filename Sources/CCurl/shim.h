@@ -31,3 +31,7 @@ static inline CURLcode ccurl_info_long(CURL *handle, CURLINFO info, long *value)
 static inline CURLcode ccurl_info_string(CURL *handle, CURLINFO info, char **value) {
     return curl_easy_getinfo(handle, info, value);
 }
+
+static inline CURLcode ccurl_info_double(CURL *handle, CURLINFO info, double *value) {
+    return curl_easy_getinfo(handle, info, value);
+}

@@ -129,33 +129,35 @@ public enum ArchiveInputs {
             )
         }
         let name = "\(reference.instance.prefix):\(id)/\(version)"
-        var listed = try client.assets(
-            id, version: version, pathPrefix: reference.path, glob: options.glob, pageSize: options.pageSize)
-        if let path = reference.path {
-            if reference.namesOneAsset {
-                listed = listed.filter { $0.path == path }
-                guard !listed.isEmpty else { throw DandiError("no asset '\(path)' in \(name)") }
-            } else {
-                listed = listed.filter { $0.path.lowercased().hasPrefix(path.lowercased()) }
-            }
-        }
-        if let glob = options.glob { listed = listed.filter { matches(glob: glob, $0.path) } }
+        // Each page's assets are sorted as they arrive: only the kept ones are held.
         var kept: [DandiClient.Asset] = []
-        for asset in listed {
+        var anyListed = false
+        var anyZarr = false
+        try client.assets(id, version: version, pathPrefix: reference.path, glob: options.glob, pageSize: options.pageSize) {
+            asset in
+            if let path = reference.path {
+                if reference.namesOneAsset ? asset.path != path : !asset.path.lowercased().hasPrefix(path.lowercased()) {
+                    return
+                }
+            }
+            if let glob = options.glob, !matches(glob: glob, asset.path) { return }
+            anyListed = true
             if asset.blob == nil {
                 if asset.zarr != nil {
+                    anyZarr = true
                     resolution.notes.append("\(name)/\(asset.path): a Zarr asset (a folder of files, not HDF5), skipped")
                 }
-                continue
+                return
             }
+            if let maximum = options.maximumAssetsPerDandiset, kept.count >= maximum { return }
             if reference.namesOneAsset || options.keeps(asset.path) { kept.append(asset) }
         }
-        if let maximum = options.maximumAssetsPerDandiset, kept.count > maximum {
-            kept = Array(kept.prefix(maximum))
+        if reference.namesOneAsset, !anyListed, let path = reference.path {
+            throw DandiError("no asset '\(path)' in \(name)")
         }
         resolution.dandisets.append(ResolvedDandiset(instance: reference.instance, id: id, version: version, input: input))
         guard !kept.isEmpty else {
-            if listed.isEmpty || !listed.contains(where: { $0.zarr != nil }) {
+            if !anyZarr {
                 throw DandiError("no NWB assets in \(name)\(reference.path.map { " under '\($0)'" } ?? "")")
             }
             return

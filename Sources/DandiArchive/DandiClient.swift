@@ -88,57 +88,86 @@ public final class DandiClient {
         try get("\(instance.apiURL)/dandisets/\(id)/versions/\(version)/", what: "version \(version) of dandiset \(id)").body
     }
 
-    /// Every asset of a version in path order, page by page (following `next`): `pathPrefix` and `glob` are
-    /// the API's filters (a case-insensitive prefix; a whole-path pattern with `*`).
+    /// The most assets one listing gives, whatever its `count` says.
+    public static let maximumListedAssets = 10_000_000
+    /// How many more assets than the first page's `count` a listing may give (assets added while it is
+    /// read) before it is stopped as endless.
+    static func listingMargin(count: Int) -> Int { max(1000, count / 10) }
+
+    /// Every asset of a version in path order, page by page (following `next`), each handed to `body` as
+    /// its page arrives (the listing is never held whole): `pathPrefix` and `glob` are the API's filters (a
+    /// case-insensitive prefix; a whole-path pattern with `*`). The listing is bounded: a `next` that names
+    /// a page already read, or more assets than the first page's `count` plus a margin (or than
+    /// `maximumListedAssets`), is an error.
     public func assets(
-        _ id: String, version: String, pathPrefix: String? = nil, glob: String? = nil, pageSize: Int = 1000
-    ) throws(DandiError) -> [Asset] {
+        _ id: String, version: String, pathPrefix: String? = nil, glob: String? = nil, pageSize: Int = 1000,
+        _ body: (Asset) -> Void
+    ) throws(DandiError) {
         var components = URLComponents(string: "\(instance.apiURL)/dandisets/\(id)/versions/\(version)/assets/")!
         components.queryItems =
             [URLQueryItem(name: "order", value: "path"), URLQueryItem(name: "page_size", value: String(pageSize))]
             + (pathPrefix.map { [URLQueryItem(name: "path", value: $0)] } ?? [])
             + (glob.map { [URLQueryItem(name: "glob", value: $0)] } ?? [])
-        var next = components.url?.absoluteString
-        var assets: [Asset] = []
-        var pages = 0
-        while let url = next {
-            pages += 1
-            guard pages <= 100_000 else { throw DandiError("the archive's asset listing did not end after 100,000 pages") }
-            let page = try getObject(url, what: "version \(version) of dandiset \(id)", pageAfterEnd: pages > 1)
-            guard let results = page["results"] as? [[String: Any]] else { break }
-            for entry in results {
-                guard let assetID = entry["asset_id"] as? String, let path = entry["path"] as? String else { continue }
-                assets.append(
-                    Asset(
-                        assetID: assetID, blob: entry["blob"] as? String, zarr: entry["zarr"] as? String, path: path,
-                        size: (entry["size"] as? NSNumber)?.intValue ?? 0))
-            }
-            next = results.isEmpty ? nil : page["next"] as? String
+        try eachPage(of: components.url?.absoluteString, what: "version \(version) of dandiset \(id)", items: "assets") {
+            entry in
+            guard let assetID = entry["asset_id"] as? String, let path = entry["path"] as? String else { return }
+            body(
+                Asset(
+                    assetID: assetID, blob: entry["blob"] as? String, zarr: entry["zarr"] as? String, path: path,
+                    size: (entry["size"] as? NSNumber)?.intValue ?? 0))
         }
-        return assets
+    }
+
+    /// Every asset of a version, in path order (`assets(_:version:…:_:)` gathered).
+    public func assets(
+        _ id: String, version: String, pathPrefix: String? = nil, glob: String? = nil, pageSize: Int = 1000
+    ) throws(DandiError) -> [Asset] {
+        var found: [Asset] = []
+        try assets(id, version: version, pathPrefix: pathPrefix, glob: glob, pageSize: pageSize) { found.append($0) }
+        return found
     }
 
     /// The public dandisets, each with the version a summary reads (the most recent published, else draft),
-    /// in id order, page by page.
+    /// in id order, page by page, bounded as the asset listing is.
     public func dandisets(pageSize: Int = 1000) throws(DandiError) -> [(id: String, version: String)] {
-        var next: String? =
-            "\(instance.apiURL)/dandisets/?ordering=id&page_size=\(pageSize)&draft=true&empty=false&embargoed=false"
         var found: [(id: String, version: String)] = []
-        var pages = 0
-        while let url = next {
-            pages += 1
-            guard pages <= 100_000 else { throw DandiError("the archive's dandiset listing did not end after 100,000 pages") }
-            let page = try getObject(url, what: "the dandiset listing", pageAfterEnd: pages > 1)
-            let results = page["results"] as? [[String: Any]] ?? []
-            for entry in results {
-                guard let id = entry["identifier"] as? String else { continue }
-                let published = (entry["most_recent_published_version"] as? [String: Any])?["version"] as? String
-                let draft = (entry["draft_version"] as? [String: Any])?["version"] as? String
-                found.append((id, published ?? draft ?? "draft"))
-            }
-            next = results.isEmpty ? nil : page["next"] as? String
+        try eachPage(
+            of: "\(instance.apiURL)/dandisets/?ordering=id&page_size=\(pageSize)&draft=true&empty=false&embargoed=false",
+            what: "the dandiset listing", items: "dandisets"
+        ) { entry in
+            guard let id = entry["identifier"] as? String else { return }
+            let published = (entry["most_recent_published_version"] as? [String: Any])?["version"] as? String
+            let draft = (entry["draft_version"] as? [String: Any])?["version"] as? String
+            found.append((id, published ?? draft ?? "draft"))
         }
         return found
+    }
+
+    /// Walks a paginated listing from `first`, following `next`, handing each result to `body`.
+    private func eachPage(of first: String?, what: String, items: String, _ body: ([String: Any]) -> Void)
+        throws(DandiError)
+    {
+        var next = first
+        var visited = Set<String>()
+        var limit = Self.maximumListedAssets
+        var given = 0
+        while let url = next {
+            guard visited.insert(url).inserted else {
+                throw DandiError("the archive's listing of \(what) points back to a page it gave already (\(url)); stopped")
+            }
+            let page = try getObject(url, what: what, pageAfterEnd: visited.count > 1)
+            if visited.count == 1, let count = (page["count"] as? NSNumber)?.intValue, count >= 0 {
+                limit = min(limit, count + Self.listingMargin(count: count))
+            }
+            guard let results = page["results"] as? [[String: Any]] else { break }
+            given += results.count
+            guard given <= limit else {
+                throw DandiError(
+                    "the archive's listing of \(what) gave more than \(limit) \(items) (its count and a margin); stopped")
+            }
+            results.forEach(body)
+            next = results.isEmpty ? nil : page["next"] as? String
+        }
     }
 
     /// The archive's download URL of an asset (it redirects to the blob).

@@ -31,6 +31,12 @@ final class HTTPConnection {
 
     deinit { curl_easy_cleanup(handle) }
 
+    /// Whole seconds for libcurl, at least 1 and at most a day (a number libcurl's longs hold).
+    static func seconds(_ value: Double) -> Int {
+        guard value.isFinite else { return 86_400 }
+        return Int(min(86_400, max(1, value.rounded(.up))))
+    }
+
     /// libcurl's global set-up, once per process, before any handle.
     private static let initializeLibrary: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -60,10 +66,12 @@ final class HTTPConnection {
         _ = ccurl_setopt_string(handle, CURLOPT_URL, url)
         _ = ccurl_setopt_long(handle, CURLOPT_FOLLOWLOCATION, 0)
         _ = ccurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
-        _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
-        // A response that sends less than one byte a second for the stall time is given up.
-        _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
-        _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(options.stallTimeout.rounded(.up))))
+        _ = ccurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Self.seconds(options.connectTimeout) * 1000)
+        // A response slower than the minimum rate for the stall time is given up, and so is one that takes
+        // longer than the deadline in all (the options are validated; the clamps keep libcurl's longs sane).
+        _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, max(1, min(options.minimumBytesPerSecond, 1 << 30)))
+        _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, Self.seconds(options.stallTimeout))
+        _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.seconds(options.requestDeadline) * 1000)
         _ = ccurl_setopt_string(handle, CURLOPT_USERAGENT, "nwbkit")
         _ = ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = ccurl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
@@ -101,10 +109,17 @@ final class HTTPConnection {
         _ = ccurl_info_long(handle, CURLINFO_RESPONSE_CODE, &status)
         if collector.overLimit { return Response(status: status, headers: collector.headers, body: collector.body) }
         guard code == CURLE_OK else {
-            let message =
-                code == CURLE_OPERATION_TIMEDOUT
-                ? "the server sent nothing for \(options.stallTimeout.formatted()) s (--stall-timeout)"
-                : String(cString: curl_easy_strerror(code))
+            var elapsed = 0.0
+            _ = ccurl_info_double(handle, CURLINFO_TOTAL_TIME, &elapsed)
+            let message: String
+            if code == CURLE_OPERATION_TIMEDOUT {
+                message =
+                    elapsed >= options.requestDeadline - 0.5
+                    ? "the request took longer than \(Self.seconds(options.requestDeadline)) s in all"
+                    : "the server sent less than \(options.minimumBytesPerSecond) bytes a second for \(options.stallTimeout.formatted()) s (--stall-timeout)"
+            } else {
+                message = String(cString: curl_easy_strerror(code))
+            }
             let transient: Set<UInt32> = [
                 CURLE_COULDNT_CONNECT.rawValue, CURLE_OPERATION_TIMEDOUT.rawValue, CURLE_RECV_ERROR.rawValue,
                 CURLE_SEND_ERROR.rawValue, CURLE_PARTIAL_FILE.rawValue, CURLE_GOT_NOTHING.rawValue,

@@ -5,8 +5,13 @@ import HDF5
 public struct RemoteOptions: Sendable, Equatable {
     /// Seconds to wait for a connection.
     public var connectTimeout: Double = 10
-    /// Seconds a response may send nothing before it is given up (and tried again).
+    /// Seconds a response may send less than `minimumBytesPerSecond` before it is given up (and tried again).
     public var stallTimeout: Double = 30
+    /// The slowest transfer a response may keep up for `stallTimeout` (a server that trickles a few bytes a
+    /// second is given up like one that sends nothing).
+    public var minimumBytesPerSecond: Int = 1024
+    /// Seconds one request may take in all, however it trickles (then it is given up and tried again).
+    public var requestDeadline: Double = 300
     /// How many times a request is tried again after a transient failure (429, 5xx, reset, stall, short body).
     public var retries: Int = 4
     /// The longest wait between tries, in seconds (a longer `Retry-After` is cut to it).

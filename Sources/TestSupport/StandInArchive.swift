@@ -3,6 +3,15 @@ import Foundation
 /// The tests' stand-in DANDI archive (`Tests/RemoteStandIn/dandi_api.py`), its blob store on another
 /// origin than its API, as in production.
 public enum StandInArchive {
+    /// How the archive's listings behave.
+    public enum Listing: Sendable {
+        case honest
+        /// Every page's `next` names the page itself.
+        case loopingNext
+        /// Every page has results and a `next` to a new page, for ever.
+        case endless
+    }
+
     /// SampleData's files, as the archive's assets name them.
     public static let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"]
 
@@ -14,7 +23,7 @@ public enum StandInArchive {
     /// site on the blob store's origin. Its configuration is written into `folder`.
     public static func start(
         in folder: URL, published metadata: [String: Any]? = nil, foreignNext: Bool = false, latency: Double = 0,
-        instanceName: String = "DANDI", webOnBlobOrigin: Bool = false
+        instanceName: String = "DANDI", webOnBlobOrigin: Bool = false, listing: Listing = .honest
     ) throws -> StandInServer {
         let assets: [[String: Any]] =
             samples.map { ["path": $0, "file": $0] } + [
@@ -28,6 +37,7 @@ public enum StandInArchive {
         let config: [String: Any] = [
             "tokens": ["owner-key": ["000002"], "other-key": []],
             "foreign_next": foreignNext, "instance_name": instanceName, "webui_on_blob_origin": webOnBlobOrigin,
+            "loop_next": listing == .loopingNext, "endless_listing": listing == .endless,
             "dandisets": [
                 [
                     "id": "000001", "published": ["0.230101.0000"],

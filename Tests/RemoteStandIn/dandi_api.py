@@ -5,6 +5,8 @@ CONFIG is JSON:
    "foreign_next": false,                         # listings' "next" on the blob origin (another origin)
    "instance_name": "DANDI",                      # /api/info/'s instance_config.instance_name, the ids' prefix
    "webui_on_blob_origin": false,                 # /api/info/'s services.webui.url: the blob origin
+   "loop_next": false,                            # every listing page's "next" names the page itself
+   "endless_listing": false,                      # listings never end: every page has "next" and results
    "dandisets": [{"id": "000001", "embargoed": false,
                   "published": ["0.230101.0000"],  # oldest first; none: the draft only
                   "versions": {"draft": {"metadata": {...},
@@ -18,7 +20,7 @@ Routes, as the archive's (every path ends in /): /api/info/, /api/dandisets/ (pa
 /blobs/XXX/YYY/UUID (the blob, ranged; an embargoed blob without the signature: 403).
 Embargoed dandisets: 401 without a token or with an unknown one, 403 for a token that does not own it.
 /_fault?mode=M&count=N fails the next N API requests: 503 (Retry-After: 1), 429 (Retry-After as a date),
-reset, stall.
+reset, stall, trickle (the answer at 2 bytes a second).
 """
 import email.utils
 import fnmatch
@@ -90,6 +92,10 @@ def page_of(handler, items, query, lazy):
     if not lazy and page > 1 and not chunk:
         return 404, {"detail": "Invalid page."}
     more = page * size < len(items)
+    if config.get("endless_listing"):
+        chunk, more = items[:size], True
+    if config.get("loop_next"):
+        page -= 1
     parts = urllib.parse.urlsplit(handler.path)
     query = dict(query)
     query["page"] = [str(page + 1)]
@@ -127,6 +133,8 @@ def handle_api(handler, path, query):
             return 429, {"detail": "Request was throttled."}, {"Retry-After": email.utils.formatdate(time.time() + 1, usegmt=True)}
         if mode in ("reset", "stall"):
             return mode, None, {}
+        if mode == "trickle":
+            return mode, {"detail": "x" * 200}, {}
     parts = [p for p in path.split("/") if p][1:]  # after "api"
     if parts == ["info"]:
         host = handler.headers.get("Host")

@@ -19,6 +19,7 @@ Routes (every file below --root, by its path relative to it):
              reset the headers and half the body, then the connection is reset
              short the headers (full Content-Length) and half the body, then the connection closes
              stall the headers, then nothing for 60 s (every request, not only the first)
+             stall-once  the first request stalls as stall, later ones are served
              403   403 (every request)
   /api/…                      with --dandi CONFIG, the DANDI API (see dandi_api.py)
   /blobs/…                    with --dandi CONFIG, the blob store, on the blob origin only (the API's origin
@@ -117,6 +118,20 @@ class Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(60)
             self.close_connection = True
             return
+        if status == "trickle":
+            # A whole answer's headers, then its body at 2 bytes a second for up to 60 s.
+            self.count(0)
+            data = json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            for index in range(0, min(len(data), 120), 2):
+                self.wfile.write(data[index:index + 2])
+                self.wfile.flush()
+                time.sleep(1)
+            self.close_connection = True
+            return
         self.count(0)
         data = b"" if body is None else json.dumps(body).encode()
         self.send_response(status)
@@ -206,7 +221,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.count(0)
             return self.send_body(403, b"forbidden\n", "text/plain")
         first_time = False
-        if mode in ("503", "reset", "short"):
+        if mode in ("503", "reset", "short", "stall-once"):
             with lock:
                 first_time = rest not in failed_once
                 failed_once.add(rest)
@@ -248,7 +263,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if head:
             self.count(0)
             return
-        if mode == "stall":
+        if mode == "stall" or (mode == "stall-once" and first_time):
             self.count(0)
             self.wfile.flush()
             time.sleep(60)

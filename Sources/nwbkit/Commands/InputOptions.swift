@@ -64,7 +64,7 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(
         help:
-            "Remote files (http://, https://): seconds a server may send nothing before the request is given up and tried again."
+            "Remote files (http://, https://): seconds a server may send less than 1 KB a second before the request is given up and tried again (at most a third of --timeout)."
     )
     var stallTimeout: Double = RemoteOptions().stallTimeout
 
@@ -100,6 +100,10 @@ struct ReadingOptions: ParsableArguments {
     @Option(help: "Dandisets: assets per page of the archive's listing (the archive allows at most 1000).")
     var listingPageSize = 1000
 
+    /// The stall time-out requests use: `--stall-timeout`, but at most a third of `--timeout`, so a stalled
+    /// request is given up and tried again while the file still has time.
+    var effectiveStallTimeout: Double { timeout > 0 ? min(stallTimeout, max(1, timeout / 3)) : stallTimeout }
+
     /// The instance `--dandi-instance` names (validated).
     var instance: DandiInstance { DandiInstance.named(dandiInstance) ?? .dandi }
 
@@ -110,13 +114,15 @@ struct ReadingOptions: ParsableArguments {
             )
         }
         if !(1...1000).contains(listingPageSize) { throw ValidationError("--listing-page-size takes 1 to 1000") }
-        if !stallTimeout.isFinite || stallTimeout <= 0 { throw ValidationError("--stall-timeout takes seconds, more than 0") }
-        if retries < 0 { throw ValidationError("--retries must be 0 or more") }
+        if !stallTimeout.isFinite || stallTimeout <= 0 || stallTimeout > 3600 {
+            throw ValidationError("--stall-timeout takes seconds, more than 0 and at most 3600")
+        }
+        if !(0...20).contains(retries) { throw ValidationError("--retries takes 0 to 20") }
         if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
-        if maxDepth < 1 { throw ValidationError("--max-depth must be at least 1") }
-        if jobs < 0 { throw ValidationError("--jobs must be 0 (in this process) or more") }
-        if !timeout.isFinite || timeout < 0 {
-            throw ValidationError("--timeout takes a number of seconds, 0 (no limit) or more")
+        if !(1...100_000).contains(maxDepth) { throw ValidationError("--max-depth takes 1 to 100000") }
+        if !(0...1024).contains(jobs) { throw ValidationError("--jobs takes 0 (in this process) to 1024") }
+        if !timeout.isFinite || timeout < 0 || timeout > 604_800 {
+            throw ValidationError("--timeout takes a number of seconds, 0 (no limit) to 604800 (a week)")
         }
     }
 }
@@ -251,7 +257,7 @@ struct FileReader {
         var options = SummaryOptions()
         options.limits.maxObjects = reading.maxObjects
         options.limits.maxDepth = reading.maxDepth
-        options.remote.stallTimeout = reading.stallTimeout
+        options.remote.stallTimeout = reading.effectiveStallTimeout
         options.remote.retries = reading.retries
         options.remote.s3Endpoint = reading.s3Endpoint
         options.remote.s3Region = reading.resolvedS3Region
@@ -278,7 +284,7 @@ struct FileReader {
     var workerArguments: [String] {
         [
             "worker", "--max-objects", String(reading.maxObjects), "--max-depth", String(reading.maxDepth),
-            "--stall-timeout", String(reading.stallTimeout), "--retries", String(reading.retries),
+            "--stall-timeout", String(reading.effectiveStallTimeout), "--retries", String(reading.retries),
         ] + (reading.s3Endpoint.map { ["--s3-endpoint", $0] } ?? [])
             + (reading.resolvedS3Region.map { ["--s3-region", $0] } ?? [])
     }
