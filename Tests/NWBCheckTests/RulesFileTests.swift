@@ -97,6 +97,21 @@ final class RulesFileTests: XCTestCase {
         XCTAssertTrue(PathPattern("/**").matches("/general"))
         XCTAssertTrue(PathPattern("/general/subject").matches("/general/subject"))
         XCTAssertFalse(PathPattern("/general/sub?").matches("/general/subject"))
+        XCTAssertTrue(PathPattern("/**/data/**").matches("/acquisition/data"))
+        XCTAssertTrue(PathPattern("/a/**/b/**/c").matches("/a/x/b/y/z/c"))
+        XCTAssertFalse(PathPattern("/a/**/b/**/c").matches("/a/x/c/y/b"))
+        XCTAssertTrue(PathPattern("/**/**/**").matches("/"))
+    }
+
+    /// A pattern of 120 `**` and a path of 40 components it does not match: a backtracking matcher tries
+    /// more ways than it could ever finish (the hostile rules file of 415 bytes); this one answers at once.
+    func testPathPatternsMatchWithoutBacktracking() {
+        let hostile = PathPattern(String(repeating: "/**", count: 120) + "/x/y")
+        let deep = "/" + (0..<40).map { "g\($0)" }.joined(separator: "/")
+        XCTAssertFalse(hostile.matches(deep))
+        XCTAssertTrue(hostile.matches(deep + "/x/y"))
+        let stars = PathPattern(String(repeating: "/**/a", count: 60) + "/b")
+        XCTAssertFalse(stars.matches("/" + Array(repeating: "a", count: 80).joined(separator: "/")))
     }
 
     /// Each bad rules file is refused with the place and a message a user can act on.

@@ -8,25 +8,39 @@ public struct PathPattern: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ pattern: String) {
         description = pattern
-        components = pattern.split(separator: "/").map(String.init)
-    }
-
-    /// True when the pattern names `path` (absolute).
-    public func matches(_ path: String) -> Bool {
-        Self.match(components[...], path.split(separator: "/").map(String.init)[...])
-    }
-
-    private static func match(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
-        guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
-            var rest = path
-            while true {
-                if match(pattern.dropFirst(), rest) { return true }
-                guard !rest.isEmpty else { return false }
-                rest = rest.dropFirst()
-            }
+        // `**/**` means what `**` means: runs of it are one (a rules file of 120 `/**` stays one step).
+        var components: [String] = []
+        for component in pattern.split(separator: "/").map(String.init)
+        where !(component == "**" && components.last == "**") {
+            components.append(component)
         }
-        guard let component = path.first, fnmatch(first, component, 0) == 0 else { return false }
-        return match(pattern.dropFirst(), path.dropFirst())
+        self.components = components
+    }
+
+    /// True when the pattern names `path` (absolute). In time proportional to the pattern's components
+    /// times the path's (which prefixes of the path each prefix of the pattern can match, one pattern
+    /// component at a time), whatever the pattern: no backtracking.
+    public func matches(_ path: String) -> Bool {
+        let parts = path.split(separator: "/").map(String.init)
+        // reachable[j]: the pattern's components so far can match the path's first j components.
+        var reachable = [Bool](repeating: false, count: parts.count + 1)
+        reachable[0] = true
+        for component in components {
+            var next = [Bool](repeating: false, count: parts.count + 1)
+            if component == "**" {
+                var any = false
+                for index in 0...parts.count {
+                    any = any || reachable[index]
+                    next[index] = any
+                }
+            } else {
+                for index in 0..<parts.count where reachable[index] {
+                    next[index + 1] = fnmatch(component, parts[index], 0) == 0
+                }
+            }
+            reachable = next
+            if !reachable.contains(true) { return false }
+        }
+        return reachable[parts.count]
     }
 }
