@@ -6,7 +6,9 @@ import NWBSupport
 public enum TextRendering {
     /// Header, DANDI summary lines (exactly as the original generator prints them), a blank line, the facts.
     public static func render(_ summary: FileSummary) -> String {
-        var lines = ["== \(RawPath.display(summary.path)) =="]
+        // A one-line frame: a line break or other control character in the name (an archive asset may
+        // have one) is escaped on a terminal or not, so it cannot forge a second line.
+        var lines = ["== \(ControlCharacters.escape(RawPath.display(summary.path))) =="]
         lines += summary.structureLines
         lines.append("")
         lines += facts(summary)

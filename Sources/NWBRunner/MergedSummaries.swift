@@ -1,6 +1,7 @@
 import Foundation
 import NWBJSON
 import NWBKit
+import NWBSupport
 import Platform
 
 /// Reads the JSON Lines outputs of `nwbkit summarize --format jsonl` (shards of one run) and hands
@@ -14,7 +15,7 @@ public enum MergedSummaries {
         public var path: String
         public var line: Int
         public var message: String
-        public var description: String { "\(path):\(line): \(message)" }
+        public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
     }
 
     private struct FailureRecord: Decodable {
@@ -29,6 +30,13 @@ public enum MergedSummaries {
         var seen: [String: (line: String, part: String, index: Int)] = [:]
         var conflicts = Set<String>()
         for part in parts {
+            // A part is a regular file (a device such as /dev/zero would never end).
+            guard let status = RawPath.status(part) else {
+                throw PartError(path: part, line: 0, message: "cannot read: \(String(cString: strerror(errno)))")
+            }
+            guard status.st_mode & S_IFMT == S_IFREG else {
+                throw PartError(path: part, line: 0, message: "not a regular file (a part is a summarize --format jsonl output)")
+            }
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: part))

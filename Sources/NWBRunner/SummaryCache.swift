@@ -159,6 +159,22 @@ public struct SummaryCache: Sendable {
         if !written || rename(file.path, url.path) != 0 { unlink(file.path) }
     }
 
+    /// Why nothing could be kept in the cache's folder (it cannot be made, or a file cannot be created in
+    /// it), or `nil` when it is writable: a run that cannot keep its results says so once, and goes on.
+    public func writeProblem() -> String? {
+        guard Self.makePrivateFolder(directory.path) else {
+            return "cannot make the cache folder \(directory.path) (\(String(cString: strerror(errno))))"
+        }
+        do {
+            let probe = try ExclusiveFile(folder: directory.path + "/", prefix: ".probe-", mode: 0o600)
+            close(probe.descriptor)
+            unlink(probe.path)
+            return nil
+        } catch {
+            return "cannot write in the cache folder \(directory.path) (\(error))"
+        }
+    }
+
     /// Makes `folder` (and the cache's root) only this user may enter (0700); false when it cannot be made.
     private static func makePrivateFolder(_ folder: String) -> Bool {
         if mkdir(folder, 0o700) == 0 { return true }

@@ -23,7 +23,10 @@ struct NWBKitCommand: ParsableCommand {
         // process: the run reports the worker's file, and a closed stdout ends quietly (StandardStreams).
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot()
+            // A long list of paths is taken out before parsing (ArgumentParser is quadratic in it).
+            let arguments = PathArguments.separate(
+                Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands)
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
@@ -31,7 +34,11 @@ struct NWBKitCommand: ParsableCommand {
             if exitCode(for: error) == .success {
                 Self.exit(withError: error)
             }
-            StandardStreams.write(Data((fullMessage(for: error) + "\n").utf8), to: STDERR_FILENO)
+            // Every error line starts `nwbkit:`, as the tool's own lines do (ArgumentParser's say `Error:`).
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "nwbkit: " + message.dropFirst("Error: ".count) }
+            if !message.hasPrefix("nwbkit: ") { message = "nwbkit: " + message }
+            StandardStreams.write(Data((message + "\n").utf8), to: STDERR_FILENO)
             Foundation.exit(2)
         }
     }

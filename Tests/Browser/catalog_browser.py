@@ -3,7 +3,8 @@ index.html from file:// with the network off and checks what a user sees.
 
     python3 Tests/Browser/catalog_browser.py SITE_DIR SCREENSHOT_DIR
 
-Checks: every row is listed; a facet and a search filter the rows and update the counts; the filter
+Checks: every row is listed, also under a hostile URL fragment (#__proto__=x, #constructor=1, a broken
+escape); a facet and a search filter the rows and update the counts; the filter
 lives in the URL (a reload keeps it); a file page opens, its script draws the object tree, a name opens
 its attributes, a group folds and unfolds, and a link to a folded object unfolds the groups above it; with previews (--thumbnails), every preview image on the index and on the
 pages decodes in the browser at the PNG's own size; no request leaves file://. Screenshots of the index
@@ -52,6 +53,15 @@ with sync_playwright() as driver:
     check(page.locator("#files tbody tr").count() == shown, f"the index lists {shown} of {len(rows)} rows")
     check(str(len(rows)) in page.locator("#status").inner_text(), "the status names every file")
     page.screenshot(path=os.path.join(shots, "index.png"), full_page=False)
+
+    # Hostile URL fragments: the rows are still listed and nothing throws.
+    for fragment in ["__proto__=x", "constructor=1", "%E0%A4%A", "sort=__proto__", "toString=1&q=%", "__proto__"]:
+        before = len(errors)
+        page.goto(index + "#" + fragment)
+        page.reload()
+        check(page.locator("#files tbody tr").count() == shown and len(errors) == before,
+              f"the index with #{fragment} lists its rows")
+    page.goto(index)
 
     # A facet: the first species.
     species = sorted({row["species"] for row in rows if row.get("species")})

@@ -34,10 +34,22 @@ struct PathOptions: ParsableArguments {
         name: .customLong("include"), help: "Also read files in folders whose name matches this glob (repeatable), e.g. '*.h5'.")
     var includePatterns: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "Also read the paths listed in this file, one per line (- for standard input): for lists too long for a command line.",
+            valueName: "file"))
+    var pathsFrom: String?
+
     @Flag(help: "Do not print warnings (dangling and external links, unreadable parts) on stderr.")
     var quiet = false
 
-    func validate() throws {
+    mutating func validate() throws {
+        // Paths taken out of a long command line before parsing, then those of --paths-from.
+        paths += PathArguments.take()
+        if let pathsFrom {
+            paths += try PathArguments.read(from: pathsFrom)
+            self.pathsFrom = nil
+        }
         // `dandiset --all` (the only command with --all) lists its inputs from the archive.
         if paths.isEmpty && !CommandLine.arguments.contains("--all") {
             throw ValidationError("give at least one NWB file, folder, URL or dandiset")
@@ -334,6 +346,9 @@ struct FileReader {
                 salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "),
                 remote: summaryOptions.remote,
                 damaged: { entry, problem in Diagnostics.warning("cache entry \(entry): \(problem); the file is read again") })
+        }
+        if let problem = cacheStore?.writeProblem() {
+            Diagnostics.warning("--cache: \(problem); results are not kept")
         }
         for failure in archive?.failures ?? [] {
             let error = SummaryError.archiveUnavailable(path: failure.input, detail: failure.reason)
