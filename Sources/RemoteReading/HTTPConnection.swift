@@ -22,6 +22,8 @@ final class HTTPConnection {
 
     private let handle: UnsafeMutableRawPointer
     private let options: RemoteOptions
+    /// libcurl's words for the last failure (`CURLOPT_ERRORBUFFER`).
+    private let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     init(options: RemoteOptions) {
         Self.initializeLibrary
@@ -29,7 +31,44 @@ final class HTTPConnection {
         self.options = options
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    deinit {
+        curl_easy_cleanup(handle)
+        errorText.deallocate()
+    }
+
+    /// What went wrong, in words that name the cause: a certificate's fault (self-signed, an unknown
+    /// authority, another host's, expired), a header too large, else libcurl's own words for it.
+    private func describe(_ code: CURLcode) -> String {
+        // libcurl's words, without the milliseconds it took (a line should read the same every time).
+        let detail = String(cString: errorText).replacingOccurrences(
+            of: #" after \d+ ms"#, with: "", options: .regularExpression)
+        let words = detail.isEmpty ? String(cString: curl_easy_strerror(code)) : detail
+        let hint = "; give its authority's certificate with --ca-bundle FILE (or CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR)"
+        switch code {
+        case CURLE_PEER_FAILED_VERIFICATION:
+            var result = 0
+            _ = ccurl_info_long(handle, CURLINFO_SSL_VERIFYRESULT, &result)
+            switch result {
+            case 18, 19: return "the server's certificate is self-signed, so it cannot be trusted" + hint
+            case 2, 20, 21: return "the server's certificate is signed by an authority this machine does not trust" + hint
+            case 10: return "the server's certificate has expired"
+            case 9: return "the server's certificate is not valid yet"
+            case 62: return "the server's certificate is for another host name (\(words))"
+            default:
+                if words.contains("subject name") || words.contains("host name") {
+                    return "the server's certificate is for another host name (\(words))"
+                }
+                return "the server's certificate cannot be trusted (\(words))"
+            }
+        case CURLE_SSL_CACERT_BADFILE:
+            return "the certificate authorities cannot be read (\(words)); check --ca-bundle, CURL_CA_BUNDLE or SSL_CERT_FILE"
+        case CURLE_SSL_CONNECT_ERROR: return "the TLS handshake failed (\(words))"
+        case CURLE_OUT_OF_MEMORY where words.lowercased().contains("header"):
+            return "the server sent a header larger than libcurl takes (100 KB): \(words)"
+        case CURLE_URL_MALFORMAT: return "not a URL libcurl can read (\(words))"
+        default: return words
+        }
+    }
 
     /// Whole seconds for libcurl, at least 1 and at most a day (a number libcurl's longs hold).
     static func seconds(_ value: Double) -> Int {
@@ -73,6 +112,10 @@ final class HTTPConnection {
         _ = ccurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, Self.seconds(options.stallTimeout))
         _ = ccurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Self.seconds(options.requestDeadline) * 1000)
         _ = ccurl_setopt_string(handle, CURLOPT_USERAGENT, "nwbkit")
+        errorText[0] = 0
+        _ = ccurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorText))
+        if let file = options.certificateAuthorities { _ = ccurl_setopt_string(handle, CURLOPT_CAINFO, file) }
+        if let folder = options.certificateAuthorityFolder { _ = ccurl_setopt_string(handle, CURLOPT_CAPATH, folder) }
         _ = ccurl_setopt_string(handle, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = ccurl_setopt_string(handle, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         if let range { _ = ccurl_setopt_string(handle, CURLOPT_RANGE, "\(range.lowerBound)-\(range.upperBound - 1)") }
@@ -116,9 +159,11 @@ final class HTTPConnection {
                 message =
                     elapsed >= options.requestDeadline - 0.5
                     ? "the request took longer than \(Self.seconds(options.requestDeadline)) s in all"
-                    : "the server sent less than \(options.minimumBytesPerSecond) bytes a second for \(options.stallTimeout.formatted()) s (--stall-timeout)"
+                    : collector.body.isEmpty
+                        ? "the server sent nothing for \(options.stallTimeout.formatted()) s (--stall-timeout)"
+                        : "the server sent less than \(options.minimumBytesPerSecond) bytes a second for \(options.stallTimeout.formatted()) s (--stall-timeout)"
             } else {
-                message = String(cString: curl_easy_strerror(code))
+                message = describe(code)
             }
             let transient: Set<UInt32> = [
                 CURLE_COULDNT_CONNECT.rawValue, CURLE_OPERATION_TIMEDOUT.rawValue, CURLE_RECV_ERROR.rawValue,

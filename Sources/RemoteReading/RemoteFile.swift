@@ -34,6 +34,18 @@ public struct RemoteOptions: Sendable, Equatable {
     public var s3Region: String?
     /// Credentials that sign `s3://` requests (AWS Signature Version 4); `nil`: anonymous requests.
     public var s3Credentials: S3Credentials?
+    /// A file of certificate authorities that HTTPS servers' certificates are checked against (`--ca-bundle`,
+    /// else `CURL_CA_BUNDLE` or `SSL_CERT_FILE`, as curl reads them); `nil`: the system's.
+    public var certificateAuthorities: String?
+    /// A folder of certificate authorities (`SSL_CERT_DIR`), beside or instead of the file.
+    public var certificateAuthorityFolder: String?
+
+    /// The certificate authorities curl would use from `environment`: `CURL_CA_BUNDLE`, else `SSL_CERT_FILE`,
+    /// and `SSL_CERT_DIR`.
+    public static func certificateAuthorities(environment: [String: String]) -> (file: String?, folder: String?) {
+        func value(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        return (value("CURL_CA_BUNDLE") ?? value("SSL_CERT_FILE"), value("SSL_CERT_DIR"))
+    }
 
     /// The secrets requests for `path` (as given) may carry, each bound to its origin: for an `s3://` path
     /// with credentials, a signature for the S3 endpoint's origin only (`--s3-endpoint`, else AWS's host of
@@ -69,7 +81,13 @@ public struct RemoteOptions: Sendable, Equatable {
 /// Why a remote file could not be read, in words a user can act on.
 public struct RemoteError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The first bytes of an answer that is not the file's bytes at all (a web page, a folder's listing,
+    /// sent whole instead of a byte range), for saying what it looks like.
+    public var answer: [UInt8]?
+    public init(_ message: String, answer: [UInt8]? = nil) {
+        self.message = message
+        self.answer = answer
+    }
     public var description: String { message }
 }
 
@@ -122,7 +140,7 @@ public final class RemoteFile: ByteSource {
     ) throws(RemoteError) -> (size: Int, etag: String?) {
         let connection = HTTPConnection(options: options)
         var requests = 0
-        let (target, password) = URLCredentialsInURL.split(options.httpURL(for: url))
+        let (target, password) = URLCredentialsInURL.split(URLEncoding.encoded(options.httpURL(for: url)))
         let response = try RemoteRequest.send(
             connection, target, range: 0..<1, headers: options.headers,
             credentials: options.credentials(forPath: url, bound: bound + (password.map { [$0] } ?? [])), options: options,
@@ -134,7 +152,7 @@ public final class RemoteFile: ByteSource {
             }
             return (total, response.headers["etag"])
         case 416: return (0, response.headers["etag"])
-        default: throw RemoteError(describe(status: response.status, url: url))
+        default: throw RemoteError(describe(response, url: url, signed: options.s3Credentials != nil))
         }
     }
 
@@ -148,7 +166,7 @@ public final class RemoteFile: ByteSource {
         connection = HTTPConnection(options: options)
         window = 2 * options.blockSize
         let first = 0..<options.blockSize
-        let (target, password) = URLCredentialsInURL.split(options.httpURL(for: url))
+        let (target, password) = URLCredentialsInURL.split(URLEncoding.encoded(options.httpURL(for: url)))
         resolvedURL = target
         credentials = options.credentials(forPath: url, bound: bound + (password.map { [$0] } ?? []))
         let response = try RemoteRequest.send(
@@ -163,7 +181,12 @@ public final class RemoteFile: ByteSource {
             }
             size = total
         case 200:
-            // The server ignored the range and sent the file: fine while it is small enough to have come whole.
+            // The server ignored the range and sent something whole: a small file that came whole is read;
+            // an answer that is not HDF5 at all (a web page, a folder's listing) is said as what it is.
+            let signature: [UInt8] = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]
+            guard response.body.starts(with: signature) else {
+                throw RemoteError("not an HDF5 file", answer: Array(response.body.prefix(512)))
+            }
             guard let length = response.headers["content-length"].flatMap(Int.init), length == response.body.count else {
                 throw RemoteError("the server does not serve byte ranges (HTTP 200 to a Range request)")
             }
@@ -171,7 +194,7 @@ public final class RemoteFile: ByteSource {
         case 416:
             size = 0
         default:
-            throw RemoteError(Self.describe(status: response.status, url: url))
+            throw RemoteError(Self.describe(response, url: url, signed: options.s3Credentials != nil))
         }
         etag = response.headers["etag"]
         store(response.body, at: 0)
@@ -203,11 +226,15 @@ public final class RemoteFile: ByteSource {
                     failure =
                         response.status == 200
                         ? "the server does not serve byte ranges (HTTP 200 to a Range request)"
-                        : Self.describe(status: response.status, url: url)
+                        : Self.describe(response, url: url, signed: options.s3Credentials != nil)
                     return false
                 }
                 guard response.body.count == end - start else {
                     failure = "the server sent \(response.body.count) of the \(end - start) bytes asked for"
+                    return false
+                }
+                if let changed = change(in: response) {
+                    failure = "the file changed while being read (\(changed)); read it again"
                     return false
                 }
                 store(response.body, at: start)
@@ -240,6 +267,15 @@ public final class RemoteFile: ByteSource {
         return true
     }
 
+    /// How a later answer shows the file is no longer the one opened (another ETag, another size), or `nil`.
+    private func change(in response: RemoteResponse) -> String? {
+        if let etag, let now = response.headers["etag"], now != etag { return "its ETag was \(etag), now \(now)" }
+        if let total = Self.totalSize(response.headers["content-range"]), total != size {
+            return "it had \(size) bytes, now \(total)"
+        }
+        return nil
+    }
+
     /// Reads the whole file from start to end in ranged requests of `chunkSize` bytes, handing each piece to
     /// `body` as it comes (kept nowhere: memory stays at one piece); for a checksum of a remote file.
     public func readWhole(chunkSize: Int = 8 << 20, _ body: (UnsafeRawBufferPointer) -> Void) throws(RemoteError) {
@@ -254,8 +290,9 @@ public final class RemoteFile: ByteSource {
                 throw RemoteError(
                     response.status == 206
                         ? "the server sent \(response.body.count) of the \(end - offset) bytes asked for"
-                        : Self.describe(status: response.status, url: url))
+                        : Self.describe(response, url: url, signed: options.s3Credentials != nil))
             }
+            if let changed = change(in: response) { throw RemoteError("the file changed while being read (\(changed))") }
             response.body.withUnsafeBytes(body)
             offset = end
         }
@@ -308,11 +345,56 @@ public final class RemoteFile: ByteSource {
         return Int(header[header.index(after: slash)...].trimmingCharacters(in: .whitespaces))
     }
 
-    static func describe(status: Int, url: String) -> String {
-        if (status == 401 || status == 403) && url.lowercased().hasPrefix("s3://") {
-            return
-                "access denied (HTTP \(status)); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile of ~/.aws/credentials (and --s3-region)"
+    /// A failed answer in words a user can act on: for an `s3://` path, S3's own error code and message
+    /// (from the XML body) with a hint that fits the code; otherwise the status.
+    static func describe(_ response: RemoteResponse, url: String, signed: Bool) -> String {
+        let status = response.status
+        guard url.lowercased().hasPrefix("s3://") else { return RemoteRequest.describe(status: status) }
+        let error = S3ErrorAnswer(response.body)
+        let said = error.map { " \($0.code)\($0.message.map { ": \($0)" } ?? "")" } ?? ""
+        let statusWords =
+            switch status {
+            case 401, 403: "access denied (HTTP \(status)\(said.isEmpty ? "" : ", S3" + said))"
+            case 404: "not found (HTTP 404\(said.isEmpty ? "" : ", S3" + said))"
+            default: "the server answered HTTP \(status)\(said.isEmpty ? "" : " (S3" + said + ")")"
+            }
+        let hint: String? =
+            switch error?.code {
+            case "SignatureDoesNotMatch":
+                "the signature does not match: check AWS_SECRET_ACCESS_KEY (or the profile's aws_secret_access_key)"
+            case "InvalidAccessKeyId": "the server knows no access key by the id in AWS_ACCESS_KEY_ID (or the profile's)"
+            case "InvalidToken", "MalformedToken": "the session token in AWS_SESSION_TOKEN is not valid for these credentials"
+            case "ExpiredToken", "TokenRefreshRequired": "the temporary credentials have expired: get new ones (AWS_SESSION_TOKEN)"
+            case "AuthorizationHeaderMalformed", "PermanentRedirect", "IllegalLocationConstraintException":
+                "the bucket is in another region: give it with --s3-region"
+            case "NoSuchBucket": "no bucket of that name"
+            case "NoSuchKey": "no object of that key in the bucket"
+            case "AccessDenied" where signed: "these credentials may not read this object"
+            case "AccessDenied", nil where status == 401 || status == 403:
+                signed
+                    ? "these credentials may not read this object"
+                    : "for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile of ~/.aws/credentials (and --s3-region)"
+            default: nil
+            }
+        return statusWords + (hint.map { "; \($0)" } ?? "")
+    }
+}
+
+/// S3's error answer: `<Error><Code>…</Code><Message>…</Message></Error>`.
+struct S3ErrorAnswer {
+    var code: String
+    var message: String?
+
+    init?(_ body: [UInt8]) {
+        let text = String(decoding: body.prefix(16 << 10), as: UTF8.self)
+        func element(_ name: String) -> String? {
+            guard let start = text.range(of: "<\(name)>"), let end = text.range(of: "</\(name)>", range: start.upperBound..<text.endIndex)
+            else { return nil }
+            let value = text[start.upperBound..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : String(value.prefix(300))
         }
-        return RemoteRequest.describe(status: status)
+        guard let code = element("Code") else { return nil }
+        self.code = code
+        message = element("Message")
     }
 }

@@ -120,7 +120,7 @@ final class RemoteInputTests: XCTestCase {
                 "nwbkit: \(server.url("fault/stall/ecephys.nwb")): cannot read the remote file: the server sent nothing for 1 s (--stall-timeout) (2 tries)",
                 "nwbkit: \(server.url("fault/403/ecephys.nwb")): cannot read the remote file: access denied (HTTP 403); for an embargoed DANDI dandiset set DANDI_API_KEY",
                 "nwbkit: \(server.url("files/missing.nwb")): cannot read the remote file: not found (HTTP 404)",
-                "nwbkit: http://127.0.0.1:1/nothing-listens-here.nwb: cannot read the remote file: Couldn't connect to server (2 tries)",
+                "nwbkit: http://127.0.0.1:1/nothing-listens-here.nwb: cannot read the remote file: Failed to connect to 127.0.0.1 port 1: Couldn't connect to server (2 tries)",
             ])
         // A server that ignores Range would send whole files: refused, not downloaded.
         let noRanges = try nwbkit(["summarize", server.url("no-ranges/ophys.nwb")])
@@ -247,24 +247,31 @@ final class RemoteInputTests: XCTestCase {
         XCTAssertTrue(
             !configuredScopes.isEmpty && configuredScopes.allSatisfy { $0.contains("/ap-south-1/s3/aws4_request") },
             "\(configuredScopes)")
-        for environment in [
-            isolated.merging(noVariables) { $1 },
-            isolated.merging(["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong"]) { $1 },
+        // Each refusal says S3's own code and a hint that fits it.
+        let prefix = "nwbkit: s3://bucket/sub 1/ophys.nwb: cannot read the remote file: "
+        let anonymous =
+            "access denied (HTTP 403, S3 AccessDenied); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile of ~/.aws/credentials (and --s3-region)"
+        let wrongSecret =
+            "access denied (HTTP 403, S3 SignatureDoesNotMatch); the signature does not match: check AWS_SECRET_ACCESS_KEY (or the profile's aws_secret_access_key)"
+        let cases: [([String: String], String)] = [
+            (isolated.merging(noVariables) { $1 }, anonymous),
+            (isolated.merging(["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong"]) { $1 }, wrongSecret),
+            (isolated.merging(["AWS_ACCESS_KEY_ID": "AKIDOTHER", "AWS_SECRET_ACCESS_KEY": "wrong"]) { $1 },
+             "access denied (HTTP 403, S3 InvalidAccessKeyId); the server knows no access key by the id in AWS_ACCESS_KEY_ID (or the profile's)"),
             // Without AWS_PROFILE the file's `default` profile, whose secret is wrong here.
-            noVariables.merging(["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": ""]) { $1 },
+            (noVariables.merging(["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": ""]) { $1 }, wrongSecret),
             // The variables come before the file.
-            [
-                "AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong",
-                "AWS_SHARED_CREDENTIALS_FILE": credentials.path,
-                "AWS_PROFILE": "lab",
-            ],
-        ] {
+            (
+                [
+                    "AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "wrong",
+                    "AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": "lab",
+                ], wrongSecret
+            ),
+        ]
+        for (environment, expected) in cases {
             let refused = try CommandRun.nwbkit(arguments, environment: environment)
             XCTAssertEqual(refused.status, 1)
-            XCTAssertEqual(
-                refused.stderr,
-                "nwbkit: s3://bucket/sub 1/ophys.nwb: cannot read the remote file: access denied (HTTP 403); for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile of ~/.aws/credentials (and --s3-region)\n",
-                "\(environment)")
+            XCTAssertEqual(refused.stderr, prefix + expected + "\n", "\(environment)")
         }
     }
 }

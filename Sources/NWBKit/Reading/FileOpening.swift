@@ -35,11 +35,14 @@ public enum FileOpening {
                 remote = try RemoteFile(path, options: options)
             }
         } catch {
+            // A server that answered with something else than the file's bytes (a web page, a folder's
+            // listing): said as a local file of those bytes would be.
+            if let head = error.answer { throw .notHDF5(path: path, detail: FileSniffer.describe(head: head, size: head.count)) }
             throw .remoteUnavailable(path: path, detail: error.message)
         }
         guard File.hasHDF5Signature(remote) else {
             if let failure = remote.failure { throw .remoteUnavailable(path: path, detail: failure) }
-            throw .notHDF5(path: path, detail: remote.size == 0 ? "an empty file" : "no HDF5 signature")
+            throw .notHDF5(path: path, detail: FileSniffer.describe(source: remote))
         }
         do {
             return (try File.open(path, source: remote), remote.size)

@@ -101,6 +101,12 @@ struct ReadingOptions: ParsableArguments {
     }
 
     @Option(
+        help: ArgumentHelp(
+            "HTTPS: check servers' certificates against the authorities in this PEM file (default: CURL_CA_BUNDLE, SSL_CERT_FILE and SSL_CERT_DIR as curl reads them, else the system's).",
+            valueName: "file"))
+    var caBundle: String?
+
+    @Option(
         help:
             "The DANDI archive that DANDI:… names: dandi, dandi-sandbox, ember-dandi, ember-dandi-sandbox, linc, linc-staging, dandi-api-local-docker-tests (dandi-cli's names), or an API URL. The API key is read from DANDI_API_KEY (DANDI_SANDBOX_API_KEY, EMBER_DANDI_API_KEY, …)."
     )
@@ -120,6 +126,9 @@ struct ReadingOptions: ParsableArguments {
     var instance: DandiInstance { DandiInstance.named(dandiInstance) ?? .dandi }
 
     func validate() throws {
+        if let caBundle, !FileManager.default.isReadableFile(atPath: caBundle) {
+            throw ValidationError("--ca-bundle: cannot read \(caBundle)")
+        }
         if DandiInstance.named(dandiInstance) == nil {
             throw ValidationError(
                 "--dandi-instance takes \(DandiInstance.known.map(\.name).joined(separator: ", ")) or an API URL, not '\(dandiInstance)'"
@@ -275,6 +284,9 @@ struct FileReader {
         options.remote.s3Region = reading.resolvedS3Region
         options.remote.locations = archive?.locations ?? [:]
         options.remote.s3Credentials = S3Credentials.from(environment: ProcessInfo.processInfo.environment)
+        let authorities = RemoteOptions.certificateAuthorities(environment: ProcessInfo.processInfo.environment)
+        options.remote.certificateAuthorities = reading.caBundle ?? authorities.file
+        options.remote.certificateAuthorityFolder = authorities.folder
         return options
     }
 
@@ -299,6 +311,7 @@ struct FileReader {
             "--stall-timeout", String(reading.effectiveStallTimeout), "--retries", String(reading.retries),
         ] + (reading.s3Endpoint.map { ["--s3-endpoint", $0] } ?? [])
             + (reading.resolvedS3Region.map { ["--s3-region", $0] } ?? [])
+            + (reading.caBundle.map { ["--ca-bundle", $0] } ?? [])
     }
 
     /// This program, which is also the worker.

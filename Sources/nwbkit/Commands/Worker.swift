@@ -20,6 +20,7 @@ struct Worker: ParsableCommand {
     @Option var retries: Int = RemoteOptions().retries
     @Option var s3Endpoint: String?
     @Option var s3Region: String?
+    @Option var caBundle: String?
     /// What to send for each file: the summary, or what one command needs of it (`WorkerProducts.names`).
     @Option var product = "summary"
     @Option var template: String?
@@ -51,6 +52,9 @@ struct Worker: ParsableCommand {
         options.remote.s3Region = s3Region
         // The parent's environment is the worker's: the same AWS credentials sign its s3:// requests.
         options.remote.s3Credentials = S3Credentials.from(environment: ProcessInfo.processInfo.environment)
+        let authorities = RemoteOptions.certificateAuthorities(environment: ProcessInfo.processInfo.environment)
+        options.remote.certificateAuthorities = caBundle ?? authorities.file
+        options.remote.certificateAuthorityFolder = authorities.folder
         let made: AnyFileProduct?
         let configuration: WorkerConfiguration
         do {
