@@ -63,8 +63,10 @@ final class HTTPConnection {
         case CURLE_SSL_CACERT_BADFILE:
             return "the certificate authorities cannot be read (\(words)); check --ca-bundle, CURL_CA_BUNDLE or SSL_CERT_FILE"
         case CURLE_SSL_CONNECT_ERROR: return "the TLS handshake failed (\(words))"
-        case CURLE_OUT_OF_MEMORY where words.lowercased().contains("header"):
-            return "the server sent a header larger than libcurl takes (100 KB): \(words)"
+        case CURLE_OUT_OF_MEMORY:
+            // What libcurl says when a header passes its limit (its buffer refuses to grow): no allocation
+            // of this process failed.
+            return "the server's answer has a header larger than libcurl takes (100 KB)"
         case CURLE_URL_MALFORMAT: return "not a URL libcurl can read (\(words))"
         default: return words
         }

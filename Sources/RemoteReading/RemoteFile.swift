@@ -152,7 +152,7 @@ public final class RemoteFile: ByteSource {
             }
             return (total, response.headers["etag"])
         case 416: return (0, response.headers["etag"])
-        default: throw RemoteError(describe(response, url: url, signed: options.s3Credentials != nil))
+        default: throw RemoteError(describe(response, url: url, credentials: options.s3Credentials))
         }
     }
 
@@ -194,7 +194,7 @@ public final class RemoteFile: ByteSource {
         case 416:
             size = 0
         default:
-            throw RemoteError(Self.describe(response, url: url, signed: options.s3Credentials != nil))
+            throw RemoteError(Self.describe(response, url: url, credentials: options.s3Credentials))
         }
         etag = response.headers["etag"]
         store(response.body, at: 0)
@@ -226,7 +226,7 @@ public final class RemoteFile: ByteSource {
                     failure =
                         response.status == 200
                         ? "the server does not serve byte ranges (HTTP 200 to a Range request)"
-                        : Self.describe(response, url: url, signed: options.s3Credentials != nil)
+                        : Self.describe(response, url: url, credentials: options.s3Credentials)
                     return false
                 }
                 guard response.body.count == end - start else {
@@ -290,7 +290,7 @@ public final class RemoteFile: ByteSource {
                 throw RemoteError(
                     response.status == 206
                         ? "the server sent \(response.body.count) of the \(end - offset) bytes asked for"
-                        : Self.describe(response, url: url, signed: options.s3Credentials != nil))
+                        : Self.describe(response, url: url, credentials: options.s3Credentials))
             }
             if let changed = change(in: response) { throw RemoteError("the file changed while being read (\(changed))") }
             response.body.withUnsafeBytes(body)
@@ -347,8 +347,9 @@ public final class RemoteFile: ByteSource {
 
     /// A failed answer in words a user can act on: for an `s3://` path, S3's own error code and message
     /// (from the XML body) with a hint that fits the code; otherwise the status.
-    static func describe(_ response: RemoteResponse, url: String, signed: Bool) -> String {
+    static func describe(_ response: RemoteResponse, url: String, credentials: S3Credentials?) -> String {
         let status = response.status
+        let signed = credentials != nil
         guard url.lowercased().hasPrefix("s3://") else { return RemoteRequest.describe(status: status) }
         let error = S3ErrorAnswer(response.body)
         let said = error.map { " \($0.code)\($0.message.map { ": \($0)" } ?? "")" } ?? ""
@@ -362,6 +363,8 @@ public final class RemoteFile: ByteSource {
             switch error?.code {
             case "SignatureDoesNotMatch":
                 "the signature does not match: check AWS_SECRET_ACCESS_KEY (or the profile's aws_secret_access_key)"
+            case "InvalidAccessKeyId" where credentials?.accessKeyID.hasPrefix("ASIA") == true && credentials?.sessionToken == nil:
+                "temporary credentials (an ASIA… access key) need their session token: set AWS_SESSION_TOKEN"
             case "InvalidAccessKeyId": "the server knows no access key by the id in AWS_ACCESS_KEY_ID (or the profile's)"
             case "InvalidToken", "MalformedToken": "the session token in AWS_SESSION_TOKEN is not valid for these credentials"
             case "ExpiredToken", "TokenRefreshRequired": "the temporary credentials have expired: get new ones (AWS_SESSION_TOKEN)"

@@ -116,8 +116,7 @@ public enum RemoteRequest {
     /// A failed status in words a user can act on.
     public static func describe(status: Int) -> String {
         switch status {
-        case 401, 403:
-            "access denied (HTTP \(status)); for an embargoed DANDI dandiset set DANDI_API_KEY"
+        case 401, 403: "access denied (HTTP \(status))"
         case 404: "not found (HTTP 404)"
         case 416: "the server refused the byte range (HTTP 416)"
         default: "the server answered HTTP \(status)"

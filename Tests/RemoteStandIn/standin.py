@@ -14,6 +14,8 @@ Routes (every file below --root, by its path relative to it):
   GET      /moved/B/PATH      with --dandi, 307 to the blob origin's /files/PATH (an S3 endpoint that sends a
                               request to another host; B, a bucket name, is ignored)
   GET      /no-ranges/PATH    the whole file, 200, whatever Range says
+  GET      /changing/PATH     the file, with another ETag on every answer (a file replaced while read)
+  GET      /big-header/PATH   the file, with a 150 KB header line
   GET      /fault/MODE/PATH   the first request for PATH fails as MODE says, later ones are served:
              503   503 with Retry-After: 1
              reset the headers and half the body, then the connection is reset
@@ -207,13 +209,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Content-Length", "0")
             self.end_headers()
             return
-        if kind not in ("files", "no-ranges", "fault"):
+        if kind not in ("files", "no-ranges", "fault", "changing", "big-header"):
             self.count(0)
             return self.send_body(404, b"no such route\n", "text/plain")
         return self.serve_file(head, kind, mode, rest)
 
     def serve_file(self, head, kind, mode, rest):
-        path = os.path.realpath(os.path.join(self.root, rest))
+        path = os.path.realpath(os.path.join(self.root, urllib.parse.unquote(rest)))
         if not path.startswith(os.path.realpath(self.root) + os.sep) or not os.path.isfile(path):
             self.count(0)
             return self.send_body(404, b"not found\n", "text/plain")
@@ -255,7 +257,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/x-hdf5")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Accept-Ranges", "bytes")
-        self.send_header("ETag", '"' + hashlib.md5(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest() + '"')
+        if kind == "changing":
+            with lock:
+                stats["changes"] = stats.get("changes", 0) + 1
+                self.send_header("ETag", f'"version-{stats["changes"]}"')
+        else:
+            self.send_header("ETag", '"' + hashlib.md5(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest() + '"')
+        if kind == "big-header":
+            self.send_header("X-Padding", "x" * 150_000)
         self.send_header("Last-Modified", email.utils.formatdate(stat.st_mtime, usegmt=True))
         if status == 206:
             self.send_header("Content-Range", f"bytes {start}-{end - 1}/{size}")

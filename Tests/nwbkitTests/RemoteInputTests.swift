@@ -118,7 +118,7 @@ final class RemoteInputTests: XCTestCase {
             lines,
             [
                 "nwbkit: \(server.url("fault/stall/ecephys.nwb")): cannot read the remote file: the server sent nothing for 1 s (--stall-timeout) (2 tries)",
-                "nwbkit: \(server.url("fault/403/ecephys.nwb")): cannot read the remote file: access denied (HTTP 403); for an embargoed DANDI dandiset set DANDI_API_KEY",
+                "nwbkit: \(server.url("fault/403/ecephys.nwb")): cannot read the remote file: access denied (HTTP 403)",
                 "nwbkit: \(server.url("files/missing.nwb")): cannot read the remote file: not found (HTTP 404)",
                 "nwbkit: http://127.0.0.1:1/nothing-listens-here.nwb: cannot read the remote file: Failed to connect to 127.0.0.1 port 1: Couldn't connect to server (2 tries)",
             ])

@@ -38,6 +38,10 @@ public enum FileOpening {
             // A server that answered with something else than the file's bytes (a web page, a folder's
             // listing): said as a local file of those bytes would be.
             if let head = error.answer { throw .notHDF5(path: path, detail: FileSniffer.describe(head: head, size: head.count)) }
+            // An archive asset refused: its dandiset is embargoed (or the key is not an owner's).
+            if RemoteFile.isArchiveName(path), error.message.hasPrefix("access denied") {
+                throw .remoteUnavailable(path: path, detail: error.message + "; for an embargoed DANDI dandiset set DANDI_API_KEY")
+            }
             throw .remoteUnavailable(path: path, detail: error.message)
         }
         guard File.hasHDF5Signature(remote) else {

@@ -31,7 +31,7 @@ enum FileSniffer {
         let text = String(decoding: head.prefix(64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             .lowercased()
         if text.hasPrefix("<!doctype html") || text.hasPrefix("<html") {
-            return "an HTML page (a web page or a folder's listing, not a file)"
+            return "an HTML page: a web page or a folder's listing, not a file"
         }
         if head.starts(with: Array("{".utf8)) { return "looks like JSON text" }
         let printable = head.filter { $0 == 9 || $0 == 10 || $0 == 13 || (32..<127).contains($0) }.count
