@@ -4,6 +4,9 @@ original generator's way of reaching the same blobs (the listing at its page siz
 redirect-following HEAD per asset, as LindiRemfile does before it reads), at 0 and 20 ms per request.
 
     python3 Benchmarks/dandiset.py NWBKIT [--assets 1000] [--latencies 0,20] [--page-sizes 100,1000]
+    python3 Benchmarks/dandiset.py NWBKIT --concurrency --assets 1000,10000 --latencies 20,50
+        # part 11: `nwbkit assets DANDI:…` with default options (cold, no cache) and the peak memory of the
+        # whole run (the parent and its workers, their resident sets summed every 0.1 s), beside --jobs 2
 
 Each row is one run (the request counts do not vary between runs).
 """
@@ -21,7 +24,8 @@ here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.join(here, "..", "SampleData")
 parser = argparse.ArgumentParser()
 parser.add_argument("nwbkit")
-parser.add_argument("--assets", type=int, default=1000)
+parser.add_argument("--assets", default="1000")
+parser.add_argument("--concurrency", action="store_true")
 parser.add_argument("--latencies", default="0,20")
 parser.add_argument("--page-sizes", default="100,1000")
 arguments = parser.parse_args()
@@ -29,11 +33,67 @@ arguments = parser.parse_args()
 samples = sorted(name for name in os.listdir(root) if name.endswith(".nwb"))
 work = tempfile.mkdtemp(prefix="nwbkit-dandiset-bench-")
 config = os.path.join(work, "archive.json")
-assets = [{"path": f"sub-{i:04d}/sub-{i:04d}_{samples[i % len(samples)]}", "file": samples[i % len(samples)]}
-          for i in range(arguments.assets)]
-with open(config, "w") as handle:
-    json.dump({"dandisets": [{"id": "000001", "versions": {"draft": {"metadata": {"name": "bench"}, "assets": assets}}}]},
-              handle)
+
+
+def write_config(count):
+    assets = [{"path": f"sub-{i:05d}/sub-{i:05d}_{samples[i % len(samples)]}", "file": samples[i % len(samples)]}
+              for i in range(count)]
+    with open(config, "w") as handle:
+        json.dump({"dandisets": [{"id": "000001", "versions": {"draft": {"metadata": {"name": "bench"}, "assets": assets}}}]},
+                  handle)
+
+
+def peak_memory(process, tag):
+    """Runs until `process` ends; the largest sum of resident sets of the processes carrying `tag`."""
+    marker = f"NWBKIT_BENCH_TAG={tag}".encode()
+    peak = 0
+    while process.poll() is None:
+        total = 0
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/environ", "rb") as handle:
+                    if marker not in handle.read():
+                        continue
+                with open(f"/proc/{entry}/status") as handle:
+                    for line in handle:
+                        if line.startswith("VmRSS:"):
+                            total += int(line.split()[1]) * 1024
+            except OSError:
+                continue
+        peak = max(peak, total)
+        time.sleep(0.1)
+    return peak
+
+
+def concurrency():
+    print("| assets | latency (ms) | jobs | blob requests | wall time (s) | peak memory, all processes (MiB) | exit |")
+    print("|---:|---:|---|---:|---:|---:|---|")
+    for count in [int(v) for v in arguments.assets.split(",")]:
+        write_config(count)
+        for latency in [float(v) for v in arguments.latencies.split(",")]:
+            server, port = start(latency)
+            try:
+                for jobs in [None, 2]:
+                    if jobs == 2 and count > 1000:
+                        continue  # 10,000 assets at --jobs 2 take about ten minutes; 1,000 show the ratio
+                    get(port, "_reset")
+                    environment = dict(os.environ, NWBKIT_BENCH_TAG=f"{count}-{latency}-{jobs}")
+                    command = [arguments.nwbkit, "assets", "--dandi-instance", f"http://127.0.0.1:{port}/api",
+                               "DANDI:000001/draft"] + ([] if jobs is None else ["--jobs", str(jobs)])
+                    began = time.monotonic()
+                    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                               env=environment)
+                    peak = peak_memory(process, environment["NWBKIT_BENCH_TAG"])
+                    wall = time.monotonic() - began
+                    stats = get(port, "_stats")
+                    print(f"| {count} | {latency:g} | {'default' if jobs is None else jobs} | {stats['blobs']} | "
+                          f"{wall:.1f} | {peak / 2**20:.0f} | {process.returncode} |", flush=True)
+            finally:
+                server.stdin.close()
+                server.wait()
+    shutil.rmtree(work, ignore_errors=True)
 
 
 def start(latency):
@@ -63,6 +123,10 @@ def generator_style(port):
         urllib.request.urlopen(request).read()
 
 
+if arguments.concurrency:
+    concurrency()
+    sys.exit(0)
+write_config(int(arguments.assets))
 print(f"| assets | latency (ms) | run | page size | API requests | blob requests | wall time (s) |")
 print("|---:|---:|---|---:|---:|---:|---:|")
 for latency in [float(v) for v in arguments.latencies.split(",")]:
@@ -80,14 +144,14 @@ for latency in [float(v) for v in arguments.latencies.split(",")]:
                 wall = time.monotonic() - start_time
                 stats = get(port, "_stats")
                 status = "" if run.returncode == 0 else f" (exit {run.returncode})"
-                print(f"| {arguments.assets} | {latency:g} | {label}{status} | {page_size} | {stats['api']} | "
+                print(f"| {int(arguments.assets)} | {latency:g} | {label}{status} | {page_size} | {stats['api']} | "
                       f"{stats['blobs']} | {wall:.2f} |")
         get(port, "_reset")
         start_time = time.monotonic()
         generator_style(port)
         wall = time.monotonic() - start_time
         stats = get(port, "_stats")
-        print(f"| {arguments.assets} | {latency:g} | listing + a redirect per asset (generator, no reads) | 100 | "
+        print(f"| {int(arguments.assets)} | {latency:g} | listing + a redirect per asset (generator, no reads) | 100 | "
               f"{stats['api']} | {stats['blobs']} | {wall:.2f} |")
     finally:
         server.stdin.close()

@@ -14,6 +14,8 @@ public struct WorkerConfiguration: Codable, Sendable, Equatable {
     public var fileDeadline: Double?
     /// The parent's process id: a worker whose parent is already gone when it starts ends at once.
     public var parent: Int32?
+    /// The most bytes of a remote file's blocks the worker keeps (many workers share one bound).
+    public var remoteCacheBytes: Int?
 
     public init(locations: [String: RemoteLocation] = [:], fileDeadline: Double? = nil, parent: Int32? = nil) {
         self.locations = locations
@@ -21,7 +23,7 @@ public struct WorkerConfiguration: Codable, Sendable, Equatable {
         self.parent = parent
     }
 
-    private enum CodingKeys: String, CodingKey { case locations, fileDeadline, parent }
+    private enum CodingKeys: String, CodingKey { case locations, fileDeadline, parent, remoteCacheBytes }
 
     /// Every field may be left out (its default).
     public init(from decoder: any Decoder) throws {
@@ -29,6 +31,7 @@ public struct WorkerConfiguration: Codable, Sendable, Equatable {
         locations = try container.decodeIfPresent([String: RemoteLocation].self, forKey: .locations) ?? [:]
         fileDeadline = try container.decodeIfPresent(Double.self, forKey: .fileDeadline)
         parent = try container.decodeIfPresent(Int32.self, forKey: .parent)
+        remoteCacheBytes = try container.decodeIfPresent(Int.self, forKey: .remoteCacheBytes)
     }
 
     /// Seconds past `fileDeadline` the worker gives its parent to stop it first (the parent reports the

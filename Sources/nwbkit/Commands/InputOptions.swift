@@ -67,9 +67,21 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(
         help:
-            "Worker processes reading files at once (default: the number of cores); 0 reads in this process, without the isolation from crashes and hangs."
+            "Worker processes reading files at once (default: the number of cores, or 16 when the inputs are remote: their reading waits on the network); 0 reads in this process, without the isolation from crashes and hangs."
     )
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
+
+    /// Workers for remote inputs when `--jobs` is not given: reading a remote file is mostly waiting for
+    /// answers (3 to 4 round trips a file), so files in flight follow the latency, not the cores. Measured
+    /// in Benchmarks.md part 11 (10,000 assets at 50 ms a request).
+    static let remoteJobs = 16
+    /// The block caches of all remote workers together stay within this (each worker's share).
+    static let remoteCacheBytes = 1 << 30
+
+    /// `--jobs`, else the default for inputs that are (`remote`) or are not remote.
+    func effectiveJobs(remote: Bool) -> Int {
+        jobs ?? (remote ? max(ProcessInfo.processInfo.activeProcessorCount, Self.remoteJobs) : ProcessInfo.processInfo.activeProcessorCount)
+    }
 
     @Option(help: "Seconds one file may take before its worker is stopped and the file reported (0 = no limit).")
     var timeout: Double = 300
@@ -141,7 +153,7 @@ struct ReadingOptions: ParsableArguments {
         if !(0...20).contains(retries) { throw ValidationError("--retries takes 0 to 20") }
         if maxObjects < 1 { throw ValidationError("--max-objects must be at least 1") }
         if !(1...100_000).contains(maxDepth) { throw ValidationError("--max-depth takes 1 to 100000") }
-        if !(0...1024).contains(jobs) { throw ValidationError("--jobs takes 0 (in this process) to 1024") }
+        if let jobs, !(0...1024).contains(jobs) { throw ValidationError("--jobs takes 0 (in this process) to 1024") }
         if !timeout.isFinite || timeout < 0 || timeout > 604_800 {
             throw ValidationError("--timeout takes a number of seconds, 0 (no limit) to 604800 (a week)")
         }
@@ -370,11 +382,17 @@ struct FileReader {
             try onFailure(error)
         }
         // Workers learn where archive assets are (with the archive's token) on their standard input: never
-        // from their command line or a file.
+        // from their command line or a file. Remote inputs get more workers (see `remoteJobs`), whose block
+        // caches share one bound.
+        let remote = paths.contains { RemoteFile.isRemote($0) }
+        let jobs = reading.effectiveJobs(remote: remote)
+        var configuration = WorkerConfiguration(locations: archive?.locations ?? [:])
+        if remote, jobs > 0 {
+            configuration.remoteCacheBytes = max(16 << 20, min(RemoteOptions().maximumCachedBytes, ReadingOptions.remoteCacheBytes / jobs))
+        }
         let runner = ParallelSummaryRun(
-            workerExecutable: Self.executable, workerArguments: arguments, jobs: reading.jobs,
-            timeout: reading.timeout > 0 ? reading.timeout : nil, cache: cacheStore,
-            configuration: WorkerConfiguration(locations: archive?.locations ?? [:]))
+            workerExecutable: Self.executable, workerArguments: arguments, jobs: jobs,
+            timeout: reading.timeout > 0 ? reading.timeout : nil, cache: cacheStore, configuration: configuration)
         func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {
             progress.show(position: position, total: total)
             switch outcome {

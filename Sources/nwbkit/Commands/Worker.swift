@@ -61,6 +61,7 @@ struct Worker: ParsableCommand {
             configuration = try WorkerConfiguration.readFromStandardInput()
             if let parent = configuration.parent, !ProcessLifetime.dieWithParent(expected: parent) { throw ExitCode(1) }
             options.remote.locations = configuration.locations
+            if let bytes = configuration.remoteCacheBytes { options.remote.maximumCachedBytes = bytes }
             if product == "check" {
                 var checkOptions = try Check.options(
                     select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules,
