@@ -308,13 +308,15 @@ public final class RemoteFile: ByteSource {
     ///   blocks past it: libhdf5 walking metadata written together), up to `maximumWindowBytes`;
     /// - it starts again at one block when a read jumps back further, and halves when it jumps far ahead
     ///   (metadata between bulk data: the data between is not fetched);
+    /// - a near miss behind the previous fetch also takes up to two uncached blocks before it;
     /// - a run that would leave less than itself of the file unfetched takes the rest (one request, not two).
-    /// The run never reaches back before the read and stops at blocks already cached. A read larger than a
+    /// The run stops at blocks already cached. A read larger than a
     /// block (bulk data, read by the data checks and previews only) fetches just its own blocks. Measured
     /// against h5py + remfile on SampleData, the corpus and the benchmark files: Benchmarks.md, part 10.
     private func fetchRange(missing: Int, lastNeeded: Int, smallRead: Bool) -> (start: Int, end: Int) {
         let block = options.blockSize
         let lastBlock = max(0, (size - 1) / block)
+        var first = missing
         var last = missing
         while last < lastNeeded && blocks[last + 1] == nil { last += 1 }
         if smallRead {
@@ -323,6 +325,12 @@ public final class RemoteFile: ByteSource {
                 run = 1
             } else if start <= lastFetchEnd + 64 * block {
                 run = min(max(1, options.maximumWindowBytes / block), run * 2)
+                // Behind the previous fetch (libhdf5 walking back through metadata written together):
+                // up to two uncached blocks just before the read too.
+                if start < lastFetchEnd {
+                    let floor = max(0, missing - min(run, 2))
+                    while first > floor && blocks[first - 1] == nil { first -= 1 }
+                }
             } else {
                 run = max(1, run / 2)
             }
@@ -332,7 +340,7 @@ public final class RemoteFile: ByteSource {
         }
         let end = min(size, (last + 1) * block)
         lastFetchEnd = end
-        return (missing * block, end)
+        return (first * block, end)
     }
 
     /// Keeps `bytes`, which start at `offset` (a block boundary), as blocks.
