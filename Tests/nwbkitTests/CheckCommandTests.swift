@@ -178,4 +178,18 @@ final class CheckCommandTests: XCTestCase {
         let usage = try nwbkit(["diff", old.path])
         XCTAssertEqual(usage.status, 2)
     }
+
+    /// A file that runs out of time while checked against a rules file: its line names the rules as what
+    /// may have taken the time (a costly rules file is not the NWB file's fault).
+    func testATimeOutWithRulesNamesTheRules() throws {
+        let rules = TestPaths.sample("rules.yaml")
+        let run = try CommandRun.nwbkit(
+            ["check", "--timeout", "2", "--rules", rules, TestPaths.sample("ophys.nwb")],
+            environment: ["NWBKIT_TEST_HANG_ON": "ophys"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("took longer than 2 s to read (--timeout); stopped; it was checked against the rules in \(rules)"), run.stderr)
+        let without = try CommandRun.nwbkit(
+            ["check", "--timeout", "2", TestPaths.sample("ophys.nwb")], environment: ["NWBKIT_TEST_HANG_ON": "ophys"])
+        XCTAssertFalse(without.stderr.contains("rules"), without.stderr)
+    }
 }

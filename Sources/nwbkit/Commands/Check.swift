@@ -90,7 +90,7 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         if config == .dandi { options.importanceOverrides = CheckOptions.dandiImportance }
-        let reader = input.resolvedReader()
+        var reader = input.resolvedReader()
         options.remote = reader.summaryOptions.remote
         let sink = try OutputSink(path: output)
         var run = CheckRun(options: options)
@@ -100,6 +100,14 @@ struct Check: ParsableCommand {
             workerArguments: Self.workerArguments(
                 select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules, dataChecks: readsData,
                 dataBytes: dataBytes))
+        if let rules {
+            // A file that runs out of time while its rules are evaluated: the rules may be the cause.
+            reader.reword = { (error: SummaryError) -> SummaryError in
+                guard case .workerFailed(let path, let detail) = error, detail.contains("(--timeout)") else { return error }
+                let blamed = detail + "; it was checked against the rules in \(rules), which may be what took the time"
+                return SummaryError.workerFailed(path: path, detail: blamed)
+            }
+        }
         try reader.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
         var report = run.report()
         report.findings = report.findings.filter { $0.importance >= minimumImportance }

@@ -244,6 +244,8 @@ struct FileReader {
     var archive: ArchiveInputs.Resolution?
     /// Read at most this many assets of each dandiset (the `dandiset` command's --max-files).
     var maximumAssetsPerDandiset: Int?
+    /// What a command adds to a file's failure before it is said (`check --rules`: a time-out names the rules).
+    var reword: (SummaryError) -> SummaryError = { $0 }
 
     var paths: [String] { files.paths }
     var quiet: Bool { files.quiet }
@@ -396,7 +398,8 @@ struct FileReader {
         func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {
             progress.show(position: position, total: total)
             switch outcome {
-            case .failure(let error):
+            case .failure(let said):
+                let error = reword(said)
                 progress.clear()
                 Diagnostics.error(error.description)
                 failures.append(error)
