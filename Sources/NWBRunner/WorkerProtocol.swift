@@ -74,8 +74,9 @@ public enum FileOutcome: Sendable {
 /// `"product": NAME` that product: compact JSON, or, when the header gives its `length`, its bytes as
 /// they are (rendered text and Markdown cross unchanged, newlines and all, and are printed as they came).
 public enum WorkerProtocol {
-    /// Changes whenever replies change form (part of the cache's key: an older cache is not misread).
-    public static let version = 3
+    /// Changes whenever replies or cache entries change form (part of the cache's key: an older cache is
+    /// not misread, nor reported as damaged; 4: entries carry their length and checksum).
+    public static let version = 4
 
     private struct Header: Codable {
         var path: String?
