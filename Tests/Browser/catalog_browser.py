@@ -139,6 +139,9 @@ with sync_playwright() as driver:
             return struct.unpack(">II", head[16:24])
         page.goto(index)
         thumbs = page.locator("#files img.thumbnail")
+        # The index loads its previews lazily: those far below the fold may wait for a scroll, so each is
+        # asked for now (a lazy image is `complete` only once it has loaded).
+        page.evaluate("document.querySelectorAll('#files img.thumbnail').forEach(i => { i.loading = 'eager'; })")
         page.wait_for_function("Array.from(document.querySelectorAll('#files img.thumbnail')).every(i => i.complete)")
         decoded = page.evaluate("Array.from(document.querySelectorAll('#files img.thumbnail')).map(i => [i.getAttribute('src'), i.naturalWidth, i.naturalHeight])")
         check(thumbs.count() == min(200, sum(1 for row in rows if row.get("thumbnail"))) and thumbs.count() > 0,
