@@ -73,9 +73,9 @@ public enum ArchiveInputs {
             guard let reference else {
                 // A password in a URL: kept out of every output and command line. The input is named with
                 // `***` for it, and read through a location whose credential is bound to the URL's origin.
-                let (url, credential) = URLCredentialsInURL.split(input)
+                let (url, credential) = URLUserInfo.split(input)
                 if let credential, input.contains("@") {
-                    let display = URLCredentialsInURL.redacted(input)
+                    let display = URLUserInfo.redacted(input)
                     resolution.paths.append(display)
                     resolution.locations[display] = RemoteLocation(url: url, credentials: [credential])
                 } else {

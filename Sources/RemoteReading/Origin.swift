@@ -78,7 +78,7 @@ public struct S3Signer: Sendable, Equatable {
 
 /// `user:password@` in a URL: taken out of the URL (libcurl would send it wherever a redirect leads) and
 /// turned into a Basic `Authorization` header bound to the URL's origin.
-public enum URLCredentialsInURL {
+public enum URLUserInfo {
     /// The URL without its user information, and the credential it carried (if any).
     public static func split(_ url: String) -> (url: String, credential: OriginCredential?) {
         guard var components = URLComponents(string: url), components.user != nil || components.password != nil,

@@ -143,7 +143,7 @@ public final class RemoteFile: ByteSource {
     ) throws(RemoteError) -> (size: Int, etag: String?) {
         let connection = HTTPConnection(options: options)
         var requests = 0
-        let (target, password) = URLCredentialsInURL.split(URLEncoding.encoded(options.httpURL(for: url)))
+        let (target, password) = URLUserInfo.split(URLEncoding.encoded(options.httpURL(for: url)))
         let response = try RemoteRequest.send(
             connection, target, range: 0..<1, headers: options.headers,
             credentials: options.credentials(forPath: url, bound: bound + (password.map { [$0] } ?? [])), options: options,
@@ -159,6 +159,18 @@ public final class RemoteFile: ByteSource {
         }
     }
 
+    /// Opens the remote file an input names: through its location when it has one (an archive asset, a URL
+    /// whose password was taken out), else the URL itself. One place for every reader of remote inputs.
+    public static func opening(_ path: String, options: RemoteOptions) throws(RemoteError) -> RemoteFile {
+        if let location = options.locations[path] {
+            return try RemoteFile(location.url, options: options, credentials: location.credentials)
+        }
+        if isArchiveName(path) {
+            throw RemoteError("an archive name that was not looked up in the archive (give the dandiset as an input)")
+        }
+        return try RemoteFile(path, options: options)
+    }
+
     /// Opens `url`: one request, which fetches the first blocks and learns the size (and resolves redirects).
     /// `credentials` (and a password in the URL) go with requests to their own origin only, on every hop.
     public init(_ url: String, options: RemoteOptions = RemoteOptions(), credentials bound: [OriginCredential] = [])
@@ -169,7 +181,7 @@ public final class RemoteFile: ByteSource {
         connection = HTTPConnection(options: options)
         // Two blocks: a small file's metadata often comes whole with its superblock.
         let first = 0..<(2 * options.blockSize)
-        let (target, password) = URLCredentialsInURL.split(URLEncoding.encoded(options.httpURL(for: url)))
+        let (target, password) = URLUserInfo.split(URLEncoding.encoded(options.httpURL(for: url)))
         resolvedURL = target
         credentials = options.credentials(forPath: url, bound: bound + (password.map { [$0] } ?? []))
         let response = try RemoteRequest.send(

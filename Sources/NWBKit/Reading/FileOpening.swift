@@ -27,13 +27,7 @@ public enum FileOpening {
     ) {
         let remote: RemoteFile
         do throws(RemoteError) {
-            if let location = options.locations[path] {
-                remote = try RemoteFile(location.url, options: options, credentials: location.credentials)
-            } else if RemoteFile.isArchiveName(path) {
-                throw RemoteError("an archive name that was not looked up in the archive (give the dandiset as an input)")
-            } else {
-                remote = try RemoteFile(path, options: options)
-            }
+            remote = try RemoteFile.opening(path, options: options)
         } catch {
             // A server that answered with something else than the file's bytes (a web page, a folder's
             // listing): said as a local file of those bytes would be.

@@ -115,10 +115,7 @@ struct Export: ParsableCommand {
             guard RemoteFile.isRemote(path) else { return try FileDigest.sha256(path) }
             guard let digest = SHA256Digest() else { throw ExportError(path: path, message: "cannot start a SHA-256 digest") }
             do throws(RemoteError) {
-                let location = remote.locations[path]
-                let file = try RemoteFile(
-                    location?.url ?? path, options: remote, credentials: location?.credentials ?? [])
-                try file.readWhole { digest.update($0) }
+                try RemoteFile.opening(path, options: remote).readWhole { digest.update($0) }
             } catch {
                 _ = digest.finish()
                 throw ExportError(path: path, message: "cannot read the remote file: \(error.message)")
