@@ -21,6 +21,9 @@ public struct RemoteOptions: Sendable, Equatable {
     /// The largest run of blocks one fetch takes ahead of a small read (it grows only while reads follow
     /// each other, see `RemoteFile.fetchRange`).
     public var maximumWindowBytes: Int = 4 << 20
+    /// The widest gap between cached blocks that a small read falling into it fills in one fetch
+    /// (metadata written around a small dataset: one request instead of one per jump; see `fetchRange`).
+    public var maximumHoleBytes: Int = 768 << 10
     /// Headers sent with every request (nothing secret: secrets are bound to an origin, `RequestCredentials`).
     public var headers: [String] = []
     /// Where named inputs that are not URLs are read (an archive asset's display path → its blob), with
@@ -321,7 +324,10 @@ public final class RemoteFile: ByteSource {
     /// - it starts again at one block when a read jumps back further, and halves when it jumps far ahead
     ///   (metadata between bulk data: the data between is not fetched);
     /// - a near miss behind the previous fetch also takes up to two uncached blocks before it;
-    /// - a run that would leave less than itself of the file unfetched takes the rest (one request, not two).
+    /// - a run that would leave less than itself of the file unfetched takes the rest (one request, not two);
+    /// - a miss in a gap of at most `maximumHoleBytes` between cached blocks (or a cached block and the
+    ///   file's end) fills the gap: at most 768 KiB that may hold a small dataset's values, for one request
+    ///   where libhdf5 would otherwise jump back and forth inside it (Allen MIES files: 13 requests → 7).
     /// The run stops at blocks already cached. A read larger than a
     /// block (bulk data, read by the data checks and previews only) fetches just its own blocks. Measured
     /// against h5py + remfile on SampleData, the corpus and the benchmark files: Benchmarks.md, part 10.
@@ -349,10 +355,28 @@ public final class RemoteFile: ByteSource {
             var runEnd = min(lastBlock, missing + run - 1)
             if lastBlock - runEnd <= run { runEnd = lastBlock }
             while last < runEnd && blocks[last + 1] == nil { last += 1 }
+            if let gap = gap(around: missing, lastBlock: lastBlock), gap.count * block <= options.maximumHoleBytes {
+                first = min(first, gap.lowerBound)
+                last = max(last, gap.upperBound - 1)
+            }
         }
         let end = min(size, (last + 1) * block)
         lastFetchEnd = end
         return (first * block, end)
+    }
+
+    /// The uncached blocks around `missing` when a cached block lies just below them and a cached block or
+    /// the file's end just above; `nil` when the gap reaches the file's start (nothing read there yet).
+    /// Looks no further than `maximumHoleBytes` either way (a gap wider than that is not filled).
+    private func gap(around missing: Int, lastBlock: Int) -> Range<Int>? {
+        let widest = options.maximumHoleBytes / options.blockSize
+        var low = missing
+        while low > 0 && blocks[low - 1] == nil && missing - low < widest { low -= 1 }
+        guard low > 0, blocks[low - 1] != nil else { return nil }
+        var high = missing
+        while high < lastBlock && blocks[high + 1] == nil && high - low < widest { high += 1 }
+        guard high == lastBlock || blocks[high + 1] != nil else { return nil }
+        return low..<(high + 1)
     }
 
     /// Keeps `bytes`, which start at `offset` (a block boundary), as blocks.
@@ -374,6 +398,9 @@ public final class RemoteFile: ByteSource {
             start = end
         }
     }
+
+    private static let privateBucketHint =
+        "for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile of ~/.aws/credentials (and --s3-region)"
 
     /// `N` of `Content-Range: bytes a-b/N`.
     static func totalSize(_ header: String?) -> Int? {
@@ -409,10 +436,9 @@ public final class RemoteFile: ByteSource {
             case "NoSuchBucket": "no bucket of that name"
             case "NoSuchKey": "no object of that key in the bucket"
             case "AccessDenied" where signed: "these credentials may not read this object"
-            case "AccessDenied", nil where status == 401 || status == 403:
-                signed
-                    ? "these credentials may not read this object"
-                    : "for a private bucket set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or AWS_PROFILE for a profile of ~/.aws/credentials (and --s3-region)"
+            case "AccessDenied": Self.privateBucketHint
+            case nil where status == 401 || status == 403:
+                signed ? "these credentials may not read this object" : Self.privateBucketHint
             default: nil
             }
         return statusWords + (hint.map { "; \($0)" } ?? "")
