@@ -24,7 +24,7 @@ final class ReportTests: XCTestCase {
         ])
 
     func testTextEndsWithTheCounts() {
-        let text = report.rendered(as: .text, threshold: .critical, checkIDs: [])
+        let text = report.rendered(as: .text, settings: CheckReportSettings(threshold: .critical))
         XCTAssertTrue(text.hasPrefix("a b.nwb: CRITICAL check_subject_exists at / (NWBFile): Subject is missing.\n"))
         XCTAssertTrue(
             text.hasSuffix(
@@ -32,14 +32,19 @@ final class ReportTests: XCTestCase {
     }
 
     func testJSONRoundTrips() throws {
-        let text = report.rendered(as: .json, threshold: .critical, checkIDs: [])
+        let text = report.rendered(as: .json, settings: CheckReportSettings(threshold: .critical))
         XCTAssertEqual(try JSONDecoder().decode(CheckReport.self, from: Data(text.utf8)), report)
         XCTAssertTrue(text.contains("\"importance\": \"BEST_PRACTICE_VIOLATION\""))
     }
 
     func testJUnitIsWellFormedWithOneCasePerCheckAndFile() throws {
         let xml = report.rendered(
-            as: .junit, threshold: .bestPracticeViolation, checkIDs: ["check_subject_exists", "check_keywords"])
+            as: .junit,
+            settings: CheckReportSettings(
+                threshold: .bestPracticeViolation,
+                checks: ["check_subject_exists", "check_keywords"].map {
+                    CheckDescription(id: $0, importance: .critical, flags: "")
+                }))
         let parser = XMLParser(data: Data(xml.utf8))
         final class Counter: NSObject, XMLParserDelegate {
             var elements: [String: Int] = [:]
@@ -59,7 +64,7 @@ final class ReportTests: XCTestCase {
     }
 
     func testGitHubAnnotationsAreEscaped() {
-        let lines = report.rendered(as: .github, threshold: .critical, checkIDs: []).split(separator: "\n")
+        let lines = report.rendered(as: .github, settings: CheckReportSettings(threshold: .critical)).split(separator: "\n")
         XCTAssertEqual(lines.count, 4)
         XCTAssertEqual(lines[0], "::error file=a b.nwb,title=CRITICAL check_subject_exists::/: Subject is missing.")
         XCTAssertEqual(

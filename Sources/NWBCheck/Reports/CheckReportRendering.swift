@@ -13,16 +13,20 @@ public enum CheckReportFormat: String, Sendable, CaseIterable {
     case junit
     /// GitHub Actions workflow commands (`::error file=…::`), then the counts.
     case github
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    case sarif
 }
 
 extension CheckReport {
-    /// The report in `format`; `threshold` decides which findings fail (JUnit failures, GitHub errors).
-    public func rendered(as format: CheckReportFormat, threshold: Importance, checkIDs: [String]) -> String {
+    /// The report in `format`; `settings.threshold` decides which findings fail (JUnit failures, GitHub
+    /// and SARIF errors).
+    public func rendered(as format: CheckReportFormat, settings: CheckReportSettings) -> String {
         switch format {
         case .text: TextCheckReport.render(self)
         case .json: JSONCheckReport.render(self)
-        case .junit: JUnitCheckReport.render(self, threshold: threshold, checkIDs: checkIDs)
-        case .github: GitHubCheckReport.render(self, threshold: threshold)
+        case .junit: JUnitCheckReport.render(self, threshold: settings.threshold, checkIDs: settings.checks.map(\.id))
+        case .github: GitHubCheckReport.render(self, settings: settings)
+        case .sarif: SARIFCheckReport.render(self, settings: settings)
         }
     }
 }
@@ -129,19 +133,32 @@ enum JUnitCheckReport {
     }
 }
 
-/// GitHub Actions annotations: `::error` at or above the threshold, `::warning` / `::notice` below.
+/// GitHub Actions annotations: `::error` at or above the threshold, `::warning` / `::notice` below; paths
+/// relative to the working directory (GitHub places annotations by repository path); at most
+/// `maximumAnnotations`, then a notice of how many were left out, then the counts.
 enum GitHubCheckReport {
-    static func render(_ report: CheckReport, threshold: Importance) -> String {
-        var text = ""
+    static func render(_ report: CheckReport, settings: CheckReportSettings) -> String {
+        var lines: [String] = []
         for finding in report.findings {
             let command =
-                finding.importance >= threshold ? "error" : finding.importance == .bestPracticeSuggestion ? "notice" : "warning"
-            text +=
-                "::\(command) file=\(property(RawPath.display(finding.file))),title=\(property("\(finding.importance) \(finding.check)"))::\(data("\(finding.location): \(finding.message)"))\n"
+                finding.importance >= settings.threshold
+                ? "error" : finding.importance == .bestPracticeSuggestion ? "notice" : "warning"
+            lines.append(
+                "::\(command) file=\(property(settings.reported(RawPath.display(finding.file)))),title=\(property("\(finding.importance) \(finding.check)"))::\(data("\(finding.location): \(finding.message)"))"
+            )
         }
         for note in report.notes {
+            lines.append(
+                "::notice file=\(property(settings.reported(RawPath.display(note.file)))),title=\(property("not completed \(note.check)"))::\(data("\(note.location): \(note.reason)"))"
+            )
+        }
+        var text = ""
+        let shown = min(lines.count, settings.maximumAnnotations ?? lines.count)
+        for line in lines[..<shown] { text += line + "\n" }
+        if shown < lines.count {
+            let left = lines.count - shown
             text +=
-                "::notice file=\(property(RawPath.display(note.file))),title=\(property("not completed \(note.check)"))::\(data("\(note.location): \(note.reason)"))\n"
+                "::notice title=nwbkit check::\(left) more annotation\(left == 1 ? "" : "s") not written (--max-annotations \(shown)); the counts follow, and --format text or sarif lists every finding\n"
         }
         return text + report.summaryLine + "\n"
     }

@@ -29,8 +29,17 @@ struct Check: ParsableCommand {
     @Option(help: "A YAML rules file with the lab's own requirements (Documentation/Commands.md: Rules files).")
     var rules: String?
 
-    @Option(help: "Report format: text, json, junit or github.")
+    @Option(
+        help:
+            "Report format: text, json, junit, github (Actions annotations) or sarif (SARIF 2.1.0, for code scanning). GitHub and SARIF reports give local paths relative to the working directory."
+    )
     var format: CheckReportFormat = .text
+
+    @Option(
+        help:
+            "With --format github: write at most this many annotations (GitHub shows only the first few of a step), then a notice of how many were left out, then the counts."
+    )
+    var maxAnnotations: Int?
 
     @Option(
         help: "The lowest importance that fails the run (exit 1): CRITICAL, BEST_PRACTICE_VIOLATION or BEST_PRACTICE_SUGGESTION.")
@@ -72,6 +81,8 @@ struct Check: ParsableCommand {
     func validate() throws {
         if noBestPractices && rules == nil { throw ValidationError("--no-best-practices needs --rules") }
         if dataBytes < 0 { throw ValidationError("--data-bytes must be 0 or more") }
+        if let maxAnnotations, maxAnnotations < 0 { throw ValidationError("--max-annotations must be 0 or more") }
+        if maxAnnotations != nil && format != .github { throw ValidationError("--max-annotations needs --format github") }
         let known = Set(BestPracticeChecks.all.map(\.id) + [CheckRun.uniqueIdentifiersID])
         for id in ids(select) + ids(ignore) where !known.contains(id) {
             throw ValidationError("unknown check '\(id)' (see `nwbkit list-checks`)")
@@ -111,13 +122,13 @@ struct Check: ParsableCommand {
         try reader.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
         var report = run.report()
         report.findings = report.findings.filter { $0.importance >= minimumImportance }
-        let checkIDs =
-            options.checks.map(\.id) + (options.checkUniqueIdentifiers ? [CheckRun.uniqueIdentifiersID] : [])
-            + (options.rules?.rules.map { "rule:\($0.id)" } ?? [])
-        try sink.write(report.rendered(as: format, threshold: threshold, checkIDs: checkIDs))
+        let settings = CheckReportSettings(
+            threshold: threshold, checks: options.describedChecks,
+            workingDirectory: FileManager.default.currentDirectoryPath, maximumAnnotations: maxAnnotations)
+        try sink.write(report.rendered(as: format, settings: settings))
         try sink.finish()
         // The counts are the last line of text and github reports; for the others (or a file) they go to stderr.
-        if (output != nil || format == .json || format == .junit) && !input.quiet { Diagnostics.note(report.summaryLine) }
+        if (output != nil || format == .json || format == .junit || format == .sarif) && !input.quiet { Diagnostics.note(report.summaryLine) }
         if report.fails(at: threshold) { throw ExitCode(1) }
     }
 
