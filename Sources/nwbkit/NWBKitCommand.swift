@@ -22,6 +22,12 @@ struct NWBKitCommand: ParsableCommand {
         // Writes to a worker that died, or to a closed stdout, fail with EPIPE instead of ending the
         // process: the run reports the worker's file, and a closed stdout ends quietly (StandardStreams).
         signal(SIGPIPE, SIG_IGN)
+        if let suggestion = SubcommandSuggestion.message(
+            for: Array(CommandLine.arguments.dropFirst()), subcommands: configuration.subcommands)
+        {
+            StandardStreams.write(Data(("nwbkit: " + suggestion + "\n").utf8), to: STDERR_FILENO)
+            Foundation.exit(2)
+        }
         do {
             // A long list of paths is taken out before parsing (ArgumentParser is quadratic in it).
             let arguments = PathArguments.separate(

@@ -36,6 +36,25 @@ final class OutputSink {
             target = .special(path: path)
         } else {
             target = .atomicFile(path: path)
+            try Self.makeFolder(of: path)
+        }
+    }
+
+    /// Creates the folders a new output file is to go in, as `mkdir -p` does (a report under `reports/` in
+    /// a fresh CI checkout); one line and exit 2 when that cannot be done.
+    private static func makeFolder(of path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty, RawPath.status(folder) == nil else { return }
+        // Each missing folder from the top down, so the line can name the one that failed and why.
+        var built = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
+            built += "/" + part
+            if RawPath.status(built) != nil { continue }
+            if RawPath.withCString(built, { mkdir($0, 0o777) }) != 0 && errno != EEXIST {
+                Diagnostics.error(
+                    "\(RawPath.display(path)): cannot create its folder \(RawPath.display(built)): \(String(cString: strerror(errno)))")
+                throw ExitCode(2)
+            }
         }
     }
 

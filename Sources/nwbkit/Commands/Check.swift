@@ -42,11 +42,11 @@ struct Check: ParsableCommand {
     var maxAnnotations: Int?
 
     @Option(
-        help: "The lowest importance that fails the run (exit 1): CRITICAL, BEST_PRACTICE_VIOLATION or BEST_PRACTICE_SUGGESTION.")
-    var threshold: Importance = .critical
+        help: "The lowest importance that fails the run (exit 1): CRITICAL, BEST_PRACTICE_VIOLATION or BEST_PRACTICE_SUGGESTION (default: CRITICAL).")
+    var threshold: Importance?
 
     @Option(help: "Report only findings at or above this importance (default: all).")
-    var minimumImportance: Importance = .bestPracticeSuggestion
+    var minimumImportance: Importance?
 
     @Option(help: "Run only these checks (comma-separated ids).")
     var select: String?
@@ -121,7 +121,8 @@ struct Check: ParsableCommand {
         }
         try reader.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
         var report = run.report()
-        report.findings = report.findings.filter { $0.importance >= minimumImportance }
+        let threshold = threshold ?? .critical
+        report.findings = report.findings.filter { $0.importance >= minimumImportance ?? .bestPracticeSuggestion }
         let settings = CheckReportSettings(
             threshold: threshold, checks: options.describedChecks,
             workingDirectory: FileManager.default.currentDirectoryPath, maximumAnnotations: maxAnnotations)
