@@ -24,14 +24,12 @@ except nwbkit.NWBKitError as error:
 
 def test_mypy_strict(tmp_path: Path) -> None:
     pytest.importorskip("mypy", reason="mypy checks the type hints (pip install mypy)")
-    package = Path(__file__).resolve().parents[1] / "nwbkit"
-    import nwbkit
-
-    installed = Path(nwbkit.__file__).resolve().parent
     caller = tmp_path / "caller.py"
     caller.write_text(CALLER)
-    run = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(installed if installed.is_dir() else package), str(caller)],
-        capture_output=True, text=True, check=False,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
+    # The package as installed (found through its py.typed), then a caller's code against its hints.
+    for target in (["-p", "nwbkit"], [str(caller)]):
+        run = subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *target],
+            capture_output=True, text=True, check=False, cwd=tmp_path,
+        )
+        assert run.returncode == 0, run.stdout + run.stderr

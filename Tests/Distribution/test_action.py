@@ -70,7 +70,7 @@ def test_a_critical_finding_fails_the_step_with_annotations_and_sarif(tmp_path: 
     assert "::error file=data/images.nwb,title=CRITICAL check_image_series_external_file_valid::" in printed
     annotations = [line for line in printed.splitlines() if line.startswith("::") and "file=" in line]
     assert len(annotations) == 3
-    assert "more annotations not written (--max-annotations 3)" in printed
+    assert "1 more annotation not written (--max-annotations 3)" in printed
     assert said["sarif"] == "reports/nwbkit.sarif"
     log = json.loads((folder / "reports" / "nwbkit.sarif").read_text())
     results = log["runs"][0]["results"]
