@@ -29,11 +29,18 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     // Rules files, report escaping, names from files that become output paths.
     if let rules = try? RulesFile.parse(text, source: "fuzz") {
-        _ = CheckReport(files: [], findings: []).rendered(as: .junit, threshold: .critical, checkIDs: rules.rules.map(\.id))
+        var options = CheckOptions()
+        options.rules = rules
+        _ = CheckReport(files: [], findings: []).rendered(
+            as: .junit, settings: CheckReportSettings(threshold: .critical, checks: options.describedChecks))
     }
     let finding = Finding(check: "fuzz", importance: .critical, message: text, file: text, location: "/", objectType: nil)
     for format in CheckReportFormat.allCases {
-        _ = CheckReport(files: [text], findings: [finding]).rendered(as: format, threshold: .critical, checkIDs: ["fuzz"])
+        // Paths made relative to a working directory, as GitHub and SARIF reports write them.
+        let settings = CheckReportSettings(
+            threshold: .critical, checks: [CheckDescription(id: "fuzz", importance: .critical, flags: text)],
+            workingDirectory: "/tmp/fuzz", maximumAnnotations: 1)
+        _ = CheckReport(files: [text], findings: [finding]).rendered(as: format, settings: settings)
     }
     let component = SafePath.component(text)
     precondition(!component.contains("/") && !component.hasPrefix(".") && !component.isEmpty, "unsafe name from \(text)")
