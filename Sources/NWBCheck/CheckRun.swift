@@ -21,6 +21,14 @@ public struct CheckOptions: Sendable {
 
     public init() {}
 
+    /// Validates against the namespaces of `--schema DIR` where a file carries none (or lacks one).
+    public mutating func useSchema(_ documents: [String: [String: [String: String]]]) {
+        checks = checks.map { $0.id == SchemaChecks.id ? SchemaChecks.check(fallback: documents) : $0 }
+    }
+
+    /// The schema check's id (`--no-validate` leaves it out).
+    public static let schemaCheckID = SchemaChecks.id
+
     /// Keeps only the checks named in `select` (when given) and drops those in `ignore`.
     public mutating func filter(select: [String], ignore: [String]) {
         if !select.isEmpty { checks = checks.filter { select.contains($0.id) } }

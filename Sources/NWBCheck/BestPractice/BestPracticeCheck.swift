@@ -144,7 +144,7 @@ public struct BestPracticeCheck: Sendable {
 /// Every built-in check, in a stable order.
 public enum BestPracticeChecks {
     public static let all: [BestPracticeCheck] =
-        FileMetadataChecks.all + SubjectChecks.all + ObjectChecks.all + EmptyTextChecks.all + TimeSeriesChecks.all
+        SchemaChecks.all + FileMetadataChecks.all + SubjectChecks.all + ObjectChecks.all + EmptyTextChecks.all + TimeSeriesChecks.all
         + TimestampChecks.all + TableChecks.all + TableDataChecks.all + SpikeTimeChecks.all + DomainChecks.all
         + BehaviorChecks.all + ImageChecks.all + LocationChecks.all + StorageChecks.all
 

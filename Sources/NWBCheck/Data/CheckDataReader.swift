@@ -176,3 +176,21 @@ extension CheckDataReader {
         do { return try object.datasetInfo().type } catch { throw .unreadable(dataset: dataset, reason: "\(error)") }
     }
 }
+
+extension CheckDataReader {
+    /// The most bytes one cached specification document may hold (the largest of NWB's, `nwb.file`, is
+    /// under 100 KB; extensions are smaller).
+    public static let specificationDocumentLimit = 4 << 20
+
+    /// A scalar string dataset's whole text (a cached specification document under `/specifications`),
+    /// at most `specificationDocumentLimit` bytes. It is metadata the schema check needs, so it is not
+    /// charged to the data allowance.
+    public func wholeText(_ dataset: String) throws(DataReadProblem) -> String {
+        let object = try open(dataset)
+        let value = object.readValue(limits: ValueLimits(maxElements: 1, maxBytes: Self.specificationDocumentLimit))
+        guard value.unreadReason == nil, value.droppedTextBytes == 0, let element = value.singleElement else {
+            throw .unreadable(dataset: dataset, reason: value.unreadReason ?? "not one string of at most 4 MiB")
+        }
+        return element.text
+    }
+}

@@ -66,6 +66,17 @@ struct Check: ParsableCommand {
     var noBestPractices = false
 
     @Flag(
+        name: [.customLong("no-validate"), .customLong("skip-validate")],
+        help: "Do not validate files against their NWB schema (the nwbkit_schema check; --skip-validate is nwbinspector's spelling).")
+    var noValidate = false
+
+    @Option(
+        help: ArgumentHelp(
+            "A folder of NWB namespace YAML files (e.g. a checkout of nwb-schema's core, an extension's spec folder) to validate files that carry no cached specification, and namespaces a file's cache lacks (repeatable).",
+            valueName: "dir"))
+    var schema: [String] = []
+
+    @Flag(
         inversion: .prefixedNo,
         help:
             "Run the data checks, which read bounded slices of values (Documentation/Checks.md). On by default; off with --from-summaries unless given."
@@ -94,10 +105,16 @@ struct Check: ParsableCommand {
         var options: CheckOptions
         do {
             options = try Self.options(
-                select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules,
-                dataChecks: readsData, dataBytes: dataBytes)
-        } catch {
+                select: select, ignore: ignoreWithValidation, noBestPractices: noBestPractices, rules: rules,
+                dataChecks: readsData, dataBytes: dataBytes, schema: schema)
+        } catch let problem as SchemaFolder.Problem {
+            Diagnostics.error(problem.description)
+            throw ExitCode(2)
+        } catch let error as RulesError {
             Diagnostics.error(error.description)
+            throw ExitCode(2)
+        } catch {
+            Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
         if config == .dandi { options.importanceOverrides = CheckOptions.dandiImportance }
@@ -109,8 +126,8 @@ struct Check: ParsableCommand {
         let product = FileProduct.check(
             options: options,
             workerArguments: Self.workerArguments(
-                select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules, dataChecks: readsData,
-                dataBytes: dataBytes))
+                select: select, ignore: ignoreWithValidation, noBestPractices: noBestPractices, rules: rules,
+                dataChecks: readsData, dataBytes: dataBytes, schema: schema))
         if let rules {
             // A file that runs out of time while its rules are evaluated: the rules may be the cause.
             reader.reword = { (error: SummaryError) -> SummaryError in
@@ -135,6 +152,12 @@ struct Check: ParsableCommand {
 
     private func ids(_ list: String?) -> [String] { Self.ids(list) }
 
+    /// `--ignore` with the schema check added under `--no-validate`.
+    private var ignoreWithValidation: String? {
+        guard noValidate else { return ignore }
+        return ([CheckOptions.schemaCheckID] + ids(ignore)).joined(separator: ",")
+    }
+
     /// Whether the data checks run: as asked, else unless the summaries were written earlier.
     private var readsData: Bool { dataChecks ?? !input.fromSummaries }
 
@@ -144,8 +167,9 @@ struct Check: ParsableCommand {
 
     /// The checks and rules these options run (the parent and its workers build them alike).
     static func options(
-        select: String?, ignore: String?, noBestPractices: Bool, rules: String?, dataChecks: Bool, dataBytes: Int
-    ) throws(RulesError) -> CheckOptions {
+        select: String?, ignore: String?, noBestPractices: Bool, rules: String?, dataChecks: Bool, dataBytes: Int,
+        schema: [String] = []
+    ) throws -> CheckOptions {
         var options = CheckOptions()
         options.dataChecks = dataChecks
         options.dataAllowance = dataBytes
@@ -156,12 +180,14 @@ struct Check: ParsableCommand {
             options.filter(select: ids(select), ignore: ids(ignore))
         }
         if let rules { options.rules = try RulesFile.load(rules) }
+        if !schema.isEmpty { options.useSchema(try SchemaFolder.documents(in: schema)) }
         return options
     }
 
     /// The worker's arguments that make it check each file with these options.
     static func workerArguments(
-        select: String?, ignore: String?, noBestPractices: Bool, rules: String?, dataChecks: Bool, dataBytes: Int
+        select: String?, ignore: String?, noBestPractices: Bool, rules: String?, dataChecks: Bool, dataBytes: Int,
+        schema: [String] = []
     ) -> [String] {
         var arguments = ["--product", "check", "--data-bytes", String(dataBytes)]
         if !dataChecks { arguments.append("--no-data-checks") }
@@ -169,6 +195,7 @@ struct Check: ParsableCommand {
         if let ignore { arguments += ["--ignore", ignore] }
         if noBestPractices { arguments.append("--no-best-practices") }
         if let rules { arguments += ["--rules", rules] }
+        for folder in schema { arguments += ["--schema", folder] }
         return arguments
     }
 }

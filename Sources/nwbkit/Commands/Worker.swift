@@ -29,6 +29,7 @@ struct Worker: ParsableCommand {
     @Option var ignore: String?
     @Flag var noBestPractices = false
     @Option var rules: String?
+    @Option var schema: [String] = []
     @Flag var noDataChecks = false
     @Option var dataBytes: Int = CheckDataReader.defaultAllowance
     /// With the catalog product: make each file's previews within this many bytes.
@@ -65,7 +66,7 @@ struct Worker: ParsableCommand {
             if product == "check" {
                 var checkOptions = try Check.options(
                     select: select, ignore: ignore, noBestPractices: noBestPractices, rules: rules,
-                    dataChecks: !noDataChecks, dataBytes: dataBytes)
+                    dataChecks: !noDataChecks, dataBytes: dataBytes, schema: schema)
                 checkOptions.remote = options.remote
                 made = FileProduct.check(options: checkOptions, workerArguments: []).encoded
             } else {
