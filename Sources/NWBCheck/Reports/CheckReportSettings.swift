@@ -65,12 +65,13 @@ public struct CheckReportSettings: Sendable {
         self.maximumAnnotations = maximumAnnotations
     }
 
-    /// `path` as a report shows it: a URL as it is; a local path relative to `workingDirectory` when one
-    /// is set (`../` where it lies outside), without a leading `./`.
+    /// `path` as a report shows it: a URL as it is; a local path under `workingDirectory` (when one is set)
+    /// relative to it, without a leading `./`; a path outside it as given (GitHub places annotations by
+    /// repository path, and a path outside the checkout has none).
     public func reported(_ path: String) -> String {
-        guard !path.contains("://") else { return path }
-        guard let workingDirectory else { return path }
-        return Self.relative(path, to: workingDirectory)
+        guard !path.contains("://"), let workingDirectory else { return path }
+        let relative = Self.relative(path, to: workingDirectory)
+        return relative.hasPrefix("../") || relative == ".." ? path : relative
     }
 
     static func relative(_ path: String, to directory: String) -> String {

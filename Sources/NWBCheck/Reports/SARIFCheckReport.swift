@@ -25,6 +25,8 @@ enum SARIFCheckReport {
         func artifact(_ file: String) -> ArtifactLocation {
             let shown = settings.reported(RawPath.display(file))
             if shown.contains("://") { return ArtifactLocation(uri: shown, uriBaseId: nil) }
+            // Outside the working directory: an absolute file URI.
+            if shown.hasPrefix("/") { return ArtifactLocation(uri: "file://" + uriReference(shown), uriBaseId: nil) }
             return ArtifactLocation(uri: uriReference(shown), uriBaseId: settings.workingDirectory == nil ? nil : "SRCROOT")
         }
         let results = report.findings.map { finding in

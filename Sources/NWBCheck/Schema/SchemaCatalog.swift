@@ -135,6 +135,7 @@ public final class SchemaCatalog: @unchecked Sendable {
         if let shape = child.shape { merged.shape = shape }
         if let name = child.name { merged.name = name }
         merged.isLinkable = child.isLinkable
+        merged.quantity = child.quantity
         for attribute in child.attributes {
             if let index = merged.attributes.firstIndex(where: { $0.name == attribute.name }) {
                 merged.attributes[index] = attribute
@@ -143,24 +144,26 @@ public final class SchemaCatalog: @unchecked Sendable {
             }
         }
         func key(_ spec: SchemaStorage) -> String { spec.name.map { "name:" + $0 } ?? "type:" + (spec.dataType ?? "") }
+        // The type's own children first, then what it inherits and does not change (hdmf's order, which
+        // decides the spec a child is matched to when several fit).
         func layered(_ bases: [SchemaStorage], _ children: [SchemaStorage]) -> [SchemaStorage] {
-            var result = bases
+            var remaining = bases
+            var result: [SchemaStorage] = []
             for spec in children {
-                if let index = result.firstIndex(where: { key($0) == key(spec) }) {
-                    let previous = result[index]
-                    // A named child that changes the parent's keeps what it does not change.
+                if let index = remaining.firstIndex(where: { key($0) == key(spec) }) {
+                    let previous = remaining.remove(at: index)
                     if spec.typeDefinition == nil && previous.typeDefinition == nil {
                         let changed = merge(previous, spec)
                         changed.path = spec.path
-                        result[index] = changed
+                        result.append(changed)
                     } else {
-                        result[index] = spec
+                        result.append(spec)
                     }
                 } else {
                     result.append(spec)
                 }
             }
-            return result
+            return result + remaining
         }
         merged.groups = layered(base.groups, child.groups)
         merged.datasets = layered(base.datasets, child.datasets)

@@ -221,7 +221,7 @@ public struct SchemaValidator {
 
     /// The field types of a compound dataset, as hdmf reads its first row.
     private func compoundTypes(_ entry: ObjectEntry) -> [String]? {
-        guard case .compound(_, let members) = entry.type else { return nil }
+        guard case .compound(_, let members) = entry.type else { return entry.dtype.flatMap(Self.fieldTypes) }
         return members.map { member in
             switch member.type {
             case .string(let length, let charset, _): length == nil && charset == .utf8 ? "utf" : (length == nil ? "utf" : "ascii")
@@ -229,6 +229,25 @@ public struct SchemaValidator {
             default: SchemaTypeRules.numericName(member.type.numpyDescription) ?? member.type.numpyDescription
             }
         }
+    }
+
+    /// The field types of a numpy structured dtype string, `[('x', '<u4'), ('weight', '<f4')]`.
+    static func fieldTypes(_ numpy: String) -> [String]? {
+        guard numpy.hasPrefix("[(") else { return nil }
+        var types: [String] = []
+        for field in numpy.dropFirst().split(separator: ")") {
+            let quoted = field.split(separator: "'", omittingEmptySubsequences: false)
+            guard quoted.count >= 4 else { continue }
+            let code = String(quoted[3])
+            if code == "O" || code == "|O" {
+                types.append("object")
+            } else if code.hasPrefix("S") || code.hasPrefix("|S") {
+                types.append("ascii")
+            } else {
+                types.append(SchemaTypeRules.numericName(code) ?? code)
+            }
+        }
+        return types.isEmpty ? nil : types
     }
 
     // MARK: groups

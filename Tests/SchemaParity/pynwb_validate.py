@@ -1,0 +1,30 @@
+"""pynwb's validator on the files named (for SchemaValidationTests): one JSON object on stdout,
+{"schema": [core folder, hdmf-common folder], "files": {path: {"errors": [...]} | {"failed": "..."}}}.
+Exits 3 when pynwb is not installed."""
+import json
+import os
+import sys
+import warnings
+
+warnings.filterwarnings("ignore")
+try:
+    import hdmf
+    import pynwb
+except ImportError as error:
+    print(f"pynwb is not installed: {error}")
+    sys.exit(3)
+
+result = {
+    "schema": [os.path.join(os.path.dirname(pynwb.__file__), "nwb-schema", "core"),
+               os.path.join(os.path.dirname(hdmf.__file__), "common", "hdmf-common-schema", "common")],
+    "files": {},
+}
+for path in sys.argv[1:]:
+    try:
+        errors = pynwb.validate(path=path)
+        if isinstance(errors, tuple):
+            errors = errors[0]
+        result["files"][path] = {"errors": [str(error) for error in errors]}
+    except Exception as error:  # pynwb cannot read the file: said, not fatal
+        result["files"][path] = {"failed": f"{type(error).__name__}: {error}"[:300]}
+print(json.dumps(result))

@@ -1,0 +1,118 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `check`'s schema validation (`nwbkit_schema`) beside pynwb's validator (PyPI), on flawed files written
+/// with h5py and on SampleData and the corpus.
+final class SchemaValidationTests: XCTestCase {
+    private let scripts = TestPaths.packageRoot.appending(path: "Tests/SchemaParity")
+
+    /// pynwb's validator on `files`: the schema folders it ships, and per file its errors or why it failed.
+    private func pynwb(_ files: [String]) throws -> (schema: [String], files: [String: [String: Any]]) {
+        let list = try temporaryFolder("pynwb").appending(path: "files.txt")
+        try Data(files.joined(separator: "\n").utf8).write(to: list)
+        let run = try CommandRun.bash(
+            "xargs -d '\\n' -a \"$2\" python3 \"$1\"", [scripts.appending(path: "pynwb_validate.py").path, list.path])
+        if run.status == 3 { throw XCTSkip("pynwb (PyPI) is not installed: the parity test needs its validator") }
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        return (try XCTUnwrap(object["schema"] as? [String]), try XCTUnwrap(object["files"] as? [String: [String: Any]]))
+    }
+
+    /// `SPEC (LOCATION): REASON` → the object's path and the kind of fault.
+    private func fault(_ message: String) -> String? {
+        guard let open = message.range(of: " ("), let close = message.range(of: "): ", range: open.upperBound..<message.endIndex)
+        else { return nil }
+        let location = message[open.upperBound..<close.lowerBound].split(separator: ".").first.map(String.init) ?? ""
+        let reason = message[close.upperBound...]
+        let kind =
+            reason.contains("argument missing") || reason.contains("missing data type")
+            ? "missing"
+            : reason.contains("incorrect type") || reason.contains("incorrect data_type")
+                ? "dtype"
+                : reason.contains("incorrect shape") ? "shape" : reason.contains("timezone") ? "value" : String(reason)
+        return "/" + location + " " + kind
+    }
+
+    func testEachKindOfFlawIsSaidAsPynwbSaysIt() throws {
+        let folder = try temporaryFolder("flawed")
+        let written = try CommandRun.bash("python3 \"$1\" \"$2\" \"$3\"", [
+            scripts.appending(path: "write_flawed.py").path, TestPaths.sampleData.path, folder.path,
+        ])
+        if written.status == 3 { throw XCTSkip("h5py (PyPI) is not installed: the flawed files are written with it") }
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let expected = [
+            "missing-unit": "CRITICAL nwbkit_schema at /acquisition/ElectricalSeries/data: ElectricalSeries/data/unit (acquisition/ElectricalSeries/data): argument missing",
+            "missing-data": "CRITICAL nwbkit_schema at /acquisition/ElectricalSeries (ElectricalSeries): ElectricalSeries/data (acquisition/ElectricalSeries): argument missing",
+            "dtype-conversion": "CRITICAL nwbkit_schema at /acquisition/ElectricalSeries/data: ElectricalSeries/data/conversion (acquisition/ElectricalSeries/data.conversion): incorrect type - expected 'float32', got 'utf'",
+            "shape-experimenter": "CRITICAL nwbkit_schema at /general/experimenter: root/general/experimenter (general/experimenter): incorrect shape - expected an array of shape '[None]', got non-array data 'Doe, Jane'",
+            "value-timezone": "CRITICAL nwbkit_schema at /session_start_time: root/session_start_time (session_start_time): Datetime is missing required timezone information.",
+        ]
+        for (name, line) in expected {
+            let path = folder.appending(path: name + ".nwb").path
+            let run = try CommandRun.nwbkit(["check", "--select", "nwbkit_schema", path])
+            XCTAssertEqual(run.status, 1, name)
+            XCTAssertEqual(run.stdout.split(separator: "\n").first.map(String.init), "\(path): \(line)", name)
+            // Off with --no-validate, and with nwbinspector's spelling.
+            for flag in ["--no-validate", "--skip-validate"] {
+                let off = try CommandRun.nwbkit(["check", flag, "--format", "json", path])
+                XCTAssertFalse(off.stdout.contains("nwbkit_schema"), "\(name) \(flag)")
+            }
+        }
+        // pynwb says the same of each.
+        let reference = try pynwb(expected.keys.map { folder.appending(path: $0 + ".nwb").path })
+        for (name, line) in expected {
+            let errors = reference.files[folder.appending(path: name + ".nwb").path]?["errors"] as? [String]
+            XCTAssertEqual(errors?.count, 1, name)
+            XCTAssertTrue(line.hasSuffix(": " + (errors?.first ?? "?")), "\(name): pynwb says \(errors ?? [])")
+        }
+    }
+
+    /// Every error pynwb reports on SampleData and the corpus has a finding at the same object of the same
+    /// kind; every finding pynwb does not report is on a file pynwb cannot read (Checks.md lists them).
+    func testEveryErrorPynwbReportsIsFound() throws {
+        guard TestPaths.shared != nil else { throw XCTSkip(TestPaths.sharedMissing) }
+        let files = TestPaths.sampleAndCorpusPaths()
+        let reference = try pynwb(files)
+        // Files without cached specifications are validated, as pynwb does, against the schema it ships.
+        let run = try CommandRun.nwbkit(
+            ["check", "--select", "nwbkit_schema", "--format", "json", "--quiet"]
+                + reference.schema.flatMap { ["--schema", $0] } + files)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        var found: [String: Set<String>] = [:]
+        for finding in report["findings"] as? [[String: Any]] ?? [] where finding["check"] as? String == "nwbkit_schema" {
+            let file = try XCTUnwrap(finding["file"] as? String)
+            found[file, default: []].insert(try XCTUnwrap(fault(try XCTUnwrap(finding["message"] as? String))))
+        }
+        var errors = 0
+        var unreadable: [String] = []
+        for file in files {
+            guard let result = reference.files[file] else { continue }
+            if result["failed"] != nil {
+                unreadable.append(file)
+                continue
+            }
+            let theirs = Set((result["errors"] as? [String] ?? []).compactMap(fault))
+            errors += theirs.count
+            let ours = found[file] ?? []
+            XCTAssertEqual(theirs.subtracting(ours), [], "\(file): pynwb's errors NWBKit does not find")
+            XCTAssertEqual(ours.subtracting(theirs), [], "\(file): findings pynwb does not report")
+        }
+        XCTAssertGreaterThan(errors, 20, "pynwb reports errors on the corpus")
+        XCTAssertGreaterThan(unreadable.count, 0)
+    }
+
+    func testAFileWithoutCachedSpecificationsGetsANote() throws {
+        guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
+        let file = shared.appending(path: "corpus/MetaCell__nwb-explorer/test_Units.nwb").path
+        let run = try CommandRun.nwbkit(["check", "--select", "nwbkit_schema", file])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(
+            run.stdout.contains(
+                "note: nwbkit_schema at / not completed: no cached specification under /specifications: not validated against a schema (give one with --schema DIR)"),
+            run.stdout)
+        let missing = try CommandRun.nwbkit(["check", "--schema", "/nonexistent-schema", file])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "nwbkit: --schema /nonexistent-schema: no such folder\n")
+    }
+}
