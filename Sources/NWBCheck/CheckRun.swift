@@ -56,6 +56,14 @@ public struct FileCheck: Sendable, Codable, Equatable {
     /// Bytes of values the data checks read.
     public var dataBytesRead: Int
 
+    /// The checks that apply to any HDF5 layout, NWB 1.x included.
+    static let structuralCheckIDs: Set<String> = [
+        "nwbkit_dangling_soft_links", "nwbkit_external_links", "nwbkit_incomplete_read", "nwbkit_unreadable_objects",
+    ]
+
+    /// `NWB-1.0.5`, `1.0.6`: an NWB 1.x version.
+    static func isNWB1(_ version: String) -> Bool { version.hasPrefix("NWB-1.") || version.hasPrefix("1.") }
+
     /// Runs the checks and rules of `options` on one file's summary; the data checks read through
     /// `openFile` (the file the summary was read from, still open) when given, else open the file at
     /// `dataPath` (the summary's path unless given).
@@ -68,7 +76,18 @@ public struct FileCheck: Sendable, Codable, Equatable {
             : nil
         var found: [Finding] = []
         var notes: [CheckNote] = []
-        for check in options.checks {
+        // NWB 1.x predates NWB 2's schema and best practices: only the structural checks apply.
+        var checks = options.checks
+        if let version = summary.nwbVersion, Self.isNWB1(version) {
+            checks = checks.filter { Self.structuralCheckIDs.contains($0.id) }
+            notes.append(
+                CheckNote(
+                    check: SchemaChecks.id, file: summary.path, location: "/",
+                    reason:
+                        "an NWB 1.x file (\(version)): NWB 2's schema and best-practice checks do not apply; links, unreadable objects and the rules file are checked"
+                ))
+        }
+        for check in checks {
             let data: CheckDataReader?
             switch check.dataUse {
             case .none: data = nil

@@ -41,7 +41,7 @@ final class CommandLineTests: XCTestCase {
             errors,
             [
                 "nwbkit: /no/such/file.nwb: no such file or folder",
-                "nwbkit: \(TestPaths.sample("bad/not-nwb.h5")): an HDF5 file, but not NWB (no nwb_version and no NWBFile root)",
+                "nwbkit: \(TestPaths.sample("bad/not-nwb.h5")): an HDF5 file, but not NWB (no nwb_version attribute and no NWB 1.x /nwb_version dataset)",
                 "nwbkit: \(TestPaths.sample("generate.py")): not an HDF5 file (looks like a text file)",
             ])
     }

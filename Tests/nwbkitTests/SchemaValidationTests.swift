@@ -1,4 +1,5 @@
 import Foundation
+import HDF5TestFiles
 import TestSupport
 import XCTest
 
@@ -114,5 +115,56 @@ final class SchemaValidationTests: XCTestCase {
         let missing = try CommandRun.nwbkit(["check", "--schema", "/nonexistent-schema", file])
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(missing.stderr, "nwbkit: --schema /nonexistent-schema: no such folder\n")
+    }
+}
+
+/// What counts as NWB, and what NWB 1.x files are checked for (issue #28's smaller items).
+final class NWBMarkerTests: XCTestCase {
+    private func file(_ name: String, _ write: (TestFileWriter) -> Void) throws -> String {
+        let path = try temporaryFolder("markers").appending(path: name).path
+        let writer = try TestFileWriter(path: path, nwb: false)
+        write(writer)
+        writer.close()
+        return path
+    }
+
+    func testOnlyNWBMarkersMakeAFileNWB() throws {
+        // An old Allen BMTK layout: no root attributes, a /nwb_version dataset of its own format.
+        let bmtk = try file("bmtk.h5") { $0.stringDataset("/nwb_version", "iSee_0.1.0") }
+        let run = try CommandRun.nwbkit(["summarize", bmtk])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(
+            run.stderr,
+            "nwbkit: \(bmtk): an HDF5 file, but not NWB (no nwb_version attribute, and its /nwb_version dataset says 'iSee_0.1.0', which is no NWB 1.x version)\n"
+        )
+        // An NWBFile type on the root without a version is not enough either (dandi and pynwb read the version).
+        let typedOnly = try file("typed.nwb") { $0.neurodataType("/", "NWBFile") }
+        let typed = try CommandRun.nwbkit(["summarize", typedOnly])
+        XCTAssertEqual(
+            typed.stderr,
+            "nwbkit: \(typedOnly): an HDF5 file, but not NWB (no nwb_version attribute and no NWB 1.x /nwb_version dataset)\n")
+        // NWB 1.x's marker is read.
+        let old = try file("old.nwb") {
+            $0.stringDataset("/nwb_version", "NWB-1.0.5")
+            $0.stringDataset("/identifier", "old-file")
+        }
+        XCTAssertEqual(try CommandRun.nwbkit(["summarize", "--format", "json", old]).status, 0)
+    }
+
+    func testNWB1FilesGetOnlyTheChecksThatApplyToThem() throws {
+        let old = try file("old.nwb") {
+            $0.stringDataset("/nwb_version", "NWB-1.0.5")
+            $0.stringDataset("/identifier", "old-file")
+        }
+        let run = try CommandRun.nwbkit(["check", "--format", "json", old])
+        XCTAssertEqual(run.status, 0, run.stdout)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((report["findings"] as? [Any])?.count, 0, "no NWB 2 finding (check_keywords, check_subject_exists, …)")
+        let notes = try XCTUnwrap(report["notes"] as? [[String: Any]])
+        XCTAssertEqual(notes.count, 1)
+        XCTAssertEqual(
+            notes.first?["reason"] as? String,
+            "an NWB 1.x file (NWB-1.0.5): NWB 2's schema and best-practice checks do not apply; links, unreadable objects and the rules file are checked"
+        )
     }
 }

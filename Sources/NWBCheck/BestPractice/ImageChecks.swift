@@ -80,8 +80,9 @@ extension ImageChecks {
         return "Length of order_of_images (\(count)) does not match the number of images (\(images))."
     }
 
-    /// `check_plane_segmentation_image_mask_shape_against_ref_images`: flags each reference image whose shape
-    /// past the first dimension differs from image_mask's.
+    /// `check_plane_segmentation_image_mask_shape_against_ref_images`: flags each reference image (each
+    /// distinct target, however many links name it) whose shape past the first dimension differs from
+    /// image_mask's.
     static func checkPlaneSegmentationImageMaskShapeAgainstRefImages(_ file: SummaryIndex) -> [CheckHit] {
         file.objects(ofType: "PlaneSegmentation").flatMap { segmentation -> [CheckHit] in
             guard file.columnNames(segmentation).contains("image_mask"),
@@ -89,9 +90,14 @@ extension ImageChecks {
                 let references = file.member(segmentation.path, "reference_images")
             else { return [] }
             let maskShape = Array(mask.dropFirst())
-            return file.members(references.path).compactMap { member -> CheckHit? in
+            // `reference_images` may itself link to one image series; several links to one image are one image.
+            let members =
+                file.isA(references.neurodataType, "ImageSeries") || file.isA(references.neurodataType, "Image")
+                ? [references] : file.members(references.path)
+            var seen = Set<String>()
+            return members.compactMap { member -> CheckHit? in
                 let image = member.kind == "soft_link" ? member.target.flatMap(file.entry) : member
-                guard let image else { return nil }
+                guard let image, seen.insert(image.path).inserted else { return nil }
                 // pynwb gives an ImageSeries without data (external mode) an empty (0, 0, 0) array.
                 let stored = file.member(image.path, "data")?.shape
                 guard let shape = stored ?? (file.isA(image.neurodataType, "ImageSeries") ? [0, 0, 0] : nil),

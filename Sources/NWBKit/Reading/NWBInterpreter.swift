@@ -1,3 +1,4 @@
+import Foundation
 import HDF5
 
 /// Reads NWB meaning from an `ObjectTree`: root fields, subject, devices, planes, tables, …
@@ -20,9 +21,27 @@ public struct NWBInterpreter {
         self.hierarchy = hierarchy
     }
 
-    /// True when the file looks like NWB: an `nwb_version` (attribute or 1.x dataset) or an NWBFile root.
+    /// True when the file carries the markers pynwb and dandi read: an `nwb_version` root attribute, or NWB
+    /// 1.x's `/nwb_version` dataset with an NWB 1.x version (`NWB-1.0.5`, `1.0.6`). An NWBFile root type
+    /// alone, or a `/nwb_version` of another format (an old Allen BMTK file's `iSee_0.1.0`), is not NWB.
     public var isNWB: Bool {
-        nwbVersion != nil || neurodataType(0) == "NWBFile"
+        if tree.root.attribute("nwb_version") != nil { return true }
+        return tree.datasetText("/nwb_version").map(Self.isNWB1Version) ?? false
+    }
+
+    /// The `/nwb_version` dataset's text when it names no NWB 1.x version (said in the "not NWB" line).
+    public var foreignVersionText: String? {
+        guard tree.root.attribute("nwb_version") == nil, let text = tree.datasetText("/nwb_version"), !Self.isNWB1Version(text)
+        else { return nil }
+        return text
+    }
+
+    /// `NWB-1.0.5`, `1.0.6`, `NWB-1.0`: an NWB 1.x version as NWB 1.x files write it.
+    static func isNWB1Version(_ text: String) -> Bool {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        if rest.hasPrefix("NWB-") { rest = rest.dropFirst(4) }
+        let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count >= 2 && parts.count <= 3 && parts[0] == "1" && parts.dropFirst().allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
 
     /// `nwb_version`: the root attribute (2.x) or the `/nwb_version` dataset (1.x).

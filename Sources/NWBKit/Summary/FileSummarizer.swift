@@ -80,7 +80,10 @@ public enum FileSummarizer {
             // A large tree's structure lines and signature are made on another thread meanwhile.
             let structure = tree.nodes.count >= 4096 ? Self.structureInBackground(copy tree) : nil
             let nwb = NWBInterpreter(tree: copy tree)
-            guard nwb.isNWB else { throw .notNWB(path: path) }
+            guard nwb.isNWB else {
+                if let found = nwb.foreignVersionText { throw .notNWBVersion(path: path, found: found) }
+                throw .notNWB(path: path)
+            }
             types = (0..<tree.nodes.count).map(nwb.neurodataType)
             summary = FileSummary(
                 path: path, fileSize: fileSize, nwbVersion: nwb.nwbVersion, session: nwb.session(), subject: nwb.subject(),

@@ -16,6 +16,8 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     case notHDF5(path: String, detail: String)
     case unreadableHDF5(path: String, detail: String)
     case notNWB(path: String)
+    /// An HDF5 file whose `/nwb_version` dataset names no NWB version (another format's version).
+    case notNWBVersion(path: String, found: String)
     /// A name that is not valid UTF-8. No longer raised: such names are read (see `RawPath`); kept so that
     /// summaries and worker replies written by NWBKit 0.1 still decode.
     case undecodableName(path: String)
@@ -32,7 +34,7 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     public var path: String {
         switch self {
         case .missing(let path), .permissionDenied(let path), .notAFile(let path), .noNWBFiles(let path, _),
-            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .workerFailed(let path, _),
+            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .notNWBVersion(let path, _), .workerFailed(let path, _),
             .undecodableName(let path), .pathTooLong(let path), .remoteUnavailable(let path, _),
             .archiveUnavailable(let path, _):
             return path
@@ -48,7 +50,10 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .noNWBFiles(_, let pattern): return "no NWB files found in this folder (looked for \(pattern))"
         case .notHDF5(_, let detail): return "not an HDF5 file (\(detail))"
         case .unreadableHDF5(_, let detail): return "corrupt or truncated HDF5 file: \(detail)"
-        case .notNWB: return "an HDF5 file, but not NWB (no nwb_version and no NWBFile root)"
+        case .notNWB: return "an HDF5 file, but not NWB (no nwb_version attribute and no NWB 1.x /nwb_version dataset)"
+        case .notNWBVersion(_, let found):
+            return
+                "an HDF5 file, but not NWB (no nwb_version attribute, and its /nwb_version dataset says '\(ControlCharacters.escape(String(found.prefix(80))))', which is no NWB 1.x version)"
         case .workerFailed(_, let detail): return detail
         case .remoteUnavailable(_, let detail): return "cannot read the remote file: \(detail)"
         case .archiveUnavailable(_, let detail): return detail
