@@ -171,6 +171,31 @@ final class BestPracticeTests: XCTestCase {
         XCTAssertEqual(Set(wrongTable.map(\.message)), ["electrodes does not  reference an electrodes table."])
     }
 
+    /// Two links to one reference image are one image: one finding (a real file gave two, one of them
+    /// for the `reference_images` group itself).
+    func testEachReferenceImageIsReportedOnce() throws {
+        var ophys = try sample("ophys.nwb")
+        let segmentation = "/processing/ophys/ImageSegmentation/PlaneSegmentation"
+        let index = try XCTUnwrap(ophys.objects.firstIndex { $0.path == segmentation })
+        ophys.objects[index].attributes =
+            (ophys.objects[index].attributes ?? []).filter { $0.name != "colnames" } + [
+                AttributeEntry(name: "colnames", dtype: "object", shape: [1], value: .array([.string("image_mask")]))
+            ]
+        var mask = ObjectEntry(kind: "dataset", path: segmentation + "/image_mask")
+        mask.shape = [12, 4, 4]
+        var references = ObjectEntry(kind: "group", path: segmentation + "/reference_images")
+        references.neurodataType = nil
+        var first = ObjectEntry(kind: "soft_link", path: segmentation + "/reference_images/mean")
+        first.target = "/acquisition/TwoPhotonSeries"
+        var second = ObjectEntry(kind: "soft_link", path: segmentation + "/reference_images/again")
+        second.target = "/acquisition/TwoPhotonSeries"
+        ophys.objects += [mask, references, first, second]
+        ophys.objects.sort { $0.path < $1.path }
+        let found = findings(ophys, "check_plane_segmentation_image_mask_shape_against_ref_images")
+        XCTAssertEqual(found.count, 1, "\(found.map(\.message))")
+        XCTAssertTrue(found.first?.message.hasPrefix("image_mask of shape (4, 4) does not match reference image ") ?? false)
+    }
+
     func testStorageChecks() throws {
         var summary = try sample("ophys.nwb")
         let movie = try XCTUnwrap(summary.objects.firstIndex { $0.path == "/acquisition/TwoPhotonSeries/data" })

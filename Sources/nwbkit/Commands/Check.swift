@@ -246,10 +246,50 @@ struct ListChecks: ParsableCommand {
             for (id, level, appliesTo, flags, reads) in checks {
                 print("| `\(id)` | \(level) | \(appliesTo) | \(flags) | \(reads) |")
             }
+            print(Self.schemaSection, terminator: "")
         } else {
             for (id, level, appliesTo, flags, reads) in checks { print("\(id)\t\(level)\t\(appliesTo)\t\(flags)\t\(reads)") }
         }
     }
+
+    /// Checks.md's section on schema validation.
+    static let schemaSection = """
+
+        ## Schema validation (`nwbkit_schema`)
+
+        On by default, as in nwbinspector (`--no-validate`, or nwbinspector's `--skip-validate`, turns it off). \
+        Every typed group and dataset reached from the root is validated against the specification of its \
+        type in the namespaces the file caches under `/specifications` (every namespace it carries, \
+        extensions included; of several versions of one namespace, the newest). Types are resolved with what \
+        they inherit; a group's children are matched to its type's specs as hdmf matches them (by name, then \
+        type, then the specs still missing a child: the type's own specs before inherited ones); each object \
+        is checked against its own type, the spec it matched and that spec's type. What is checked: required \
+        attributes, datasets, groups and links (`quantity`), attribute and dataset dtypes with hdmf's \
+        widenings (`int8` holds `int16`…`int64`, `float32` holds `float64`, `text` holds UTF-8 or ASCII, \
+        `ascii` only ASCII, compound fields one by one, references and their target types), shapes and their \
+        alternatives (a scalar where an array is asked is "non-array data"), links where a spec is not \
+        linkable, and datetimes: an `isodatetime` string must read as ISO 8601 and carry a time zone. \
+        Messages are pynwb's: `SPEC (LOCATION): REASON`, at the object's path, CRITICAL.
+
+        It reads only metadata: shapes, dtypes, attributes, the small values a summary holds, the cached \
+        specification documents (at most 4 MiB each, not charged to `--data-bytes`) and, where a schema asks \
+        for ASCII, a string dataset's stored character set. A file without cached specifications gets a note \
+        (`not validated`), or is validated against `--schema DIR` (a folder of namespace YAML files, e.g. \
+        pynwb's `nwb-schema/core` and hdmf's `hdmf-common-schema/common`; repeatable), which also fills a \
+        namespace a file's cache lacks. NWB 1.x files have no NWB 2 schema: they get one note, and of the \
+        checks only the structural ones (links, unreadable objects) and a rules file.
+
+        **Beside pynwb's validator** (`SchemaValidationTests`, pynwb 4.2 from PyPI, with `--schema` pointing at \
+        the schema pynwb ships for files without a cache, as pynwb validates them): on SampleData and the \
+        132 corpus files every error pynwb reports (68 on 30 files) has a finding at the same object of the \
+        same kind, and NWBKit reports nothing more on the files pynwb reads. pynwb cannot read 16 of them \
+        (NWB 1.x, `Could not find an IO`, matnwb files whose strings it cannot decode, a missing \
+        `experimental.yaml`); on 6 of those NWBKit reports violations pynwb cannot: `2018_03_20_0005.nwb` (2), \
+        matnwb's `S1.nwb` (4), `ecephys_tutorial.nwb` (11, both copies), `ecephys_tutorial_v2.nwb` (5), \
+        `link_test.nwb` (4) and `membrane_potential.nwb` (4): mostly `file_create_date` and \
+        `session_start_time` stored in a form the schema does not allow, and required parts missing.
+
+        """
 
     /// The *reads* cell of a check: what it reads beyond the summary, and when.
     static func reads(_ use: DataUse) -> String {
