@@ -15,6 +15,14 @@ public enum ScalarValue: Sendable, Equatable {
     /// A reference as read, by the address of the object it points to: the walk names it from the
     /// addresses it met (`ObjectTree.resolveReferences`), so no reference costs a search of the file.
     case objectAddress(UInt64)
+    /// A region reference: its dataset (a path once named, `nil` when null) and the part of it selected.
+    case region(String?, RegionSelection)
+    /// A region reference as read: its dataset's address and the selection (named like `objectAddress`).
+    case regionAddress(UInt64, RegionSelection)
+    /// A variable-length sequence (a dimension scale's `DIMENSION_LIST` entry: the scales of one dimension).
+    case list([ScalarValue])
+    /// A compound's fields by name (a dimension scale's `REFERENCE_LIST` entry: a dataset and a dimension).
+    case record([NamedValue])
 
     /// The value as text, as a person would read it (bytes decoded as UTF-8).
     public var text: String {
@@ -28,6 +36,64 @@ public enum ScalarValue: Sendable, Equatable {
         case .enumMember(let name): return name
         case .reference(let path): return path ?? "<reference>"
         case .objectAddress(let address): return "<reference to address \(address)>"
+        case .region(let path, let selection): return (path ?? "<reference>") + " " + selection.description
+        case .regionAddress(let address, let selection): return "<reference to address \(address)> \(selection)"
+        case .list(let items): return "[" + items.map(\.text).joined(separator: ", ") + "]"
+        case .record(let fields): return "(" + fields.map { "\($0.name): \($0.value.text)" }.joined(separator: ", ") + ")"
+        }
+    }
+}
+
+/// One field of a `ScalarValue.record`.
+public struct NamedValue: Sendable, Equatable {
+    public var name: String
+    public var value: ScalarValue
+
+    public init(name: String, value: ScalarValue) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// What a region reference selects of its dataset: all of it, nothing, hyperslab blocks (each a start
+/// and an inclusive end, one coordinate per dimension) or points. At most `RegionSelection.keptLimit`
+/// blocks or points are kept; `count` says how many there are.
+public struct RegionSelection: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: String, Sendable { case all, none, blocks, points }
+    public var kind: Kind
+    /// Blocks: `[start…, end…]` per block; points: the coordinates of each point.
+    public var coordinates: [[Int]]
+    /// Blocks or points selected (more than `coordinates` holds when the list was cut).
+    public var count: Int
+
+    /// The most blocks or points kept of one selection.
+    public static let keptLimit = 64
+
+    public init(kind: Kind, coordinates: [[Int]] = [], count: Int = 0) {
+        self.kind = kind
+        self.coordinates = coordinates
+        self.count = count
+    }
+
+    /// `rows 0 and 2`, `rows 0-9`, `all`, `points (1, 2) and (3, 4)`: what a reader needs to know.
+    public var description: String {
+        switch kind {
+        case .all: return "(all)"
+        case .none: return "(nothing)"
+        case .blocks:
+            let parts = coordinates.map { block -> String in
+                let half = block.count / 2
+                let start = Array(block[..<half])
+                let end = Array(block[half...])
+                if start.count == 1 { return start == end ? "\(start[0])" : "\(start[0])-\(end[0])" }
+                return "(" + start.map(String.init).joined(separator: ", ") + ")-(" + end.map(String.init).joined(separator: ", ") + ")"
+            }
+            let more = count > coordinates.count ? " and \(count - coordinates.count) more" : ""
+            return "(" + (coordinates.first?.count == 2 ? "rows " : "blocks ") + parts.joined(separator: ", ") + more + ")"
+        case .points:
+            let parts = coordinates.map { $0.count == 1 ? "\($0[0])" : "(" + $0.map(String.init).joined(separator: ", ") + ")" }
+            let more = count > coordinates.count ? " and \(count - coordinates.count) more" : ""
+            return "(points " + parts.joined(separator: ", ") + more + ")"
         }
     }
 }

@@ -96,6 +96,18 @@ enum ValueReader {
             }
         case .reference(let kind):
             elements = readReferences(source, kind: kind, count: count)
+        case .variableLength(base: .reference(.object)):
+            // A dimension scale's DIMENSION_LIST: per dimension, the scales attached to it.
+            elements = readReferenceLists(source, spaceID: spaceID, count: count)
+        case .compound(_, let members)
+        where !members.isEmpty
+            && members.allSatisfy({ member in
+                if case .reference(.object) = member.type { return true }
+                if case .integer = member.type { return true }
+                return false
+            }):
+            // A dimension scale's REFERENCE_LIST: (dataset, dimension) pairs.
+            elements = readReferenceRecords(source, members: members, count: count)
         default:
             return unread("values of type \(type.numpyDescription) are not read")
         }
@@ -332,7 +344,103 @@ enum ValueReader {
                     HDF5Library.clearErrors()
                     return ScalarValue.reference(nil)
                 }
-                return .objectAddress(UInt64(address))
+                return .regionAddress(UInt64(address), regionSelection(source.id, pointer))
+            }
+        }
+    }
+
+    /// What a region reference selects: its dataspace copy's selection, at most `RegionSelection.keptLimit`
+    /// blocks or points listed.
+    private static func regionSelection(_ location: hid_t, _ reference: UnsafeRawPointer) -> RegionSelection {
+        let space = H5Rget_region(location, H5R_DATASET_REGION, reference)
+        guard space >= 0 else {
+            HDF5Library.clearErrors()
+            return RegionSelection(kind: .none)
+        }
+        defer { H5Sclose(space) }
+        let rank = Int(max(0, H5Sget_simple_extent_ndims(space)))
+        switch H5Sget_select_type(space) {
+        case H5S_SEL_ALL: return RegionSelection(kind: .all)
+        case H5S_SEL_HYPERSLABS:
+            let total = Int(max(0, H5Sget_select_hyper_nblocks(space)))
+            let kept = min(total, RegionSelection.keptLimit)
+            guard kept > 0, rank > 0 else { return RegionSelection(kind: .blocks, count: total) }
+            var buffer = [hsize_t](repeating: 0, count: kept * 2 * rank)
+            guard H5Sget_select_hyper_blocklist(space, 0, hsize_t(kept), &buffer) >= 0 else {
+                HDF5Library.clearErrors()
+                return RegionSelection(kind: .blocks, count: total)
+            }
+            let blocks = (0..<kept).map { block in (0..<(2 * rank)).map { Int(buffer[block * 2 * rank + $0]) } }
+            return RegionSelection(kind: .blocks, coordinates: blocks, count: total)
+        case H5S_SEL_POINTS:
+            let total = Int(max(0, H5Sget_select_elem_npoints(space)))
+            let kept = min(total, RegionSelection.keptLimit)
+            guard kept > 0, rank > 0 else { return RegionSelection(kind: .points, count: total) }
+            var buffer = [hsize_t](repeating: 0, count: kept * rank)
+            guard H5Sget_select_elem_pointlist(space, 0, hsize_t(kept), &buffer) >= 0 else {
+                HDF5Library.clearErrors()
+                return RegionSelection(kind: .points, count: total)
+            }
+            let points = (0..<kept).map { point in (0..<rank).map { Int(buffer[point * rank + $0]) } }
+            return RegionSelection(kind: .points, coordinates: points, count: total)
+        default: return RegionSelection(kind: .none)
+        }
+    }
+
+    /// Variable-length lists of object references, each as a `.list` of addresses (at most
+    /// `RegionSelection.keptLimit` per list); libhdf5's buffers are reclaimed after.
+    private static func readReferenceLists(_ source: Source, spaceID: hid_t, count: Int) -> [ScalarValue]? {
+        let memoryType = H5Tvlen_create(chdf5_std_ref_obj())
+        guard memoryType >= 0 else { return nil }
+        let owned = Identifier(memoryType, .datatype)
+        var buffer = [hvl_t](repeating: hvl_t(len: 0, p: nil), count: count)
+        let status = buffer.withUnsafeMutableBytes { source.read(memoryType: owned.id, into: $0.baseAddress!) }
+        guard status >= 0 else { return nil }
+        defer {
+            _ = buffer.withUnsafeMutableBytes { H5Dvlen_reclaim(owned.id, spaceID, chdf5_p_default(), $0.baseAddress!) }
+        }
+        return buffer.map { list in
+            guard let pointer = list.p else { return .list([]) }
+            let length = min(Int(list.len), RegionSelection.keptLimit)
+            return .list(
+                (0..<length).map { index in
+                    let address = pointer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                    return address == 0 || address == chdf5_haddr_undef() ? .reference(nil) : .objectAddress(address)
+                })
+        }
+    }
+
+    /// Compounds of object references and integers, each as a `.record` (references by address).
+    private static func readReferenceRecords(_ source: Source, members: [CompoundMember], count: Int) -> [ScalarValue]? {
+        let memoryType = H5Tcreate(H5T_COMPOUND, 8 * members.count)
+        guard memoryType >= 0 else { return nil }
+        let owned = Identifier(memoryType, .datatype)
+        for (index, member) in members.enumerated() {
+            let fieldType: hid_t
+            switch member.type {
+            case .reference: fieldType = chdf5_std_ref_obj()
+            case .integer(_, let signed, _): fieldType = signed ? chdf5_native_int64() : chdf5_native_uint64()
+            default: return nil
+            }
+            guard H5Tinsert(owned.id, member.name, 8 * index, fieldType) >= 0 else { return nil }
+        }
+        var buffer = [UInt8](repeating: 0, count: count * 8 * members.count)
+        let status = buffer.withUnsafeMutableBytes { source.read(memoryType: owned.id, into: $0.baseAddress!) }
+        guard status >= 0 else { return nil }
+        return buffer.withUnsafeBytes { raw in
+            (0..<count).map { row in
+                .record(
+                    members.enumerated().map { index, member in
+                        let word = raw.loadUnaligned(fromByteOffset: (row * members.count + index) * 8, as: UInt64.self)
+                        let value: ScalarValue
+                        switch member.type {
+                        case .reference:
+                            value = word == 0 || word == chdf5_haddr_undef() ? .reference(nil) : .objectAddress(word)
+                        case .integer(_, true, _): value = .integer(Int64(bitPattern: word))
+                        default: value = .unsigned(word)
+                        }
+                        return NamedValue(name: member.name, value: value)
+                    })
             }
         }
     }

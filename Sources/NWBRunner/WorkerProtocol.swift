@@ -75,8 +75,9 @@ public enum FileOutcome: Sendable {
 /// they are (rendered text and Markdown cross unchanged, newlines and all, and are printed as they came).
 public enum WorkerProtocol {
     /// Changes whenever replies or cache entries change form (part of the cache's key: an older cache is
-    /// not misread, nor reported as damaged; 4: entries carry their length and checksum).
-    public static let version = 4
+    /// not misread, nor reported as damaged; 4: entries carry their length and checksum; 5: region references
+    /// keep their selection, dimension scales' lists are read).
+    public static let version = 5
 
     private struct Header: Codable {
         var path: String?

@@ -27,6 +27,13 @@ public enum NumpyText {
         case .float(let value): return floatRepr(value, type: type)
         case .reference(let path): return path.map { "<HDF5 object reference: \($0)>" } ?? "<HDF5 object reference (null)>"
         case .objectAddress(let address): return "<HDF5 object reference: \(ObjectTree.unreached(address))>"
+        case .region(let path, let selection):
+            return "<HDF5 region reference: \(path ?? "(null)") \(selection)>"
+        case .regionAddress(let address, let selection):
+            return "<HDF5 region reference: \(ObjectTree.unreached(address)) \(selection)>"
+        case .list(let items): return "[" + items.map { scalar($0, type: type, bytesAsText: bytesAsText) }.joined(separator: " ") + "]"
+        case .record(let fields):
+            return "(" + fields.map { scalar($0.value, type: type, bytesAsText: bytesAsText) }.joined(separator: ", ") + ")"
         default: return element.text
         }
     }
@@ -49,7 +56,7 @@ public enum NumpyText {
     static func elementWords(_ elements: [ScalarValue], type: DataType, bytesAsText: Bool) -> [String] {
         guard let first = elements.first else { return [] }
         switch first {
-        case .string, .bytes, .enumMember, .reference, .objectAddress:
+        case .string, .bytes, .enumMember, .reference, .objectAddress, .region, .regionAddress, .list, .record:
             return elements.map { element in
                 switch element {
                 case .string(let text): return PythonRepr.string(text)

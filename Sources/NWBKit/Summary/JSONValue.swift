@@ -59,7 +59,34 @@ public enum JSONValue: Sendable, Equatable, Codable {
         case .enumMember(let name): self = .string(name)
         case .reference(let path): self = .object(["reference": path.map { .string($0) } ?? .null])
         case .objectAddress(let address): self = .object(["reference": .string(ObjectTree.unreached(address))])
+        case .region(let path, let selection):
+            self = .object(["reference": path.map { .string($0) } ?? .null, "selection": JSONValue(selection)])
+        case .regionAddress(let address, let selection):
+            self = .object(["reference": .string(ObjectTree.unreached(address)), "selection": JSONValue(selection)])
+        case .list(let items): self = .array(items.map(JSONValue.init))
+        case .record(let fields):
+            self = .object(Dictionary(fields.map { ($0.name, JSONValue($0.value)) }, uniquingKeysWith: { first, _ in first }))
         }
+    }
+
+    /// A region reference's selection: `{"blocks": [[start…], [end…]]…}` (ends inclusive), `{"points": …}`,
+    /// `{"all": true}` or `{"none": true}`; `count` when more were selected than listed.
+    init(_ selection: RegionSelection) {
+        var fields: [String: JSONValue] = [:]
+        switch selection.kind {
+        case .all: fields["all"] = .bool(true)
+        case .none: fields["none"] = .bool(true)
+        case .blocks:
+            fields["blocks"] = .array(
+                selection.coordinates.map { block in
+                    let half = block.count / 2
+                    return .array([.array(block[..<half].map { .integer(Int64($0)) }), .array(block[half...].map { .integer(Int64($0)) })])
+                })
+        case .points:
+            fields["points"] = .array(selection.coordinates.map { .array($0.map { .integer(Int64($0)) }) })
+        }
+        if selection.count > selection.coordinates.count { fields["count"] = .integer(Int64(selection.count)) }
+        self = .object(fields)
     }
 
     /// A stored value as JSON: a scalar bare, an array nested by shape (flat when truncated).

@@ -223,7 +223,11 @@ private struct ByteWriter {
         optionalString(stored.unreadReason)
         int(stored.droppedTextBytes)
         int(stored.elements.count)
-        for element in stored.elements {
+        for element in stored.elements { scalar(element) }
+    }
+
+    mutating func scalar(_ element: ScalarValue) {
+        do {
             switch element {
             case .integer(let value):
                 bytes.append(0)
@@ -253,8 +257,34 @@ private struct ByteWriter {
             case .objectAddress(let address):
                 bytes.append(8)
                 unsigned(address)
+            case .region(let path, let selection):
+                bytes.append(9)
+                optionalString(path)
+                region(selection)
+            case .regionAddress(let address, let selection):
+                bytes.append(10)
+                unsigned(address)
+                region(selection)
+            case .list(let items):
+                bytes.append(11)
+                int(items.count)
+                for item in items { scalar(item) }
+            case .record(let fields):
+                bytes.append(12)
+                int(fields.count)
+                for field in fields {
+                    string(field.name)
+                    scalar(field.value)
+                }
             }
         }
+    }
+
+    mutating func region(_ selection: RegionSelection) {
+        string(selection.kind.rawValue)
+        int(selection.count)
+        int(selection.coordinates.count)
+        for coordinates in selection.coordinates { ints(coordinates) }
     }
 }
 
@@ -431,6 +461,47 @@ private struct ByteReader {
         }
     }
 
+    mutating func scalar(depth: Int) throws(PartialTreeCoding.DecodingError) -> ScalarValue {
+        guard depth < 8 else { throw failure("values nested too deep") }
+        switch try byte() {
+        case 0: return .integer(try signed())
+        case 1: return .unsigned(try unsigned())
+        case 2: return .float(Double(bitPattern: try unsigned()))
+        case 3: return .bool(try bool())
+        case 4: return .string(try string())
+        case 5:
+            let length = try count()
+            guard position + length <= bytes.count else { throw failure("bytes past the end") }
+            defer { position += length }
+            return .bytes(Array(bytes[position..<(position + length)]))
+        case 6: return .enumMember(try string())
+        case 7: return .reference(try optionalString())
+        case 8: return .objectAddress(try unsigned())
+        case 9: return .region(try optionalString(), try region())
+        case 10: return .regionAddress(try unsigned(), try region())
+        case 11:
+            let length = try count()
+            var items: [ScalarValue] = []
+            for _ in 0..<length { items.append(try scalar(depth: depth + 1)) }
+            return .list(items)
+        case 12:
+            let length = try count()
+            var fields: [NamedValue] = []
+            for _ in 0..<length { fields.append(NamedValue(name: try string(), value: try scalar(depth: depth + 1))) }
+            return .record(fields)
+        default: throw failure("unknown value kind")
+        }
+    }
+
+    mutating func region() throws(PartialTreeCoding.DecodingError) -> RegionSelection {
+        guard let kind = RegionSelection.Kind(rawValue: try string()) else { throw failure("unknown selection kind") }
+        let total = try count()
+        let listed = try count()
+        var coordinates: [[Int]] = []
+        for _ in 0..<listed { coordinates.append(try ints()) }
+        return RegionSelection(kind: kind, coordinates: coordinates, count: total)
+    }
+
     mutating func value() throws(PartialTreeCoding.DecodingError) -> StoredValue {
         let shape = try ints()
         let totalCount = try int()
@@ -439,23 +510,7 @@ private struct ByteReader {
         let elementCount = try count()
         var elements: [ScalarValue] = []
         elements.reserveCapacity(elementCount)
-        for _ in 0..<elementCount {
-            switch try byte() {
-            case 0: elements.append(.integer(try signed()))
-            case 1: elements.append(.unsigned(try unsigned()))
-            case 2: elements.append(.float(Double(bitPattern: try unsigned())))
-            case 3: elements.append(.bool(try bool()))
-            case 4: elements.append(.string(try string()))
-            case 5:
-                let length = try count()
-                elements.append(.bytes(Array(bytes[position..<(position + length)])))
-                position += length
-            case 6: elements.append(.enumMember(try string()))
-            case 7: elements.append(.reference(try optionalString()))
-            case 8: elements.append(.objectAddress(try unsigned()))
-            default: throw failure("unknown value kind")
-            }
-        }
+        for _ in 0..<elementCount { elements.append(try scalar(depth: 0)) }
         return StoredValue(
             shape: shape, elements: elements, totalCount: totalCount, unreadReason: unreadReason,
             droppedTextBytes: droppedTextBytes)

@@ -11,8 +11,11 @@ extension ObjectTree {
     /// each. A target the walk did not reach keeps its address, named by `unreached(_:)`.
     public mutating func resolveReferences() {
         func holdsReferences(_ type: DataType) -> Bool {
-            if case .reference = type { return true }
-            return false
+            switch type {
+            case .reference, .variableLength(base: .reference): return true
+            case .compound(_, let members): return members.contains { holdsReferences($0.type) }
+            default: return false
+            }
         }
         var holders: [(node: Int, attribute: Int?)] = []
         for (index, node) in nodes.enumerated() {
@@ -25,11 +28,18 @@ extension ObjectTree {
         var pathByAddress: [UInt64: String] = [:]
         pathByAddress.reserveCapacity(nodes.count)
         for node in nodes where pathByAddress[node.address] == nil { pathByAddress[node.address] = node.path }
-        func named(_ value: inout StoredValue) {
-            for position in value.elements.indices {
-                guard case .objectAddress(let address) = value.elements[position] else { continue }
-                if let path = pathByAddress[address] { value.elements[position] = .reference(path) }
+        func resolved(_ element: ScalarValue) -> ScalarValue {
+            switch element {
+            case .objectAddress(let address): return pathByAddress[address].map { .reference($0) } ?? element
+            case .regionAddress(let address, let selection):
+                return pathByAddress[address].map { .region($0, selection) } ?? element
+            case .list(let items): return .list(items.map(resolved))
+            case .record(let fields): return .record(fields.map { NamedValue(name: $0.name, value: resolved($0.value)) })
+            default: return element
             }
+        }
+        func named(_ value: inout StoredValue) {
+            for position in value.elements.indices { value.elements[position] = resolved(value.elements[position]) }
         }
         for holder in holders {
             if let attribute = holder.attribute {
