@@ -103,6 +103,41 @@ final class SchemaValidationTests: XCTestCase {
         XCTAssertGreaterThan(unreadable.count, 0)
     }
 
+    /// A type of an extension (ndx-miniscope's Miniscope, a Device) is validated against the extension's
+    /// cached specification: an attribute it types `int` given a string is found, as pynwb finds it.
+    func testExtensionTypesAreValidatedAgainstTheirCachedSpecification() throws {
+        guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
+        let folder = try temporaryFolder("extension")
+        let file = folder.appending(path: "miniscope.nwb").path
+        try FileManager.default.copyItem(
+            atPath: shared.appending(path: "corpus/NeurodataWithoutBorders__pynwb/1.2.1_extension.nwb").path, toPath: file)
+        let clean = try CommandRun.nwbkit(["check", "--select", "nwbkit_schema", file])
+        XCTAssertEqual(clean.status, 0, clean.stdout)
+        let script = """
+            import os, sys
+            try:
+                import h5py
+            except ImportError:
+                sys.exit(3)
+            os.chmod(sys.argv[1], 0o644)
+            with h5py.File(sys.argv[1], "r+") as f:
+                f["general/devices/ADDME"].attrs["excitation"] = "high"
+            """
+        let written = try CommandRun.bash("python3 -c \"$1\" \"$2\"", [script, file])
+        if written.status == 3 { throw XCTSkip("h5py (PyPI) is not installed") }
+        XCTAssertEqual(written.status, 0, written.stderr)
+        let run = try CommandRun.nwbkit(["check", "--select", "nwbkit_schema", file])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(
+            run.stdout.split(separator: "\n").first.map(String.init),
+            "\(file): CRITICAL nwbkit_schema at /general/devices/ADDME (Miniscope): Miniscope/excitation (general/devices/ADDME.excitation): incorrect type - expected 'int', got 'utf'"
+        )
+        let reference = try pynwb([file])
+        XCTAssertEqual(
+            reference.files[file]?["errors"] as? [String],
+            ["Miniscope/excitation (general/devices/ADDME.excitation): incorrect type - expected 'int', got 'utf'"])
+    }
+
     func testAFileWithoutCachedSpecificationsGetsANote() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
         let file = shared.appending(path: "corpus/MetaCell__nwb-explorer/test_Units.nwb").path
