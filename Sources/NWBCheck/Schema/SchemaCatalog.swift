@@ -7,8 +7,11 @@ public final class SchemaCatalog: @unchecked Sendable {
     private var definitions: [String: SchemaStorage] = [:]
     /// Each type's parent.
     public private(set) var parents: [String: String] = [:]
-    /// Resolved specs, made on first use.
+    /// Resolved specs, made on first use (under `lock`: a catalog is shared by the files of a run).
     private var resolved: [String: SchemaStorage] = [:]
+    /// Inline specs resolved, by the spec they were made from.
+    private var resolvedInlines: [ObjectIdentifier: SchemaStorage] = [:]
+    private let lock = NSLock()
     /// The namespaces read, with the version used.
     public private(set) var namespaces: [(name: String, version: String)] = []
 
@@ -46,8 +49,7 @@ public final class SchemaCatalog: @unchecked Sendable {
     }
 
     private static func json(_ text: String) -> [String: Any]? {
-        guard let data = text.data(using: .utf8) else { return nil }
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any]
     }
 
     /// `2.10.0` after `2.9.1`: numeric parts compared as numbers.
@@ -87,6 +89,12 @@ public final class SchemaCatalog: @unchecked Sendable {
 
     /// `type`'s spec with everything it inherits, its paths set from the type's name down.
     public func resolvedType(_ type: String) -> SchemaStorage? {
+        lock.lock()
+        defer { lock.unlock() }
+        return resolvedLocked(type)
+    }
+
+    private func resolvedLocked(_ type: String) -> SchemaStorage? {
         if let done = resolved[type] { return done }
         guard let definition = definitions[type] else { return nil }
         var spec = definition
@@ -114,8 +122,23 @@ public final class SchemaCatalog: @unchecked Sendable {
     /// An inline child spec that includes a type (`neurodata_type_inc` with changes): the type's resolved
     /// spec with the child's changes on top, its paths under `parentPath`.
     func resolvedInline(_ spec: SchemaStorage) -> SchemaStorage {
+        lock.lock()
+        if let done = resolvedInlines[ObjectIdentifier(spec)] {
+            lock.unlock()
+            return done
+        }
+        lock.unlock()
+        let made = makeInline(spec)
+        lock.lock()
+        resolvedInlines[ObjectIdentifier(spec)] = made
+        lock.unlock()
+        return made
+    }
+
+    private func makeInline(_ spec: SchemaStorage) -> SchemaStorage {
         var merged = SchemaStorage(copying: spec)
         if spec.typeDefinition == nil, let included = spec.typeInclusion, let base = resolvedType(included) {
+            // (resolvedType takes the lock; this method holds none.)
             merged = Self.merge(SchemaStorage(copying: base), spec)
             merged.typeDefinition = nil
             merged.typeInclusion = included

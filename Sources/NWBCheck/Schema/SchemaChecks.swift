@@ -13,19 +13,21 @@ enum SchemaChecks {
     /// The check; `fallback` (namespaces from `--schema DIR`) validates files that carry no cached
     /// specification, and fills namespaces a file's cache lacks.
     static func check(fallback: [String: [String: [String: String]]]) -> BestPracticeCheck {
-        BestPracticeCheck(
+        let memo = SchemaCatalogMemo()
+        return BestPracticeCheck(
             id, .critical,
             "An object that departs from its NWB schema (the file's cached specifications): a required part missing, a wrong dtype, shape or quantity, a datetime without a time zone, as pynwb's validator finds them.",
             appliesTo: "typed objects",
             use: .smallValues(
                 "the cached specification documents under /specifications (at most 4 MiB each), and the character set of a string dataset where the schema asks for ASCII")
         ) { file, data in
-            outcomes(file, data, fallback: fallback)
+            outcomes(file, data, fallback: fallback, memo: memo)
         }
     }
 
     static func outcomes(
-        _ file: SummaryIndex, _ data: CheckDataReader?, fallback: [String: [String: [String: String]]]
+        _ file: SummaryIndex, _ data: CheckDataReader?, fallback: [String: [String: [String: String]]],
+        memo: SchemaCatalogMemo
     ) -> [CheckOutcome] {
         let summary = file.summary
         if let version = summary.nwbVersion, version.hasPrefix("1.") || version.hasPrefix("NWB-1.") {
@@ -57,7 +59,7 @@ enum SchemaChecks {
         }
         // A namespace the file does not carry comes from --schema.
         for (namespace, versions) in fallback where documents[namespace] == nil { documents[namespace] = versions }
-        guard let catalog = SchemaCatalog(documents: documents) else {
+        guard let catalog = memo.catalog(for: documents) else {
             return [.note(CheckHit("/specifications", nil, "the cached specifications hold no readable namespace: not validated"))]
         }
         guard let rootType = file.entry("/")?.neurodataType, catalog.knows(rootType) else {
