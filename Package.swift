@@ -113,6 +113,11 @@ let package = Package(
             name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py", "Fixtures/flawed"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json"), .copy("Fixtures/nwbinspector/flawed.json")]),
         .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles", "CZlib"]),
+        // Each lower target on its own.
+        .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
+        .testTarget(name: "NWBJSONTests", dependencies: ["NWBJSON"]),
+        .testTarget(name: "RemoteReadingTests", dependencies: ["RemoteReading"]),
+        .testTarget(name: "NWBRunnerTests", dependencies: ["NWBRunner", "NWBJSON", "RemoteReading"]),
     ]
 )
 
