@@ -39,11 +39,8 @@ public struct ParallelSummaryRun {
 
     private final class Worker {
         let process: ChildProcess
-        var buffer: [UInt8] = []
-        /// Whether the current reply's header has been read (it ends at the first tab or newline).
-        var headerRead = false
-        /// Where the current reply's newline must be, when its header gave the body's length.
-        var replyEnd: Int?
+        /// Its output cut into replies.
+        var framer = ReplyFramer()
         var current: Int?
         var started = Date()
 
@@ -132,29 +129,8 @@ public struct ParallelSummaryRun {
                 if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
                     let count = read(worker.process.output, &chunk, chunk.count)
                     if count > 0 {
-                        // Only the new bytes can hold the end of the line.
-                        let searchFrom = worker.buffer.count
-                        worker.buffer.append(contentsOf: chunk[..<count])
-                        if !worker.headerRead { Self.readHeader(of: worker) }
-                        let end: Int?
-                        if let replyEnd = worker.replyEnd {
-                            // A raw body may hold newlines: the header said where the reply ends.
-                            end = worker.buffer.count > replyEnd ? replyEnd : nil
-                        } else {
-                            end = worker.buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n"))
-                        }
-                        if let newline = end {
-                            // A worker sends one line per file and waits: the line usually ends the buffer,
-                            // so take the buffer itself rather than copying a large summary.
-                            var line: [UInt8] = []
-                            if newline == worker.buffer.count - 1 {
-                                // Moved out before it is changed (changing a shared array copies it).
-                                swap(&line, &worker.buffer)
-                                line.removeLast()
-                            } else {
-                                line = Array(worker.buffer[..<newline])
-                                worker.buffer.removeSubrange(...newline)
-                            }
+                        // One file at a time per worker: at most one reply completes.
+                        if let line = worker.framer.append(chunk[..<count]).first {
                             if let cache, let key = keys[index] {
                                 let outcome = Self.decode(line, path: items[index].path)
                                 if !Self.isWorkerFailure(outcome) { cache.store(line, for: key) }
@@ -164,8 +140,6 @@ public struct ParallelSummaryRun {
                                 outcomes[index] = Self.decode(consume line, path: items[index].path)
                             }
                             worker.current = nil
-                            worker.headerRead = false
-                            worker.replyEnd = nil
                         }
                         continue
                     }
@@ -203,21 +177,6 @@ public struct ParallelSummaryRun {
         } catch {
             throw WorkerStartError(executable: workerExecutable.path, reason: error.description)
         }
-    }
-
-    /// Reads a reply's header once it is in: the body's length, when it is raw, says where the reply
-    /// ends; a large body's size makes room for all of it at once (growing by doubling held up to 1.5×
-    /// the reply at once, 30 MB more for a 100,000-object summary).
-    private static func readHeader(of worker: Worker) {
-        guard let separator = worker.buffer.firstIndex(where: { $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") })
-        else { return }
-        worker.headerRead = true
-        guard worker.buffer[separator] == UInt8(ascii: "\t"),
-            let framing = WorkerProtocol.framing(ofHeader: worker.buffer[..<separator])
-        else { return }
-        if let length = framing.length, length >= 0 { worker.replyEnd = separator + 1 + length }
-        let size = separator + 2 + (framing.length ?? framing.sizeHint ?? 0)
-        if size > 1 << 20, size > worker.buffer.capacity { worker.buffer.reserveCapacity(size) }
     }
 
     /// The order files are handed to workers, as a stack (the last is taken first). With several workers

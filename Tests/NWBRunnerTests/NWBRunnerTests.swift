@@ -36,3 +36,41 @@ final class NWBRunnerTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(WorkerProtocol.version, 5)
     }
 }
+
+/// The framing of workers' replies, however the pipe cuts the bytes.
+final class ReplyFramerTests: XCTestCase {
+    /// A raw body with newlines (its length in the header), a JSON body to the newline, and a failure.
+    private let replies: [[UInt8]] = [
+        Array("{\"length\":12,\"path\":\"a.nwb\"}\tline1\nline2\n".utf8),
+        Array("{\"path\":\"b.nwb\",\"warnings\":[]}\t{\"summary\":true}".utf8),
+        Array("{\"failure\":{\"missing\":{\"path\":\"c.nwb\"}}}".utf8),
+    ]
+
+    private var stream: [UInt8] { replies.flatMap { $0 + [UInt8(ascii: "\n")] } }
+
+    func testEveryCutGivesTheSameReplies() {
+        let bytes = stream
+        for cut in 0...bytes.count {
+            var framer = ReplyFramer()
+            let got = framer.append(bytes[..<cut]) + framer.append(bytes[cut...])
+            XCTAssertEqual(got, replies, "cut at \(cut)")
+            XCTAssertEqual(framer.pendingCount, 0)
+        }
+    }
+
+    func testByteByByteAndAllAtOnce() {
+        var framer = ReplyFramer()
+        var got: [[UInt8]] = []
+        for byte in stream { got += framer.append([byte][...]) }
+        XCTAssertEqual(got, replies)
+        var whole = ReplyFramer()
+        XCTAssertEqual(whole.append(stream[...]), replies)
+    }
+
+    func testAnUnfinishedReplyWaits() {
+        var framer = ReplyFramer()
+        let first = replies[0]
+        XCTAssertEqual(framer.append(first[...]), [], "the body's last newline and the reply's are still to come")
+        XCTAssertEqual(framer.append([UInt8(ascii: "\n")][...]), [first])
+    }
+}
