@@ -37,8 +37,8 @@ let package = Package(
         // libcurl from Debian's libcurl4-openssl-dev: byte ranges of remote files over HTTP(S).
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         // Remote files over HTTP(S): ranged reads in blocks, a cache with read-ahead, retries and time-outs,
-        // handed to libhdf5 as a byte source.
-        .target(name: "RemoteReading", dependencies: ["CCurl", "Platform", "HDF5"]),
+        // a `ByteSource` (NWBSupport) libhdf5 reads through; it does not link libhdf5 itself.
+        .target(name: "RemoteReading", dependencies: ["CCurl", "Platform", "NWBSupport"]),
         // The DANDI archive's API: dandiset references, versions, metadata, asset listings, blob URLs.
         .target(name: "DandiArchive", dependencies: ["RemoteReading"]),
         // zlib from Debian's zlib1g-dev: deflate and CRC-32 for PNG previews.

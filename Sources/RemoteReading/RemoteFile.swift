@@ -1,5 +1,5 @@
 import Foundation
-import HDF5
+import NWBSupport
 
 /// How remote files are read.
 public struct RemoteOptions: Sendable, Equatable {

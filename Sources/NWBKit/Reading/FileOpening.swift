@@ -1,3 +1,4 @@
+import NWBSupport
 import HDF5
 import RemoteReading
 
