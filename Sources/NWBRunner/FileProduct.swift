@@ -11,9 +11,9 @@ import RemoteReading
 /// computes the DANDI asset or the signature and sends only that, so the parent neither decodes a large
 /// summary nor holds it (a 100,000-object file's summary is ~50 MB of JSON, its rendered text ~3 MB).
 ///
-/// A product is named by the worker arguments that select it; the parent and the worker build it from
-/// the same arguments (the parent from a command's options, the worker through `WorkerProducts.encoded`),
-/// so both make the same value.
+/// A product is named by the `WorkerProduct` request that selects it; the parent and the worker build it
+/// from the same request (the parent from a command's options, the worker through
+/// `WorkerProducts.encoded`), so both make the same value.
 public struct FileProduct<Value: Codable & Sendable>: Sendable {
     /// How a product crosses the worker pipe.
     public enum Body: Sendable {
@@ -25,8 +25,8 @@ public struct FileProduct<Value: Codable & Sendable>: Sendable {
 
     /// Names what a reply body holds (`text`, `asset`, …).
     public let name: String
-    /// The worker's arguments that select this product.
-    public let workerArguments: [String]
+    /// What the worker is asked to make (sent in its configuration).
+    public let request: WorkerProduct
     /// The product of one summary.
     public let make: @Sendable (FileSummary) throws -> Value
     /// For a product that reads values (previews, data checks): the product of a summary and the file it was made
@@ -37,11 +37,11 @@ public struct FileProduct<Value: Codable & Sendable>: Sendable {
     public let body: Body
 
     public init(
-        name: String, workerArguments: [String], body: Body = .json, make: @escaping @Sendable (FileSummary) throws -> Value,
+        name: String, request: WorkerProduct, body: Body = .json, make: @escaping @Sendable (FileSummary) throws -> Value,
         makeWithOpenFile: (@Sendable (FileSummary, File) throws -> Value)? = nil
     ) {
         self.name = name
-        self.workerArguments = workerArguments
+        self.request = request
         self.body = body
         self.make = make
         self.makeWithOpenFile = makeWithOpenFile
@@ -101,7 +101,7 @@ public struct AnyFileProduct: Sendable {
 extension FileProduct where Value == String {
     /// The summary as `nwbkit summarize` prints it in text.
     public static var text: FileProduct {
-        FileProduct(name: "text", workerArguments: ["--product", "text"], body: .text) { TextRendering.render($0) }
+        FileProduct(name: "text", request: .text, body: .text) { TextRendering.render($0) }
     }
 
     /// The summary rendered with a Markdown template: the bundled one, or the file at `templatePath`.
@@ -113,8 +113,7 @@ extension FileProduct where Value == String {
             template = try DocumentTemplate.bundled("file-summary.md")
         }
         return FileProduct(
-            name: "markdown", workerArguments: ["--product", "markdown"] + (templatePath.map { ["--template", $0] } ?? []),
-            body: .text
+            name: "markdown", request: .markdown(template: templatePath), body: .text
         ) { try template.render($0) }
     }
 }
@@ -123,7 +122,7 @@ extension FileProduct where Value == DandiAsset {
     /// The file's DANDI asset facts (with what could not be interpreted in `notes`).
     public static func asset(recogniseByteTypes: Bool) -> FileProduct {
         FileProduct(
-            name: "asset", workerArguments: ["--product", "asset"] + (recogniseByteTypes ? ["--recognise-byte-types"] : [])
+            name: "asset", request: .asset(recogniseByteTypes: recogniseByteTypes)
         ) { DandiAsset(summary: $0, recogniseByteTypes: recogniseByteTypes) }
     }
 }
@@ -131,16 +130,16 @@ extension FileProduct where Value == DandiAsset {
 extension FileProduct where Value == [String] {
     /// The file's structural signature (`nwbkit types` groups files by it).
     public static var signature: FileProduct {
-        FileProduct(name: "signature", workerArguments: ["--product", "signature"]) { $0.signature }
+        FileProduct(name: "signature", request: .signature) { $0.signature }
     }
 }
 
 extension FileProduct where Value == FileCheck {
-    /// The findings of the checks in `options` on one file (weighed by the run, not here). The worker is
-    /// started with `workerArguments`, from which it builds the same options.
-    public static func check(options: CheckOptions, workerArguments: [String]) -> FileProduct {
+    /// The findings of the checks in `options` (made from `request`) on one file, weighed by the run, not
+    /// here. A worker gets `request` and builds the same options from it.
+    public static func check(_ request: CheckRequest, options: CheckOptions) -> FileProduct {
         FileProduct(
-            name: "check", workerArguments: workerArguments, make: { FileCheck(summary: $0, options: options) },
+            name: "check", request: .check(request), make: { FileCheck(summary: $0, options: options) },
             makeWithOpenFile: { FileCheck(summary: $0, options: options, openFile: $1) })
     }
 }
@@ -164,12 +163,14 @@ extension FileProduct where Value == CatalogFile {
     /// The summary, with the file's previews made within `previews`' allowance and its findings under
     /// `checks` when given (nothing beyond metadata is read without them). A worker reads the previews
     /// and the data checks' values through the file it summarized.
-    public static func catalog(previews: PreviewOptions?, checks: CheckOptions? = nil, remote: RemoteOptions) -> FileProduct {
-        var arguments = ["--product", "catalog"]
-        if let previews { arguments += ["--thumbnail-bytes", String(previews.allowance)] }
-        if let checks {
-            arguments += ["--with-checks", "--data-bytes", String(checks.dataAllowance)]
-            if !checks.dataChecks { arguments.append("--no-data-checks") }
+    public static func catalog(thumbnailBytes: Int?, checks request: CheckRequest? = nil, remote: RemoteOptions) throws
+        -> FileProduct
+    {
+        let previews = thumbnailBytes.map { PreviewOptions(allowance: $0) }
+        let checks = try request.map { request in
+            var options = try CheckOptions(request)
+            options.remote = remote
+            return options
         }
         let withOpenFile: @Sendable (FileSummary, File) throws -> CatalogFile = { summary, file in
             CatalogFile(
@@ -177,7 +178,7 @@ extension FileProduct where Value == CatalogFile {
                 check: checks.map { FileCheck(summary: summary, options: $0, openFile: file) })
         }
         return FileProduct(
-            name: "catalog", workerArguments: arguments,
+            name: "catalog", request: .catalog(thumbnailBytes: thumbnailBytes, checks: request),
             make: { summary in
                 var file = CatalogFile(
                     summary: summary, previews: nil, check: checks.map { FileCheck(summary: summary, options: $0) })
@@ -196,23 +197,22 @@ extension FileProduct where Value == CatalogFile {
     }
 }
 
-/// The products a worker can be asked for, by name.
+/// The products a worker can be asked for.
 public enum WorkerProducts {
-    /// Names of the products (`summary` is the whole summary, the default).
-    public static let names = ["summary", "text", "markdown", "asset", "signature", "catalog"]
-
-    /// The product a worker started with `--product name` (and its options) makes; `nil` for the summary.
-    public static func encoded(
-        name: String, templatePath: String?, recogniseByteTypes: Bool, previews: PreviewOptions? = nil,
-        checks: CheckOptions? = nil, remote: RemoteOptions = RemoteOptions()
-    ) throws -> AnyFileProduct? {
-        switch name {
-        case "catalog": return FileProduct.catalog(previews: previews, checks: checks, remote: remote).encoded
-        case "text": return FileProduct.text.encoded
-        case "markdown": return try FileProduct.markdown(templatePath: templatePath).encoded
-        case "asset": return FileProduct.asset(recogniseByteTypes: recogniseByteTypes).encoded
-        case "signature": return FileProduct.signature.encoded
-        default: return nil
+    /// The product `request` asks a worker for, built as the parent builds it; `nil` for the summary.
+    public static func encoded(_ request: WorkerProduct, remote: RemoteOptions = RemoteOptions()) throws -> AnyFileProduct? {
+        switch request {
+        case .summary: return nil
+        case .text: return FileProduct.text.encoded
+        case .markdown(let template): return try FileProduct.markdown(templatePath: template).encoded
+        case .asset(let recogniseByteTypes): return FileProduct.asset(recogniseByteTypes: recogniseByteTypes).encoded
+        case .signature: return FileProduct.signature.encoded
+        case .check(let checkRequest):
+            var options = try CheckOptions(checkRequest)
+            options.remote = remote
+            return FileProduct.check(checkRequest, options: options).encoded
+        case .catalog(let thumbnailBytes, let checks):
+            return try FileProduct.catalog(thumbnailBytes: thumbnailBytes, checks: checks, remote: remote).encoded
         }
     }
 }

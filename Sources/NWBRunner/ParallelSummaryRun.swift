@@ -10,7 +10,8 @@ import Platform
 /// file, not the run. Outcomes are handed over in input order, each as soon as it and all before it
 /// are done; the output is the same whatever `jobs` is.
 public struct ParallelSummaryRun {
-    /// How to start a worker: the executable and its arguments (e.g. `nwbkit worker --max-depth 256`).
+    /// How to start a worker: the executable and its arguments (`nwbkit worker`; everything else it is told
+    /// in `configuration`).
     public var workerExecutable: URL
     public var workerArguments: [String]
     /// Worker processes at once.
@@ -80,7 +81,8 @@ public struct ParallelSummaryRun {
         // Fewer files than cores: each file's walk is split across the cores that would idle (up to 4
         // processes per file; the output is the same, see `SplitWalk`).
         let parts = min(4, jobs / max(1, queue.count))
-        let arguments = workerArguments + (parts >= 2 ? ["--split", String(parts)] : [])
+        var configuration = self.configuration
+        configuration.split = max(1, parts)
         var workers: [Worker] = []
         var nextToEmit = 0
         var failures = 0
@@ -102,7 +104,7 @@ public struct ParallelSummaryRun {
             // (one file and `--jobs 2` is one worker and its split-walk helper, not an idle second worker).
             let wanted = min(jobs, queue.count + workers.filter { $0.current != nil }.count)
             while workers.count < wanted {
-                let worker = try start(arguments: arguments)
+                let worker = try start(arguments: workerArguments)
                 // Its first line: the configuration (a worker that is gone is reported by its read side).
                 _ = worker.process.send(configurationLine)
                 workers.append(worker)

@@ -2,11 +2,16 @@ import Foundation
 import NWBJSON
 import RemoteReading
 
-/// What a worker is told on its standard input, as the first line before any path: settings that must not
-/// be seen in its command line nor left in a file, because they may carry secrets (where each archive
-/// asset is read, with the archive's token bound to the archive's origin), and its own deadline per file.
-/// Nothing of it is written anywhere: it lives in the two processes' memory and the pipe between them.
+/// What a worker is told on its standard input, as the first line before any path: everything it needs (the
+/// worker command has no options): how to read files and what to make of each (`request`), how many
+/// processes to split a walk across, where each archive asset is read (with the archive's token bound to the
+/// archive's origin: never in a command line or a file), and its own deadline per file. Nothing of it is
+/// written anywhere: it lives in the two processes' memory and the pipe between them.
 public struct WorkerConfiguration: Codable, Sendable, Equatable {
+    /// How files are read and what is made of each (the cache's key is its canonical encoding).
+    public var request = WorkerRequest(reading: WorkerReading(), product: .summary)
+    /// Each file's walk split across this many processes (the runner asks when cores would idle).
+    public var split = 1
     /// Where named inputs that are not URLs are read (archive assets).
     public var locations: [String: RemoteLocation] = [:]
     /// Seconds one file may take (`--timeout`): the worker ends itself a little after, so the limit holds
@@ -17,17 +22,23 @@ public struct WorkerConfiguration: Codable, Sendable, Equatable {
     /// The most bytes of a remote file's blocks the worker keeps (many workers share one bound).
     public var remoteCacheBytes: Int?
 
-    public init(locations: [String: RemoteLocation] = [:], fileDeadline: Double? = nil, parent: Int32? = nil) {
+    public init(
+        request: WorkerRequest = WorkerRequest(reading: WorkerReading(), product: .summary),
+        locations: [String: RemoteLocation] = [:], fileDeadline: Double? = nil, parent: Int32? = nil
+    ) {
+        self.request = request
         self.locations = locations
         self.fileDeadline = fileDeadline
         self.parent = parent
     }
 
-    private enum CodingKeys: String, CodingKey { case locations, fileDeadline, parent, remoteCacheBytes }
+    private enum CodingKeys: String, CodingKey { case request, split, locations, fileDeadline, parent, remoteCacheBytes }
 
     /// Every field may be left out (its default).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        request = try container.decodeIfPresent(WorkerRequest.self, forKey: .request) ?? request
+        split = try container.decodeIfPresent(Int.self, forKey: .split) ?? 1
         locations = try container.decodeIfPresent([String: RemoteLocation].self, forKey: .locations) ?? [:]
         fileDeadline = try container.decodeIfPresent(Double.self, forKey: .fileDeadline)
         parent = try container.decodeIfPresent(Int32.self, forKey: .parent)

@@ -1,5 +1,6 @@
 import Foundation
 import NWBJSON
+import NWBCheck
 import RemoteReading
 import XCTest
 
@@ -72,5 +73,42 @@ final class ReplyFramerTests: XCTestCase {
         let first = replies[0]
         XCTAssertEqual(framer.append(first[...]), [], "the body's last newline and the reply's are still to come")
         XCTAssertEqual(framer.append([UInt8(ascii: "\n")][...]), [first])
+    }
+}
+
+/// What a worker is asked to do, as one typed value: products round-trip, and the cache's key (the
+/// request's canonical encoding) holds no location or secret.
+final class WorkerRequestTests: XCTestCase {
+    func testEveryProductRoundTrips() throws {
+        let products: [WorkerProduct] = [
+            .summary, .text, .markdown(template: "/tmp/t.md"), .markdown(template: nil), .asset(recogniseByteTypes: true),
+            .signature, .check(CheckRequest(select: "check_subject_exists", rules: "r.yaml", schema: ["/s"], dataBytes: 5)),
+            .catalog(thumbnailBytes: 1 << 20, checks: CheckRequest(dataChecks: false)),
+            .catalog(thumbnailBytes: nil, checks: nil),
+        ]
+        for product in products {
+            var reading = WorkerReading()
+            reading.maxObjects = 10
+            reading.s3Region = "us-east-2"
+            let request = WorkerRequest(reading: reading, product: product)
+            let encoded = try FastJSONEncoder(prettyPrinted: false).encode(request)
+            XCTAssertEqual(try FastJSONDecoder().decode(WorkerRequest.self, from: encoded), request, "\(product)")
+            // One encoding for one request: the cache's key does not change between runs.
+            XCTAssertEqual(try FastJSONEncoder(prettyPrinted: false).encode(request), encoded)
+        }
+    }
+
+    func testTheKeyHoldsNoLocationOrSecret() throws {
+        let api = try XCTUnwrap(Origin(url: "https://api.example.org/"))
+        let configuration = WorkerConfiguration(
+            request: WorkerRequest(reading: WorkerReading(), product: .text),
+            locations: ["x.nwb": RemoteLocation(url: "https://b.example.org/1", credentials: [
+                OriginCredential(origin: api, header: "Authorization: token secret-key")
+            ])])
+        let key = String(decoding: try FastJSONEncoder(prettyPrinted: false).encode(configuration.request), as: UTF8.self)
+        XCTAssertFalse(key.contains("secret-key"))
+        XCTAssertFalse(key.contains("b.example.org"))
+        // The configuration line itself carries them (the pipe, never argv or a file).
+        XCTAssertTrue(String(decoding: try configuration.line(), as: UTF8.self).contains("secret-key"))
     }
 }

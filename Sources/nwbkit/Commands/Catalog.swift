@@ -70,13 +70,12 @@ struct Catalog: ParsableCommand {
             throw ExitCode(2)
         }
         let reader = input.resolvedReader()
-        var checkOptions = CheckOptions()
-        checkOptions.dataChecks = !noDataChecks
-        checkOptions.dataAllowance = dataBytes
+        let checkRequest = CheckRequest(dataChecks: !noDataChecks, dataBytes: dataBytes)
+        var checkOptions = try CheckOptions(checkRequest)
         checkOptions.remote = reader.summaryOptions.remote
         var collection = CatalogCollection(withPreviews: thumbnails, checks: checks ? checkOptions : nil)
-        let product = FileProduct.catalog(
-            previews: thumbnails ? PreviewOptions(allowance: thumbnailBytes) : nil, checks: checks ? checkOptions : nil,
+        let product = try FileProduct.catalog(
+            thumbnailBytes: thumbnails ? thumbnailBytes : nil, checks: checks ? checkRequest : nil,
             remote: reader.summaryOptions.remote)
         let failures = try reader.eachProduct(product) { _, file in collection.add(file) }
         let site = collection.site(title: title ?? input.paths.joined(separator: ", "))

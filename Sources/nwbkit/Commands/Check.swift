@@ -104,9 +104,7 @@ struct Check: ParsableCommand {
         try input.refuseOverwritingInputs(output)
         var options: CheckOptions
         do {
-            options = try Self.options(
-                select: select, ignore: ignoreWithValidation, noBestPractices: noBestPractices, rules: rules,
-                dataChecks: readsData, dataBytes: dataBytes, schema: schema)
+            options = try CheckOptions(request)
         } catch let problem as SchemaFolder.Problem {
             Diagnostics.error(problem.description)
             throw ExitCode(2)
@@ -123,11 +121,8 @@ struct Check: ParsableCommand {
         let sink = try OutputSink(path: output)
         var run = CheckRun(options: options)
         // Each worker checks its file; the run weighs the findings and checks identifiers across files.
-        let product = FileProduct.check(
-            options: options,
-            workerArguments: Self.workerArguments(
-                select: select, ignore: ignoreWithValidation, noBestPractices: noBestPractices, rules: rules,
-                dataChecks: readsData, dataBytes: dataBytes, schema: schema))
+        // Each worker checks its file; the run weighs the findings and checks identifiers across files.
+        let product = FileProduct.check(request, options: options)
         if let rules {
             // A file that runs out of time while its rules are evaluated: the rules may be the cause.
             reader.reword = { (error: SummaryError) -> SummaryError in
@@ -152,6 +147,13 @@ struct Check: ParsableCommand {
 
     private func ids(_ list: String?) -> [String] { Self.ids(list) }
 
+    /// What decides each file's findings, as the command's flags say it (workers get the same).
+    private var request: CheckRequest {
+        CheckRequest(
+            select: select, ignore: ignoreWithValidation, noBestPractices: noBestPractices, rules: rules, schema: schema,
+            dataChecks: readsData, dataBytes: dataBytes)
+    }
+
     /// `--ignore` with the schema check added under `--no-validate`.
     private var ignoreWithValidation: String? {
         guard noValidate else { return ignore }
@@ -163,40 +165,6 @@ struct Check: ParsableCommand {
 
     private static func ids(_ list: String?) -> [String] {
         (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// The checks and rules these options run (the parent and its workers build them alike).
-    static func options(
-        select: String?, ignore: String?, noBestPractices: Bool, rules: String?, dataChecks: Bool, dataBytes: Int,
-        schema: [String] = []
-    ) throws -> CheckOptions {
-        var options = CheckOptions()
-        options.dataChecks = dataChecks
-        options.dataAllowance = dataBytes
-        if noBestPractices {
-            options.checks = []
-            options.checkUniqueIdentifiers = false
-        } else {
-            options.filter(select: ids(select), ignore: ids(ignore))
-        }
-        if let rules { options.rules = try RulesFile.load(rules) }
-        if !schema.isEmpty { options.useSchema(try SchemaFolder.documents(in: schema)) }
-        return options
-    }
-
-    /// The worker's arguments that make it check each file with these options.
-    static func workerArguments(
-        select: String?, ignore: String?, noBestPractices: Bool, rules: String?, dataChecks: Bool, dataBytes: Int,
-        schema: [String] = []
-    ) -> [String] {
-        var arguments = ["--product", "check", "--data-bytes", String(dataBytes)]
-        if !dataChecks { arguments.append("--no-data-checks") }
-        if let select { arguments += ["--select", select] }
-        if let ignore { arguments += ["--ignore", ignore] }
-        if noBestPractices { arguments.append("--no-best-practices") }
-        if let rules { arguments += ["--rules", rules] }
-        for folder in schema { arguments += ["--schema", folder] }
-        return arguments
     }
 }
 

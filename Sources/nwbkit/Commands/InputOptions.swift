@@ -223,10 +223,10 @@ struct InputOptions: ParsableArguments {
 
     @discardableResult
     func eachResult(
-        productArguments: [String] = [], onFailure: (SummaryError) throws -> Void = { _ in },
+        product: WorkerProduct = .summary, onFailure: (SummaryError) throws -> Void = { _ in },
         _ body: (WorkerResult) throws -> Void
     ) throws -> [SummaryError] {
-        try resolvedReader().eachResult(productArguments: productArguments, onFailure: onFailure, body)
+        try resolvedReader().eachResult(product: product, onFailure: onFailure, body)
     }
 
     /// This program, which is also the worker.
@@ -288,20 +288,22 @@ struct FileReader {
         return try OrderedJSON.parse(bytes: bytes)
     }
 
+    /// How each file is read, as workers are told it.
+    var workerReading: WorkerReading {
+        var worker = WorkerReading()
+        worker.maxObjects = reading.maxObjects
+        worker.maxDepth = reading.maxDepth
+        worker.stallTimeout = reading.effectiveStallTimeout
+        worker.retries = reading.retries
+        worker.s3Endpoint = reading.s3Endpoint
+        worker.s3Region = reading.resolvedS3Region
+        worker.caBundle = reading.caBundle
+        return worker
+    }
+
     var summaryOptions: SummaryOptions {
-        var options = SummaryOptions()
-        options.limits.maxObjects = reading.maxObjects
-        options.limits.maxDepth = reading.maxDepth
-        options.remote.stallTimeout = reading.effectiveStallTimeout
-        options.remote.retries = reading.retries
-        options.remote.s3Endpoint = reading.s3Endpoint
-        options.remote.s3Region = reading.resolvedS3Region
-        options.remote.locations = archive?.locations ?? [:]
-        options.remote.s3Credentials = S3Credentials.from(environment: ProcessInfo.processInfo.environment)
-        let authorities = RemoteOptions.certificateAuthorities(environment: ProcessInfo.processInfo.environment)
-        options.remote.certificateAuthorities = reading.caBundle ?? authorities.file
-        options.remote.certificateAuthorityFolder = authorities.folder
-        return options
+        workerReading.summaryOptions(
+            environment: ProcessInfo.processInfo.environment, locations: archive?.locations ?? [:])
     }
 
     var discovery: FileDiscovery {
@@ -316,16 +318,6 @@ struct FileReader {
             Diagnostics.error(conflict)
             throw ExitCode(2)
         }
-    }
-
-    /// The arguments that start a worker with these limits.
-    var workerArguments: [String] {
-        [
-            "worker", "--max-objects", String(reading.maxObjects), "--max-depth", String(reading.maxDepth),
-            "--stall-timeout", String(reading.effectiveStallTimeout), "--retries", String(reading.retries),
-        ] + (reading.s3Endpoint.map { ["--s3-endpoint", $0] } ?? [])
-            + (reading.resolvedS3Region.map { ["--s3-region", $0] } ?? [])
-            + (reading.caBundle.map { ["--ca-bundle", $0] } ?? [])
     }
 
     /// This program, which is also the worker.
@@ -352,7 +344,7 @@ struct FileReader {
         _ product: FileProduct<Value>, onFailure: (SummaryError) throws -> Void = { _ in },
         _ body: (_ path: String, _ value: Value) throws -> Void
     ) throws -> [SummaryError] {
-        try eachResult(productArguments: product.workerArguments, onFailure: onFailure) {
+        try eachResult(product: product.request, onFailure: onFailure) {
             try body($0.path, try $0.product(product))
         }
     }
@@ -360,17 +352,19 @@ struct FileReader {
     /// Like `eachSummary`, with each file's result as the worker sent it (compact JSON, not decoded).
     @discardableResult
     func eachResult(
-        productArguments: [String] = [], onFailure: (SummaryError) throws -> Void = { _ in },
+        product: WorkerProduct = .summary, onFailure: (SummaryError) throws -> Void = { _ in },
         _ body: (WorkerResult) throws -> Void
     ) throws -> [SummaryError] {
         let progress = Progress()
         var failures: [SummaryError] = []
-        let arguments = workerArguments + productArguments
-        // The worker's arguments are part of the key: a summary and a rendered text are kept apart.
+        let request = WorkerRequest(reading: workerReading, product: product)
+        // What decides the replies is part of the key (a summary and a rendered text are kept apart), in its
+        // one canonical encoding; where archive assets are, and their secrets, are not.
+        let requestKey = String(decoding: try FastJSONEncoder(prettyPrinted: false).encode(request), as: UTF8.self)
         let cacheStore = many?.cache.map {
             SummaryCache(
                 directory: URL(fileURLWithPath: $0),
-                salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + arguments.joined(separator: " "),
+                salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + requestKey,
                 remote: summaryOptions.remote,
                 damaged: { entry, problem in Diagnostics.warning("cache entry \(entry): \(problem); the file is read again") })
         }
@@ -388,12 +382,12 @@ struct FileReader {
         // caches share one bound.
         let remote = paths.contains { RemoteFile.isRemote($0) }
         let jobs = reading.effectiveJobs(remote: remote)
-        var configuration = WorkerConfiguration(locations: archive?.locations ?? [:])
+        var configuration = WorkerConfiguration(request: request, locations: archive?.locations ?? [:])
         if remote, jobs > 0 {
             configuration.remoteCacheBytes = max(16 << 20, min(RemoteOptions().maximumCachedBytes, ReadingOptions.remoteCacheBytes / jobs))
         }
         let runner = ParallelSummaryRun(
-            workerExecutable: Self.executable, workerArguments: arguments, jobs: jobs,
+            workerExecutable: Self.executable, workerArguments: ["worker"], jobs: jobs,
             timeout: reading.timeout > 0 ? reading.timeout : nil, cache: cacheStore, configuration: configuration)
         func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {
             progress.show(position: position, total: total)
