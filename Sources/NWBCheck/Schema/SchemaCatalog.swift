@@ -1,4 +1,5 @@
 import Foundation
+import NWBKit
 
 /// The types of a file's cached namespaces (`/specifications/NAMESPACE/VERSION/SOURCE`), each resolved
 /// with what it inherits (`neurodata_type_inc`), as hdmf resolves them before it validates.
@@ -75,16 +76,15 @@ public final class SchemaCatalog: @unchecked Sendable {
     /// True when the catalog defines `type`.
     public func knows(_ type: String) -> Bool { definitions[type] != nil }
 
-    /// True when `type` is `ancestor` or extends it (a cycle in a crafted specification ends).
+    /// The types' ancestry (`TypeHierarchy`, as the summary reads it: bounded, so a cycle in a crafted
+    /// specification ends).
+    private lazy var hierarchy = TypeHierarchy(parents: parents)
+
+    /// True when `type` is `ancestor` or extends it.
     public func isA(_ type: String, _ ancestor: String) -> Bool {
-        var current: String? = type
-        var steps = 0
-        while let name = current, steps < 64 {
-            if name == ancestor { return true }
-            current = parents[name]
-            steps += 1
-        }
-        return false
+        lock.lock()
+        defer { lock.unlock() }
+        return hierarchy.isA(type, ancestor)
     }
 
     /// `type`'s spec with everything it inherits, its paths set from the type's name down.
