@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "NWBJSONTests", dependencies: ["NWBJSON"]),
         .testTarget(name: "RemoteReadingTests", dependencies: ["RemoteReading"]),
-        .testTarget(name: "NWBRunnerTests", dependencies: ["NWBRunner", "NWBJSON", "RemoteReading", "NWBCheck"]),
+        .testTarget(name: "NWBRunnerTests", dependencies: ["NWBRunner", "NWBJSON", "RemoteReading", "NWBCheck", "NWBKit", "TestSupport"]),
     ]
 )
 

@@ -1,6 +1,8 @@
 import Foundation
 import NWBJSON
 import NWBCheck
+import NWBKit
+import TestSupport
 import RemoteReading
 import XCTest
 
@@ -110,5 +112,47 @@ final class WorkerRequestTests: XCTestCase {
         XCTAssertFalse(key.contains("b.example.org"))
         // The configuration line itself carries them (the pipe, never argv or a file).
         XCTAssertTrue(String(decoding: try configuration.line(), as: UTF8.self).contains("secret-key"))
+    }
+}
+
+/// The one run API, in this process and from summaries written earlier (worker runs are the command's
+/// tests): outcomes in input order, failures among them, the same summary either way.
+final class FileRunTests: XCTestCase {
+    func testOutcomesComeInInputOrderWhateverTheMode() throws {
+        let paths = [TestPaths.sample("ophys.nwb"), "/nonexistent.nwb", TestPaths.sample("ecephys.nwb")]
+        let request = WorkerRequest(reading: WorkerReading(), product: .summary)
+        var seen: [String] = []
+        var lines: [String] = []
+        let failures = try FileRun(paths: paths, discovery: FileDiscovery(), request: request, mode: .inProcess).run {
+            outcome, position, total in
+            XCTAssertEqual(total, 3)
+            XCTAssertEqual(position, seen.count)
+            switch outcome {
+            case .result(let result):
+                seen.append(result.path)
+                lines.append(String(decoding: try result.body(), as: UTF8.self))
+            case .failure(let error): seen.append("failed: " + error.path)
+            }
+        }
+        XCTAssertEqual(failures, 1)
+        XCTAssertEqual(seen, [paths[0], "failed: /nonexistent.nwb", paths[2]])
+        // The same summaries, merged from a JSON Lines part written earlier.
+        let part = FileManager.default.temporaryDirectory.appending(path: "nwbkit-filerun-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: part) }
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: part)
+        var merged: [String] = []
+        try FileRun(paths: [part.path], discovery: FileDiscovery(), request: request, mode: .fromSummaries).run { outcome, _, _ in
+            if case .result(let result) = outcome { merged.append(String(decoding: try result.body(), as: UTF8.self)) }
+        }
+        // (A merge orders files by path, as one run over their folder would.)
+        XCTAssertEqual(merged.sorted(), lines.sorted())
+    }
+
+    func testTheCacheSaltIsTheRequest() throws {
+        let text = WorkerRequest(reading: WorkerReading(), product: .text)
+        let json = WorkerRequest(reading: WorkerReading(), product: .summary)
+        XCTAssertNotEqual(try FileRun.cacheSalt(for: text), try FileRun.cacheSalt(for: json))
+        XCTAssertEqual(try FileRun.cacheSalt(for: text), try FileRun.cacheSalt(for: text))
+        XCTAssertTrue(try FileRun.cacheSalt(for: text).hasPrefix("nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) {"))
     }
 }

@@ -357,18 +357,30 @@ struct FileReader {
     ) throws -> [SummaryError] {
         let progress = Progress()
         var failures: [SummaryError] = []
-        let request = WorkerRequest(reading: workerReading, product: product)
-        // What decides the replies is part of the key (a summary and a rendered text are kept apart), in its
-        // one canonical encoding; where archive assets are, and their secrets, are not.
-        let requestKey = String(decoding: try FastJSONEncoder(prettyPrinted: false).encode(request), as: UTF8.self)
-        let cacheStore = many?.cache.map {
+        let remote = paths.contains { RemoteFile.isRemote($0) }
+        let jobs = reading.effectiveJobs(remote: remote)
+        let mode: FileRun.Mode =
+            many?.fromSummaries == true
+            ? .fromSummaries
+            : reading.jobs == 0
+                ? .inProcess
+                : .workers(executable: Self.executable, jobs: jobs, timeout: reading.timeout > 0 ? reading.timeout : nil)
+        var run = FileRun(
+            paths: paths, discovery: discovery, request: WorkerRequest(reading: workerReading, product: product), mode: mode)
+        // Workers learn where archive assets are (with the archive's token) on their standard input: never
+        // from their command line or a file. Remote inputs get more workers (see `remoteJobs`), whose block
+        // caches share one bound.
+        run.locations = archive?.locations ?? [:]
+        if remote, jobs > 0 {
+            run.remoteCacheBytes = max(16 << 20, min(RemoteOptions().maximumCachedBytes, ReadingOptions.remoteCacheBytes / jobs))
+        }
+        let salt = try FileRun.cacheSalt(for: run.request)
+        run.cache = many?.cache.map {
             SummaryCache(
-                directory: URL(fileURLWithPath: $0),
-                salt: "nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) " + requestKey,
-                remote: summaryOptions.remote,
+                directory: URL(fileURLWithPath: $0), salt: salt, remote: summaryOptions.remote,
                 damaged: { entry, problem in Diagnostics.warning("cache entry \(entry): \(problem); the file is read again") })
         }
-        if let problem = cacheStore?.writeProblem() {
+        if let problem = run.cache?.writeProblem() {
             Diagnostics.warning("--cache: \(problem); results are not kept")
         }
         for failure in archive?.failures ?? [] {
@@ -377,19 +389,7 @@ struct FileReader {
             failures.append(error)
             try onFailure(error)
         }
-        // Workers learn where archive assets are (with the archive's token) on their standard input: never
-        // from their command line or a file. Remote inputs get more workers (see `remoteJobs`), whose block
-        // caches share one bound.
-        let remote = paths.contains { RemoteFile.isRemote($0) }
-        let jobs = reading.effectiveJobs(remote: remote)
-        var configuration = WorkerConfiguration(request: request, locations: archive?.locations ?? [:])
-        if remote, jobs > 0 {
-            configuration.remoteCacheBytes = max(16 << 20, min(RemoteOptions().maximumCachedBytes, ReadingOptions.remoteCacheBytes / jobs))
-        }
-        let runner = ParallelSummaryRun(
-            workerExecutable: Self.executable, workerArguments: ["worker"], jobs: jobs,
-            timeout: reading.timeout > 0 ? reading.timeout : nil, cache: cacheStore, configuration: configuration)
-        func handle(_ outcome: FileOutcome, _ position: Int, _ total: Int) throws {
+        try run.run { outcome, position, total in
             progress.show(position: position, total: total)
             switch outcome {
             case .failure(let said):
@@ -405,18 +405,6 @@ struct FileReader {
                 }
                 try body(result)
             }
-        }
-        if many?.fromSummaries == true {
-            try MergedSummaries.run(parts: paths, body: handle)
-        } else if reading.jobs == 0 {
-            try SummaryRun.run(paths: paths, discovery: discovery, options: summaryOptions) { outcome, position, total in
-                switch outcome {
-                case .summary(let summary): try handle(.result(WorkerResult(summary: summary)), position, total)
-                case .failure(let error): try handle(.failure(error), position, total)
-                }
-            }
-        } else {
-            try runner.run(paths: paths, discovery: discovery, body: handle)
         }
         progress.clear()
         return failures
