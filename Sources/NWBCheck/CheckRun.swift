@@ -142,13 +142,13 @@ public struct CheckRun: Sendable {
         return found
     }
 
-    /// Records a file that could not be read as a CRITICAL finding.
+    /// Records a file that could not be read (`reason`: why, in words) as a CRITICAL finding.
     @discardableResult
-    public mutating func fail(_ error: SummaryError) -> Finding {
+    public mutating func fail(path: String, reason: String) -> Finding {
         let finding = Finding(
-            check: Self.unreadableFileID, importance: .critical, message: error.reason, file: error.path, location: "/",
+            check: Self.unreadableFileID, importance: .critical, message: reason, file: path, location: "/",
             objectType: nil)
-        files.append(error.path)
+        files.append(path)
         findings.append(finding)
         return finding
     }

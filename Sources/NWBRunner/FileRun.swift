@@ -68,7 +68,7 @@ public struct FileRun {
             return try SummaryRun.run(paths: paths, discovery: discovery, options: summaryOptions) { outcome, position, total in
                 switch outcome {
                 case .summary(let summary): try body(.result(WorkerResult(summary: summary)), position, total)
-                case .failure(let error): try body(.failure(error), position, total)
+                case .failure(let error): try body(.failure(.file(error)), position, total)
                 }
             }
         case .workers(let executable, let jobs, let timeout):

@@ -53,7 +53,7 @@ public enum MergedSummaries {
                 if let summary = try? FastJSONDecoder().decode(FileSummary.self, from: bytes) {
                     entry = (summary.path, .result(WorkerResult(summary: summary)))
                 } else if let failure = try? FastJSONDecoder().decode(FailureRecord.self, from: bytes) {
-                    entry = (failure.path, .failure(.workerFailed(path: failure.path, detail: failure.error)))
+                    entry = (failure.path, .failure(.worker(path: failure.path, detail: failure.error)))
                 } else {
                     throw PartError(path: part, line: lineNumber, message: "not a line of `nwbkit summarize --format jsonl`")
                 }
@@ -63,7 +63,7 @@ public enum MergedSummaries {
                         outcomes[first.index] = (
                             entry.path,
                             .failure(
-                                .workerFailed(
+                                .worker(
                                     path: entry.path,
                                     detail:
                                         "two different summaries of this path (in \(first.part) and \(part)); neither is used"))

@@ -65,7 +65,7 @@ public struct ParallelSummaryRun {
         let folders = SummaryCache.RealFolders()
         for (index, item) in items.enumerated() {
             switch item {
-            case .failure(let error): outcomes[index] = .failure(error)
+            case .failure(let error): outcomes[index] = .failure(.file(error))
             case .file(let path):
                 if let cache, let key = cache.key(for: path, folders: folders) {
                     keys[index] = key
@@ -146,14 +146,14 @@ public struct ParallelSummaryRun {
                         continue
                     }
                     // End of output: the worker died on this file.
-                    outcomes[index] = .failure(.workerFailed(path: items[index].path, detail: Self.death(of: worker)))
+                    outcomes[index] = .failure(.worker(path: items[index].path, detail: Self.death(of: worker)))
                     workers.removeAll { $0 === worker }
                     continue
                 }
                 if let timeout, Date().timeIntervalSince(worker.started) > timeout {
                     worker.process.killAndReap()
                     outcomes[index] = .failure(
-                        .workerFailed(
+                        .worker(
                             path: items[index].path,
                             detail: "took longer than \(Self.seconds(timeout)) s to read (--timeout); stopped"))
                     workers.removeAll { $0 === worker }
@@ -211,7 +211,7 @@ public struct ParallelSummaryRun {
     }
 
     private static func decode(_ line: consuming [UInt8], path: String) -> FileOutcome {
-        WorkerProtocol.decode(line) ?? .failure(.workerFailed(path: path, detail: "the worker's answer could not be read"))
+        WorkerProtocol.decode(line) ?? .failure(.worker(path: path, detail: "the worker's answer could not be read"))
     }
 
     /// The outcome of a cached reply for the input `path` (taken: its bytes become the body in place).
@@ -234,7 +234,7 @@ public struct ParallelSummaryRun {
     }
 
     private static func isWorkerFailure(_ outcome: FileOutcome) -> Bool {
-        if case .failure(.workerFailed) = outcome { return true }
+        if case .failure(.worker) = outcome { return true }
         return false
     }
 

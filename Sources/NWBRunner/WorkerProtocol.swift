@@ -64,7 +64,7 @@ public struct WorkerResult: Sendable {
 /// What reading one file gave.
 public enum FileOutcome: Sendable {
     case result(WorkerResult)
-    case failure(SummaryError)
+    case failure(RunFailure)
 }
 
 /// The protocol between `nwbkit` and its worker processes (`nwbkit worker`): the parent writes one JSON
@@ -76,14 +76,14 @@ public enum FileOutcome: Sendable {
 public enum WorkerProtocol {
     /// Changes whenever replies or cache entries change form (part of the cache's key: an older cache is
     /// not misread, nor reported as damaged; 4: entries carry their length and checksum; 5: region references
-    /// keep their selection, dimension scales' lists are read).
-    public static let version = 5
+    /// keep their selection, dimension scales' lists are read; 6: a failure is a `RunFailure`).
+    public static let version = 6
 
     private struct Header: Codable {
         var path: String?
         var warnings: [String]?
         var product: String?
-        var failure: SummaryError?
+        var failure: RunFailure?
         /// About how many bytes the body will have (so the parent can make room once, not by doubling).
         var sizeHint: Int?
         /// The body's exact length, when it is raw bytes (which may hold newlines).
@@ -160,12 +160,12 @@ public enum WorkerProtocol {
                 BackgroundRelease.release(summary)
                 continue
             } catch let error as SummaryError {
-                output.write(encode(Header(failure: error)))
+                output.write(encode(Header(failure: .file(error))))
             } catch {
                 output.write(
                     encode(
                         Header(
-                            failure: .workerFailed(
+                            failure: .worker(
                                 path: path, detail: "could not encode the \(product?.name ?? "summary"): \(error)"))))
             }
             output.write([UInt8(ascii: "\n")])

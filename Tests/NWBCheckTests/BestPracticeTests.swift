@@ -237,7 +237,7 @@ final class BestPracticeTests: XCTestCase {
             _ = try FileSummarizer.summarize(TestPaths.sample("bad/corrupt-truncated.nwb"))
             XCTFail("the truncated file should not summarize")
         } catch {
-            run.fail(error)
+            run.fail(path: error.path, reason: error.reason)
         }
         let report = run.report()
         XCTAssertEqual(report.findings.map(\.check), [CheckRun.unreadableFileID])

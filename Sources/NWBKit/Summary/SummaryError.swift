@@ -21,22 +21,17 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
     /// A name that is not valid UTF-8. No longer raised: such names are read (see `RawPath`); kept so that
     /// summaries and worker replies written by NWBKit 0.1 still decode.
     case undecodableName(path: String)
-    /// The worker process reading the file died or was stopped (a crash in libhdf5, a time-out).
-    case workerFailed(path: String, detail: String)
     /// The path is longer than the system accepts (`ENAMETOOLONG`): it cannot be opened by name.
     case pathTooLong(path: String)
     /// A remote file (a URL) that could not be fetched: the server's answer or the network's, in words.
     case remoteUnavailable(path: String, detail: String)
-    /// A dandiset, version or asset the archive did not give (not found, access denied, a failing server).
-    case archiveUnavailable(path: String, detail: String)
 
     /// The path the error is about.
     public var path: String {
         switch self {
         case .missing(let path), .permissionDenied(let path), .notAFile(let path), .noNWBFiles(let path, _),
-            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .notNWBVersion(let path, _), .workerFailed(let path, _),
-            .undecodableName(let path), .pathTooLong(let path), .remoteUnavailable(let path, _),
-            .archiveUnavailable(let path, _):
+            .notHDF5(let path, _), .unreadableHDF5(let path, _), .notNWB(let path), .notNWBVersion(let path, _),
+            .undecodableName(let path), .pathTooLong(let path), .remoteUnavailable(let path, _):
             return path
         }
     }
@@ -54,9 +49,7 @@ public enum SummaryError: Error, Sendable, Equatable, Codable, CustomStringConve
         case .notNWBVersion(_, let found):
             return
                 "an HDF5 file, but not NWB (no nwb_version attribute, and its /nwb_version dataset says '\(ControlCharacters.escape(String(found.prefix(80))))', which is no NWB 1.x version)"
-        case .workerFailed(_, let detail): return detail
         case .remoteUnavailable(_, let detail): return "cannot read the remote file: \(detail)"
-        case .archiveUnavailable(_, let detail): return detail
         case .undecodableName: return "the name is not valid UTF-8"
         case .pathTooLong(let path):
             return

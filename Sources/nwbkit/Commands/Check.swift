@@ -125,13 +125,13 @@ struct Check: ParsableCommand {
         let product = FileProduct.check(request, options: options)
         if let rules {
             // A file that runs out of time while its rules are evaluated: the rules may be the cause.
-            reader.reword = { (error: SummaryError) -> SummaryError in
-                guard case .workerFailed(let path, let detail) = error, detail.contains("(--timeout)") else { return error }
+            reader.reword = { (error: RunFailure) -> RunFailure in
+                guard case .worker(let path, let detail) = error, detail.contains("(--timeout)") else { return error }
                 let blamed = detail + "; it was checked against the rules in \(rules), which may be what took the time"
-                return SummaryError.workerFailed(path: path, detail: blamed)
+                return RunFailure.worker(path: path, detail: blamed)
             }
         }
-        try reader.eachProduct(product, onFailure: { run.fail($0) }) { path, check in run.record(path: path, check) }
+        try reader.eachProduct(product, onFailure: { run.fail(path: $0.path, reason: $0.reason) }) { path, check in run.record(path: path, check) }
         var report = run.report()
         let threshold = threshold ?? .critical
         report.findings = report.findings.filter { $0.importance >= minimumImportance ?? .bestPracticeSuggestion }

@@ -207,25 +207,25 @@ struct InputOptions: ParsableArguments {
     func refuseOverwritingInputs(_ output: String?) throws { try reader.refuseOverwritingInputs(output) }
 
     @discardableResult
-    func eachSummary(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws
-        -> [SummaryError]
+    func eachSummary(onFailure: (RunFailure) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws
+        -> [RunFailure]
     {
         try resolvedReader().eachSummary(onFailure: onFailure, body)
     }
 
     @discardableResult
     func eachProduct<Value>(
-        _ product: FileProduct<Value>, onFailure: (SummaryError) throws -> Void = { _ in },
+        _ product: FileProduct<Value>, onFailure: (RunFailure) throws -> Void = { _ in },
         _ body: (_ path: String, _ value: Value) throws -> Void
-    ) throws -> [SummaryError] {
+    ) throws -> [RunFailure] {
         try resolvedReader().eachProduct(product, onFailure: onFailure, body)
     }
 
     @discardableResult
     func eachResult(
-        product: WorkerProduct = .summary, onFailure: (SummaryError) throws -> Void = { _ in },
+        product: WorkerProduct = .summary, onFailure: (RunFailure) throws -> Void = { _ in },
         _ body: (WorkerResult) throws -> Void
-    ) throws -> [SummaryError] {
+    ) throws -> [RunFailure] {
         try resolvedReader().eachResult(product: product, onFailure: onFailure, body)
     }
 
@@ -245,7 +245,7 @@ struct FileReader {
     /// Read at most this many assets of each dandiset (the `dandiset` command's --max-files).
     var maximumAssetsPerDandiset: Int?
     /// What a command adds to a file's failure before it is said (`check --rules`: a time-out names the rules).
-    var reword: (SummaryError) -> SummaryError = { $0 }
+    var reword: (RunFailure) -> RunFailure = { $0 }
 
     var paths: [String] { files.paths }
     var quiet: Bool { files.quiet }
@@ -331,8 +331,8 @@ struct FileReader {
     /// Summarizes every input, printing one line per failure (and warnings unless quiet) on stderr,
     /// and calling `body` with each summary (and `onFailure` with each failure) in input order. Returns the failures.
     @discardableResult
-    func eachSummary(onFailure: (SummaryError) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws
-        -> [SummaryError]
+    func eachSummary(onFailure: (RunFailure) throws -> Void = { _ in }, _ body: (FileSummary) throws -> Void) throws
+        -> [RunFailure]
     {
         try eachResult(onFailure: onFailure) { try body(try $0.summary()) }
     }
@@ -341,9 +341,9 @@ struct FileReader {
     /// parent never decodes the summary).
     @discardableResult
     func eachProduct<Value>(
-        _ product: FileProduct<Value>, onFailure: (SummaryError) throws -> Void = { _ in },
+        _ product: FileProduct<Value>, onFailure: (RunFailure) throws -> Void = { _ in },
         _ body: (_ path: String, _ value: Value) throws -> Void
-    ) throws -> [SummaryError] {
+    ) throws -> [RunFailure] {
         try eachResult(product: product.request, onFailure: onFailure) {
             try body($0.path, try $0.product(product))
         }
@@ -352,11 +352,11 @@ struct FileReader {
     /// Like `eachSummary`, with each file's result as the worker sent it (compact JSON, not decoded).
     @discardableResult
     func eachResult(
-        product: WorkerProduct = .summary, onFailure: (SummaryError) throws -> Void = { _ in },
+        product: WorkerProduct = .summary, onFailure: (RunFailure) throws -> Void = { _ in },
         _ body: (WorkerResult) throws -> Void
-    ) throws -> [SummaryError] {
+    ) throws -> [RunFailure] {
         let progress = Progress()
-        var failures: [SummaryError] = []
+        var failures: [RunFailure] = []
         let remote = paths.contains { RemoteFile.isRemote($0) }
         let jobs = reading.effectiveJobs(remote: remote)
         let mode: FileRun.Mode =
@@ -384,7 +384,7 @@ struct FileReader {
             Diagnostics.warning("--cache: \(problem); results are not kept")
         }
         for failure in archive?.failures ?? [] {
-            let error = SummaryError.archiveUnavailable(path: failure.input, detail: failure.reason)
+            let error = RunFailure.archive(path: failure.input, detail: failure.reason)
             Diagnostics.error(error.description)
             failures.append(error)
             try onFailure(error)

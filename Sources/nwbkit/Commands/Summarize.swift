@@ -40,12 +40,12 @@ struct Summarize: ParsableCommand {
         let sink = try OutputSink(path: output)
         var bodies: [[UInt8]] = []
         var first = true
-        let onFailure: (SummaryError) throws -> Void = { failure in
+        let onFailure: (RunFailure) throws -> Void = { failure in
             if format == .jsonl {
                 try sink.write(JSONRendering.line(SummaryDocument.Failure(path: failure.path, error: failure.reason)))
             }
         }
-        let failures: [SummaryError]
+        let failures: [RunFailure]
         switch format {
         case .json, .jsonl:
             // The workers' JSON is printed as it came: no decoding, no encoding again.
