@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "NWBCheckTests", dependencies: ["NWBCheck", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "TestSupport"], exclude: ["Fixtures/nwbinspector/generate.py", "Fixtures/flawed"],
             resources: [.copy("Fixtures/nwbinspector/corpus.json"), .copy("Fixtures/nwbinspector/flawed.json")]),
-        .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles", "CZlib"]),
+        .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles", "CZlib", "NWBRendering"]),
         // Each lower target on its own.
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "NWBJSONTests", dependencies: ["NWBJSON"]),

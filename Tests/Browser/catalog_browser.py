@@ -25,6 +25,28 @@ html = open(os.path.join(site, "index.html"), encoding="utf-8").read()
 rows = json.loads(re.search(r'<script type="application/json" id="rows">(.*?)</script>', html, re.S).group(1))
 failures = []
 
+# The words of the elements `selector` finds that the browser breaks across lines ("Descriptio/n", a count
+# "4 / 9"): each word's text boxes must lie on one line (a break after a hyphen or a slash is a word's end).
+BROKEN_WORDS = """(selector) => {
+    const broken = [];
+    for (const element of document.querySelectorAll(selector)) {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        let node;
+        while ((node = walker.nextNode())) {
+            const pattern = /[^\\s\\/-]+/g;
+            let match;
+            while ((match = pattern.exec(node.textContent))) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (tops.size > 1) broken.push(match[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
 
 def check(condition, what):
     print(("ok    " if condition else "FAIL  ") + what)
@@ -53,6 +75,20 @@ with sync_playwright() as driver:
     check(page.locator("#files tbody tr").count() == shown, f"the index lists {shown} of {len(rows)} rows")
     check(str(len(rows)) in page.locator("#status").inner_text(), "the status names every file")
     page.screenshot(path=os.path.join(shots, "index.png"), full_page=False)
+    # Sizes read in units, the exact count in the tooltip.
+    sizes = page.evaluate("""Array.from(document.querySelectorAll('#files tbody tr')).map(tr => {
+        const cells = [...tr.children], header = [...document.querySelectorAll('#files thead th')].map(th => th.textContent);
+        const cell = cells[header.findIndex(text => text.startsWith('Size'))];
+        return cell ? [cell.textContent, cell.title] : null; })""")
+    check(bool(sizes) and all(size and re.fullmatch(r"\d+(\.\d+)? (bytes?|kB|MB|GB|TB)", size[0]) and size[1].endswith(" bytes")
+                              for size in sizes), f"sizes are shown in units, exact bytes in the tooltip ({sizes[:2]})")
+    # No header, facet label or count breaks inside a word, at 1400 and at 800 pixels wide.
+    page.evaluate("document.querySelectorAll('#facets details').forEach(d => d.open = true)")
+    for width in (1400, 800):
+        page.set_viewport_size({"width": width, "height": 900})
+        broken = page.evaluate(BROKEN_WORDS, "#files thead th, #facets label, table.dataset th")
+        check(not broken, f"at {width} px no header or facet label breaks inside a word ({broken[:5]})")
+    page.set_viewport_size({"width": 1400, "height": 900})
 
     # Hostile URL fragments: the rows are still listed and nothing throws.
     for fragment in ["__proto__=x", "constructor=1", "%E0%A4%A", "sort=__proto__", "toString=1&q=%", "__proto__"]:
@@ -104,6 +140,11 @@ with sync_playwright() as driver:
     page.locator(".tree b.name").first.click()
     check(page.locator(".tree table.attributes").count() == 1, "an object's name opens its attributes")
     page.screenshot(path=os.path.join(shots, "file.png"), full_page=False)
+    for width in (1400, 800):
+        page.set_viewport_size({"width": width, "height": 900})
+        broken = page.evaluate(BROKEN_WORDS, "th")
+        check(not broken, f"at {width} px no label of the file page breaks inside a word ({broken[:5]})")
+    page.set_viewport_size({"width": 1400, "height": 900})
     # Folding: the first group below the root with members drawn hides them, and shows them again.
     visible = lambda: page.evaluate("Array.from(document.querySelectorAll('.tree div.object')).filter(e => e.offsetParent !== null).length")
     before = visible()
@@ -158,6 +199,9 @@ with sync_playwright() as driver:
     type_page = "file://" + os.path.join(site, "types", "1.html")
     page.goto(type_page)
     check(page.locator("ul li a").count() >= 1, "the type page lists its files")
+    heading = page.locator("h1").inner_text()
+    check(re.search(r": (1 file|\d+ files)$", heading) is not None and not heading.endswith(": 1 files"),
+          f"the type page's title counts its files in words ({heading})")
     page.screenshot(path=os.path.join(shots, "type.png"), full_page=False)
 
     check(not outside, f"no request left file:// ({outside[:3]})")

@@ -231,3 +231,18 @@ final class ReadingOrderTests: XCTestCase {
         XCTAssertEqual(single, Array(items.indices), "one worker reads in input order")
     }
 }
+
+/// Sizes as a person reads them (the catalog's index formats alike in its script).
+final class ByteCountTextTests: XCTestCase {
+    func testSizesReadInDecimalUnitsWithThreeDigits() {
+        XCTAssertEqual(ByteCountText.text(0), "0 bytes")
+        XCTAssertEqual(ByteCountText.text(1), "1 byte")
+        XCTAssertEqual(ByteCountText.text(999), "999 bytes")
+        XCTAssertEqual(ByteCountText.text(1000), "1.00 kB")
+        XCTAssertEqual(ByteCountText.text(289_288), "289 kB")
+        XCTAssertEqual(ByteCountText.text(2_394_856), "2.39 MB")
+        XCTAssertEqual(ByteCountText.text(56_075_215), "56.1 MB")
+        XCTAssertEqual(ByteCountText.text(999_999), "1.00 MB", "rounding up crosses into the next unit")
+        XCTAssertEqual(ByteCountText.text(140_512_345_678), "141 GB")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import NWBRendering
 import HDF5TestFiles
 import TestSupport
 import XCTest
@@ -50,7 +51,9 @@ final class CatalogCommandTests: XCTestCase {
             "<tr><th>\(label)</th><td>" + values.map { "<span class=\"term\">\(escaped($0))</span>" }.joined() + "</td></tr>"
         }
         XCTAssertTrue(index.contains(line("Files", [String(summary["numberOfFiles"] as? Int ?? -1)])))
-        XCTAssertTrue(index.contains(line("Bytes", [String(summary["numberOfBytes"] as? Int ?? -1)])))
+        // The size in units, with the exact count beside it.
+        let bytes = summary["numberOfBytes"] as? Int ?? -1
+        XCTAssertTrue(index.contains(line("Size", ["\(ByteCountText.text(bytes)) (\(bytes) bytes)"])))
         if let subjects = summary["numberOfSubjects"] as? Int {
             XCTAssertTrue(index.contains(line("Subjects", [String(subjects)])))
         }

@@ -21,6 +21,8 @@ public struct CatalogSite: Sendable {
         public var sessionStart: String?
         public var nwbVersion: String?
         public var bytes: Int
+        /// `bytes` as a person reads it (`289 kB`, `56.1 MB`); the exact count stays in `bytes`.
+        public var size: String
         public var objects: Int
         public var neurodataTypes: [String]
         public var units: Int
@@ -113,6 +115,8 @@ public struct CatalogSite: Sendable {
         public var number: Int
         public var page: String
         public var count: Int
+        /// `1 file`, `12 files`.
+        public var countText: String
         /// The representative's summary lines (DANDI style).
         public var lines: [String]
         public var files: [FileLink]
@@ -185,7 +189,7 @@ public struct CatalogSite: Sendable {
                 species: participant?.species?.name ?? summary.subject?.species,
                 sex: participant?.sex?.name ?? summary.subject?.sex,
                 age: summary.subject?.age, sessionStart: summary.session.sessionStartTime, nwbVersion: summary.nwbVersion,
-                bytes: summary.fileSize, objects: file.objectCount,
+                bytes: summary.fileSize, size: ByteCountText.text(summary.fileSize), objects: file.objectCount,
                 neurodataTypes: summary.neurodataTypes.map(\.type).sorted(),
                 units: summary.units.reduce(0) { $0 + ($1.rows ?? 0) },
                 rois: summary.roiTables.reduce(0) { $0 + ($1.roiCount ?? 0) },
@@ -208,6 +212,7 @@ public struct CatalogSite: Sendable {
         types = grouping.types.map { type in
             TypePage(
                 number: type.number, page: "types/\(type.number).html", count: type.files.count,
+                countText: type.files.count == 1 ? "1 file" : "\(type.files.count) files",
                 lines: byPath[type.representative]?.structureLines ?? [],
                 files: type.files.map { FileLink(path: $0, page: pages[$0] ?? "") })
         }
@@ -282,6 +287,8 @@ public struct CatalogSite: Sendable {
         var title: String
         var fileCount: Int
         var totalBytes: Int
+        /// `totalBytes` in kB, MB, GB.
+        var totalSize: String
         var typeCount: Int
         var types: [TypePage]
         /// The rows as JSON (escaped for a script element): the page builds its table from it.
@@ -301,6 +308,7 @@ public struct CatalogSite: Sendable {
             title = site.title
             fileCount = site.rows.count
             totalBytes = site.rows.reduce(0) { $0 + $1.bytes }
+            totalSize = ByteCountText.text(totalBytes)
             typeCount = site.types.count
             types = site.types
             rowsJSON = try CatalogSite.scriptJSON(site.rows)
@@ -311,7 +319,7 @@ public struct CatalogSite: Sendable {
             speciesBars = Bar.bars(species.map { ($0.key, $0.value) })
             var bytes: [Int: Int] = [:]
             for row in site.rows { bytes[row.structuralType, default: 0] += row.bytes }
-            typeBars = Bar.bars(bytes.map { ("Type \($0.key)", $0.value) })
+            typeBars = Bar.bars(bytes.map { ("Type \($0.key)", $0.value) }, sizes: true)
             speciesHeight = speciesBars.count * 22 + 4
             typeHeight = typeBars.count * 22 + 4
             dataset = DatasetLine.lines(AssetsSummary(assets: site.files.map(\.asset)))
@@ -327,7 +335,8 @@ public struct CatalogSite: Sendable {
         static func lines(_ summary: AssetsSummary) -> [DatasetLine] {
             var lines = [
                 DatasetLine(label: "Files", values: [String(summary.numberOfFiles)]),
-                DatasetLine(label: "Bytes", values: [String(summary.numberOfBytes)]),
+                DatasetLine(
+                    label: "Size", values: ["\(ByteCountText.text(summary.numberOfBytes)) (\(summary.numberOfBytes) bytes)"]),
             ]
             let counts: [(String, Int?)] = [
                 ("Subjects", summary.numberOfSubjects), ("Samples", summary.numberOfSamples), ("Cells", summary.numberOfCells),
@@ -353,6 +362,8 @@ public struct CatalogSite: Sendable {
     struct Bar: Encodable {
         var label: String
         var value: Int
+        /// What the bar's end says: the count, or a size in units for a chart of bytes.
+        var valueText: String
         var width: Int
         var valueX: Int
         var y: Int
@@ -360,7 +371,7 @@ public struct CatalogSite: Sendable {
         static let maximumBars = 12
 
         /// Bars for `values`, largest first (ties by label), at most `maximumBars`.
-        static func bars(_ values: [(String, Int)]) -> [Bar] {
+        static func bars(_ values: [(String, Int)], sizes: Bool = false) -> [Bar] {
             var values = values.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
             if values.count > maximumBars {
                 let rest = values[(maximumBars - 1)...]
@@ -369,7 +380,9 @@ public struct CatalogSite: Sendable {
             let largest = max(1, values.map(\.1).max() ?? 1)
             return values.enumerated().map { index, entry in
                 let width = max(1, entry.1 * 300 / largest)
-                return Bar(label: entry.0, value: entry.1, width: width, valueX: 250 + width + 4, y: index * 22)
+                return Bar(
+                    label: entry.0, value: entry.1, valueText: sizes ? ByteCountText.text(entry.1) : String(entry.1), width: width,
+                    valueX: 250 + width + 4, y: index * 22)
             }
         }
     }
