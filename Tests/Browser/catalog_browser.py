@@ -75,6 +75,15 @@ with sync_playwright() as driver:
     check(page.locator("#files tbody tr").count() == shown, f"the index lists {shown} of {len(rows)} rows")
     check(str(len(rows)) in page.locator("#status").inner_text(), "the status names every file")
     page.screenshot(path=os.path.join(shots, "index.png"), full_page=False)
+    # The table comes first: its first row is on the first screen (the dataset in words is folded above it).
+    first_row_top = page.evaluate("document.querySelector('#files tbody tr').getBoundingClientRect().top")
+    check(first_row_top < 900, f"the first file's row is on the first screen (at {first_row_top:.0f} px)")
+    narrow = browser.new_page(viewport={"width": 800, "height": 900})
+    narrow.goto(index)
+    first_row_top = narrow.evaluate("document.querySelector('#files tbody tr').getBoundingClientRect().top")
+    check(first_row_top < 900, f"at 800 px too, the facets folded above the table ({first_row_top:.0f} px)")
+    narrow.screenshot(path=os.path.join(shots, "index-800.png"), full_page=False)
+    narrow.close()
     # Sizes read in units, the exact count in the tooltip.
     sizes = page.evaluate("""Array.from(document.querySelectorAll('#files tbody tr')).map(tr => {
         const cells = [...tr.children], header = [...document.querySelectorAll('#files thead th')].map(th => th.textContent);
@@ -83,11 +92,20 @@ with sync_playwright() as driver:
     check(bool(sizes) and all(size and re.fullmatch(r"\d+(\.\d+)? (bytes?|kB|MB|GB|TB)", size[0]) and size[1].endswith(" bytes")
                               for size in sizes), f"sizes are shown in units, exact bytes in the tooltip ({sizes[:2]})")
     # No header, facet label or count breaks inside a word, at 1400 and at 800 pixels wide.
-    page.evaluate("document.querySelectorAll('#facets details').forEach(d => d.open = true)")
+    page.evaluate("document.querySelectorAll('#facets details, details#dataset').forEach(d => d.open = true)")
     for width in (1400, 800):
         page.set_viewport_size({"width": width, "height": 900})
         broken = page.evaluate(BROKEN_WORDS, "#files thead th, #facets label, table.dataset th")
         check(not broken, f"at {width} px no header or facet label breaks inside a word ({broken[:5]})")
+        wide = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        check(wide[0] <= wide[1], f"at {width} px the page needs no horizontal scrolling ({wide[0]} of {wide[1]} px)")
+        spilled = page.evaluate("""[...document.querySelectorAll('#files th, #files td')]
+            .filter(cell => cell.scrollWidth > cell.clientWidth + 1).map(cell => cell.textContent.slice(0, 40))""")
+        check(not spilled, f"at {width} px no cell's text spills out of its box ({spilled[:3]})")
+    # Paths are shown from the folder the inputs share; the whole path is in the tooltip.
+    link = page.locator("#files tbody tr a").first
+    check(link.get_attribute("title") in {row["path"] for row in rows} and len(link.inner_text()) <= len(link.get_attribute("title")),
+          f"a row shows its path from the shared folder ({link.inner_text()}), the whole path in its tooltip")
     page.set_viewport_size({"width": 1400, "height": 900})
 
     # Hostile URL fragments: the rows are still listed and nothing throws.
@@ -208,7 +226,7 @@ with sync_playwright() as driver:
     check(not errors, f"no script error ({errors[:3]})")
     browser.close()
 
-for name in ("index.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
+for name in ("index.png", "index-800.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
     path = os.path.join(shots, name)
     if os.path.exists(path):
         print("screenshot:", path)
