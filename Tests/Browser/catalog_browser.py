@@ -127,6 +127,12 @@ with sync_playwright() as driver:
         check(page.locator("#files tbody tr").count() == min(200, len(expected)),
               f"the species facet '{chosen}' keeps {len(expected)} rows")
         check("species=" in page.url, "the facet is in the URL")
+        # The summary line and the charts follow the filter.
+        shown_text = page.locator("#shown").inner_text()
+        check(shown_text.startswith(f"{len(expected)} of {len(rows)} NWB files"),
+              f"the dataset's line counts the {len(expected)} files the filter keeps ({shown_text})")
+        bars = page.evaluate("[...document.querySelectorAll('#species-chart text')].map(t => t.textContent)")
+        check(bars == [chosen, str(len(expected))], f"the species chart shows the kept files only ({bars})")
         # Another facet's counts follow the filter.
         nwb_counts = {}
         for row in expected:
