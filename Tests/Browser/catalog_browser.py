@@ -220,6 +220,19 @@ with sync_playwright() as driver:
               f"the file page's {len(decoded)} previews decode at their PNGs' sizes")
         page.locator(".previews").scroll_into_view_if_needed()
         page.screenshot(path=os.path.join(shots, "previews.png"), full_page=False)
+    # Findings (with --checks) grouped by importance, each group counted, the CRITICAL ones open.
+    flagged = [row for row in rows if row.get("checks") not in (None, "passed")]
+    if flagged:
+        page.goto("file://" + os.path.join(site, flagged[0]["page"]))
+        groups = page.evaluate("""[...document.querySelectorAll('details.findings')].map(d => [
+            d.querySelector('.level').textContent, d.querySelector('summary').textContent, d.querySelectorAll('p').length, d.open])""")
+        counted = all(summary.endswith(f" {count} finding" + ("" if count == 1 else "s")) for _, summary, count, _ in groups)
+        order = [level for level, *_ in groups]
+        ranks = {"CRITICAL": 2, "BEST_PRACTICE_VIOLATION": 1, "BEST_PRACTICE_SUGGESTION": 0}
+        check(bool(groups) and counted and order == sorted(order, key=lambda level: -ranks.get(level, -1))
+              and all(is_open for level, _, _, is_open in groups if level == "CRITICAL"),
+              f"a file page groups its findings by importance with counts ({[(g[0], g[2]) for g in groups]})")
+        page.screenshot(path=os.path.join(shots, "findings.png"), full_page=False)
     type_page = "file://" + os.path.join(site, "types", "1.html")
     page.goto(type_page)
     check(page.locator("ul li a").count() >= 1, "the type page lists its files")
@@ -232,7 +245,7 @@ with sync_playwright() as driver:
     check(not errors, f"no script error ({errors[:3]})")
     browser.close()
 
-for name in ("index.png", "index-800.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
+for name in ("index.png", "index-800.png", "findings.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
     path = os.path.join(shots, name)
     if os.path.exists(path):
         print("screenshot:", path)

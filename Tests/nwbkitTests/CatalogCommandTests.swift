@@ -244,7 +244,12 @@ final class CatalogCommandTests: XCTestCase {
             XCTAssertEqual(row["checks"] as? String, worst[path] ?? "passed", path)
             let page = try String(contentsOf: site.appending(path: try XCTUnwrap(row["page"] as? String)), encoding: .utf8)
             XCTAssertTrue(page.contains("<h2>Checks</h2>"))
-            if let level = worst[path] { XCTAssertTrue(page.contains("<b>\(level)</b>"), path) }
+            // Grouped by importance, the worst first, each group counted.
+            if let level = worst[path] {
+                XCTAssertTrue(page.contains("<summary><span class=\"level\">\(level)</span> "), path)
+                let first = try XCTUnwrap(page.range(of: "<span class=\"level\">"), path)
+                XCTAssertTrue(page[first.upperBound...].hasPrefix(level + "</span>"), "\(path): the worst group comes first")
+            }
             for message in messages[path] ?? [] { XCTAssertTrue(page.contains(escaped(message)), "\(path): \(message)") }
         }
         // What the data checks could not finish within --data-bytes is on the file's page, as check reports it.

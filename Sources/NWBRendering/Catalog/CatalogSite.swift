@@ -387,6 +387,15 @@ public struct CatalogSite: Sendable {
         }
     }
 
+    /// A file page's findings of one importance.
+    struct FindingGroup: Encodable {
+        var importance: String
+        var findings: [FindingLine]
+        var countText = ""
+        var cssClass = ""
+        var open = false
+    }
+
     /// A file page's context. The summary comes without its object list: the page's script draws the tree
     /// from `treeJSON` (`ObjectTreeData`), a group's members when it is unfolded, so a file of 100,000
     /// objects is not 100,000 rows of HTML.
@@ -404,6 +413,8 @@ public struct CatalogSite: Sendable {
         /// Whether the file was checked, and what was found (most important first).
         var checked: Bool
         var findings: [FindingLine]
+        /// The findings by importance, most important first, each group with its count.
+        var findingGroups: [FindingGroup]
         /// What the data checks could not finish (within `--data-bytes`).
         var checkNotes: [String]
         /// With `--thumbnails`: the file's previews.
@@ -419,6 +430,22 @@ public struct CatalogSite: Sendable {
             summary = file.summary
             checked = findings != nil
             self.findings = (findings ?? []).sorted { $0.rank > $1.rank }
+            var groups: [FindingGroup] = []
+            for finding in self.findings {
+                if groups.last?.importance == finding.importance {
+                    groups[groups.count - 1].findings.append(finding)
+                } else {
+                    groups.append(FindingGroup(importance: finding.importance, findings: [finding]))
+                }
+            }
+            for index in groups.indices {
+                let count = groups[index].findings.count
+                groups[index].countText = count == 1 ? "1 finding" : "\(count) findings"
+                groups[index].cssClass = groups[index].importance.lowercased().replacingOccurrences(of: "_", with: "-")
+                // The critical ones open; suggestions folded.
+                groups[index].open = groups[index].importance != "BEST_PRACTICE_SUGGESTION"
+            }
+            findingGroups = groups
             treeJSON = file.treeJSON
             objectCount = file.objectCount
             startFolded = objectCount > Self.foldingThreshold
