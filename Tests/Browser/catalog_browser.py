@@ -218,6 +218,15 @@ with sync_playwright() as driver:
         decoded = page.evaluate("Array.from(document.querySelectorAll('.previews img')).map(i => [i.getAttribute('src').replace('../', ''), i.naturalWidth, i.naturalHeight])")
         check(len(decoded) > 0 and all(tuple(size) == png_size(src) for src, *size in decoded),
               f"the file page's {len(decoded)} previews decode at their PNGs' sizes")
+        # A preview opens at full size, larger than on the page, and closes again.
+        first = page.locator(".previews img").first
+        shown_width = first.evaluate("i => i.getBoundingClientRect().width")
+        first.click()
+        zoomed = page.evaluate("(() => { const z = document.getElementById('zoom'), i = z.querySelector('img'); return [z.hidden, i.complete && i.naturalWidth > 0, i.getBoundingClientRect().width]; })()")
+        check(zoomed[0] is False and zoomed[1] and zoomed[2] > shown_width, f"a preview opens large ({zoomed[2]:.0f} px wide, {shown_width:.0f} on the page)")
+        page.screenshot(path=os.path.join(shots, "preview-large.png"), full_page=False)
+        page.locator("#zoom").click()
+        check(page.evaluate("document.getElementById('zoom').hidden"), "and closes with a click")
         page.locator(".previews").scroll_into_view_if_needed()
         page.screenshot(path=os.path.join(shots, "previews.png"), full_page=False)
     # Findings (with --checks) grouped by importance, each group counted, the CRITICAL ones open.
@@ -245,7 +254,7 @@ with sync_playwright() as driver:
     check(not errors, f"no script error ({errors[:3]})")
     browser.close()
 
-for name in ("index.png", "index-800.png", "findings.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
+for name in ("index.png", "index-800.png", "findings.png", "preview-large.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
     path = os.path.join(shots, name)
     if os.path.exists(path):
         print("screenshot:", path)
