@@ -17,6 +17,7 @@ import re
 import struct
 import sys
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 site, shots = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -250,6 +251,27 @@ with sync_playwright() as driver:
           f"the type page's title counts its files in words ({heading})")
     page.screenshot(path=os.path.join(shots, "type.png"), full_page=False)
 
+    # Accessibility: axe-core finds no serious or critical violation on the index, a file page and a type page;
+    # the keyboard reaches the facets, the table's headers (Enter sorts) and the tree's toggles.
+    axe = Axe()
+    for label, url in [("the index", index), ("a file page", "file://" + os.path.join(site, rows[0]["page"])),
+                       ("a type page", type_page)]:
+        page.goto(url)
+        found = [(v["id"], v["impact"], len(v["nodes"])) for v in axe.run(page).response["violations"]
+                 if v["impact"] in ("serious", "critical")]
+        check(not found, f"axe-core finds no serious or critical violation on {label} ({found[:3]})")
+    page.goto(index)
+    focusable = page.evaluate("""[
+        [...document.querySelectorAll('#facets input')].every(e => e.tabIndex >= 0 && !e.disabled),
+        [...document.querySelectorAll('#files thead th')].every(e => e.tabIndex >= 0)]""")
+    check(all(focusable), f"facets and table headers take keyboard focus ({focusable})")
+    page.locator('#files thead th[data-key="objects"]').focus()
+    page.keyboard.press("Enter")
+    check("sort=objects" in page.url and page.evaluate("document.activeElement.dataset.key") == "objects",
+          "Enter on a focused header sorts by it and keeps the focus there")
+    page.goto("file://" + os.path.join(site, rows[0]["page"]))
+    check(page.evaluate("[...document.querySelectorAll('.tree button.fold')].every(b => b.tabIndex >= 0)"),
+          "the tree's toggles are buttons the keyboard reaches")
     check(not outside, f"no request left file:// ({outside[:3]})")
     check(not errors, f"no script error ({errors[:3]})")
     browser.close()
