@@ -247,8 +247,11 @@ with sync_playwright() as driver:
     page.goto(type_page)
     check(page.locator("ul li a").count() >= 1, "the type page lists its files")
     heading = page.locator("h1").inner_text()
-    check(re.search(r": (1 file|\d+ files)$", heading) is not None and not heading.endswith(": 1 files"),
+    check(re.search(r"(: |, )(1 file|\d+ files)$", heading) is not None and not heading.endswith(" 1 files"),
           f"the type page's title counts its files in words ({heading})")
+    named = [row.get("structuralTypeName", "") for row in rows]
+    check(all(named) and sum(not re.fullmatch(r"Type \d+", name) for name in named) >= len(named) // 2,
+          f"structural types are named by what sets them apart ({sorted(set(named))[:3]})")
     page.screenshot(path=os.path.join(shots, "type.png"), full_page=False)
 
     # Accessibility: axe-core finds no serious or critical violation on the index, a file page and a type page;

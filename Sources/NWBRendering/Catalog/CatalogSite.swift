@@ -35,6 +35,8 @@ public struct CatalogSite: Sendable {
         public var institution: String?
         /// The structural type's number (as `nwbkit types` numbers them).
         public var structuralType: Int
+        /// The structural type's name (`TypePage.name`).
+        public var structuralTypeName: String = ""
         public var description: String?
         /// With `--checks`: `passed`, or the most important finding's level (`CRITICAL`, …); else `nil`.
         public var checks: String?
@@ -117,6 +119,9 @@ public struct CatalogSite: Sendable {
         public var count: Int
         /// `1 file`, `12 files`.
         public var countText: String
+        /// What sets the type apart, in its neurodata types (`ElectricalSeries + Units`); `Type N` when
+        /// nothing does.
+        public var name: String
         /// The representative's summary lines (DANDI style).
         public var lines: [String]
         public var files: [FileLink]
@@ -209,13 +214,55 @@ public struct CatalogSite: Sendable {
             }
         }
         let byPath = Dictionary(files.map { ($0.summary.path, $0.summary) }, uniquingKeysWith: { a, _ in a })
+        let names = Self.typeNames(
+            grouping.types.map { (number: $0.number, signature: byPath[$0.representative]?.signature ?? []) })
         types = grouping.types.map { type in
             TypePage(
                 number: type.number, page: "types/\(type.number).html", count: type.files.count,
                 countText: type.files.count == 1 ? "1 file" : "\(type.files.count) files",
+                name: names[type.number] ?? "Type \(type.number)",
                 lines: byPath[type.representative]?.structureLines ?? [],
                 files: type.files.map { FileLink(path: $0, page: pages[$0] ?? "") })
         }
+        let typeName = Dictionary(types.map { ($0.number, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for index in rows.indices { rows[index].structuralTypeName = typeName[rows[index].structuralType] ?? "" }
+    }
+
+    /// Types that only hold or describe others: no name is made of them.
+    static let plainTypes: Set<String> = [
+        "NWBFile", "Device", "Subject", "ElectrodeGroup", "VectorData", "VectorIndex", "ElementIdentifiers",
+        "DynamicTable", "DynamicTableRegion", "ProcessingModule", "TimeIntervals", "LabMetaData", "NWBContainer",
+        "NWBDataInterface", "Container", "Data", "ElectrodesTable", "OpticalChannel", "Images",
+    ]
+
+    /// A name for each structural type from its signature (`PATH: Type` lines): its data types that the
+    /// fewest other types have (up to three, rarest first, then by name), joined with ` + `. Two types
+    /// that would get one name are told apart by their numbers.
+    static func typeNames(_ types: [(number: Int, signature: [String])]) -> [Int: String] {
+        var held: [Int: Set<String>] = [:]
+        var frequency: [String: Int] = [:]
+        for type in types {
+            let names = Set(
+                type.signature.compactMap { line -> String? in
+                    guard let colon = line.range(of: ": ", options: .backwards) else { return nil }
+                    let name = String(line[colon.upperBound...])
+                    return plainTypes.contains(name) ? nil : name
+                })
+            held[type.number] = names
+            for name in names { frequency[name, default: 0] += 1 }
+        }
+        var names: [Int: String] = [:]
+        for type in types {
+            let chosen = (held[type.number] ?? []).sorted {
+                (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1)
+            }.prefix(3).sorted()
+            if !chosen.isEmpty { names[type.number] = chosen.joined(separator: " + ") }
+        }
+        // A name two types share gets each type's number.
+        var uses: [String: Int] = [:]
+        for name in names.values { uses[name, default: 0] += 1 }
+        for (number, name) in names where (uses[name] ?? 0) > 1 { names[number] = "\(name) (type \(number))" }
+        return names
     }
 
     /// A file's number as its page is named (`0001`).
@@ -319,7 +366,8 @@ public struct CatalogSite: Sendable {
             speciesBars = Bar.bars(species.map { ($0.key, $0.value) })
             var bytes: [Int: Int] = [:]
             for row in site.rows { bytes[row.structuralType, default: 0] += row.bytes }
-            typeBars = Bar.bars(bytes.map { ("Type \($0.key)", $0.value) }, sizes: true)
+            let named = Dictionary(site.types.map { ($0.number, $0.name) }, uniquingKeysWith: { first, _ in first })
+            typeBars = Bar.bars(bytes.map { (named[$0.key] ?? "Type \($0.key)", $0.value) }, sizes: true)
             speciesHeight = speciesBars.count * 22 + 4
             typeHeight = typeBars.count * 22 + 4
             dataset = DatasetLine.lines(AssetsSummary(assets: site.files.map(\.asset)))
