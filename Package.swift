@@ -107,6 +107,7 @@ let package = Package(
             name: "NWBRenderingTests",
             dependencies: [
                 "NWBRendering", "NWBJSON", "NWBCatalogs", "NWBRunner", "NWBKit", "NWBDandi", "HDF5", "NWBSupport", "TestSupport",
+                "NWBPreviews",
             ],
             exclude: ["Fixtures"]),
         .testTarget(

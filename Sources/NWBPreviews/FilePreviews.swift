@@ -71,6 +71,8 @@ public struct FilePreviews: Sendable, Codable, Equatable {
     }
 
     public var previews: [Preview]
+    /// Plots of the file's time series' first seconds.
+    public var signals: [SignalPlot] = []
     /// One line per image that has no preview, and why (over the allowance, unreadable, not an image).
     public var notes: [String]
     /// Bytes of the file all the previews' values cost; never more than `allowance`.
@@ -78,8 +80,9 @@ public struct FilePreviews: Sendable, Codable, Equatable {
     /// The bytes of values the file's previews may read.
     public var allowance: Int
 
-    public init(previews: [Preview], notes: [String], bytesRead: Int, allowance: Int) {
+    public init(previews: [Preview], signals: [SignalPlot] = [], notes: [String], bytesRead: Int, allowance: Int) {
         self.previews = previews
+        self.signals = signals
         self.notes = notes
         self.bytesRead = bytesRead
         self.allowance = allowance

@@ -14,6 +14,9 @@ public struct PreviewMaker {
     /// Grey images read so far, by dataset path: an ROI overlay's background is not read twice.
     /// In file order (the order previews are made in), so the same background is chosen every run.
     private var greyImages: [(path: String, raster: PreviewRaster)] = []
+    /// The series a plot can be made of.
+    private let signalSources: [(series: ObjectEntry, data: ObjectEntry)]
+    private let index: SummaryIndex
 
     /// The previews of the file `summary` describes, read from `file` (open, read-only).
     public static func previews(of summary: FileSummary, file: File, options: PreviewOptions = PreviewOptions())
@@ -25,6 +28,8 @@ public struct PreviewMaker {
 
     private init(index: SummaryIndex, file: File, options: PreviewOptions) {
         sources = PreviewSource.find(in: index)
+        signalSources = Self.signalSources(in: index)
+        self.index = index
         self.file = file
         self.options = options
     }
@@ -56,7 +61,80 @@ public struct PreviewMaker {
                 }
             }
         }
-        return FilePreviews(previews: previews, notes: notes, bytesRead: spent, allowance: options.allowance)
+        let signals = makeSignals()
+        return FilePreviews(previews: previews, signals: signals, notes: notes, bytesRead: spent, allowance: options.allowance)
+    }
+
+    // MARK: Signals
+
+    /// Plots of the first seconds of the file's time series, within what the images left of the allowance.
+    private mutating func makeSignals() -> [SignalPlot] {
+        let limits = SignalOptions()
+        var plots: [SignalPlot] = []
+        for (position, source) in signalSources.enumerated() {
+            guard plots.count < limits.maximumPlots else {
+                notes.append("\(signalSources.count - position) more time series have no plot (at most \(limits.maximumPlots) per file)")
+                break
+            }
+            do throws(Refusal) {
+                plots.append(try signal(source.series, source.data, limits))
+            } catch {
+                switch error {
+                case .overAllowance(let needed):
+                    notes.append(
+                        "\(source.series.path): no plot; its first samples need \(Self.bytes(needed)), more than the \(Self.bytes(options.allowance - spent)) left of the file's \(Self.bytes(options.allowance)) preview allowance (--thumbnail-bytes)"
+                    )
+                case .unreadable(let reason): notes.append("\(source.series.path): no plot; \(reason)")
+                }
+            }
+        }
+        return plots
+    }
+
+    private mutating func signal(_ series: ObjectEntry, _ data: ObjectEntry, _ limits: SignalOptions) throws(Refusal)
+        -> SignalPlot
+    {
+        let before = spent
+        let shape = data.shape ?? []
+        let totalSamples = shape[0]
+        let totalChannels = shape.count == 2 ? shape[1] : 1
+        let rate = index.member(series.path, "starting_time")?.attribute("rate")?.number.flatMap { $0 > 0 ? $0 : nil }
+        var samples = min(totalSamples, limits.maximumSamples)
+        if let rate { samples = min(samples, max(2, Int((rate * limits.maximumSeconds).rounded(.up)))) }
+        let channels = min(totalChannels, limits.maximumChannels)
+        let block = Block(start: shape.map { _ in 0 }, count: shape.count == 2 ? [samples, channels] : [samples])
+        let values = try read(data.path, block)
+        // The window's length in seconds: from the rate, else from the first and last timestamps read.
+        var seconds = rate.map { Double(samples) / $0 } ?? 0
+        if rate == nil, let stamps = index.member(series.path, "timestamps"), stamps.kind == "dataset" {
+            let times = try read(stamps.path, Block(start: [0], count: [samples]))
+            if let first = times.first, let last = times.last { seconds = max(0, last - first) }
+        }
+        let conversion = data.attribute("conversion")?.number ?? 1
+        let columns = min(SignalPlot.columns, samples)
+        var envelopes: [[[Double]]] = []
+        for channel in 0..<channels {
+            var envelope: [[Double]] = []
+            for column in 0..<columns {
+                let from = column * samples / columns
+                let to = max(from + 1, (column + 1) * samples / columns)
+                var low = Double.infinity
+                var high = -Double.infinity
+                for sample in from..<to {
+                    let value = values[sample * channels + channel] * conversion
+                    if value.isFinite {
+                        low = min(low, value)
+                        high = max(high, value)
+                    }
+                }
+                envelope.append(low <= high ? [low, high] : [])
+            }
+            envelopes.append(envelope)
+        }
+        return SignalPlot(
+            object: series.path, type: series.neurodataType ?? "TimeSeries", unit: data.attribute("unit")?.text, rate: rate,
+            seconds: seconds, channels: channels, totalChannels: totalChannels, samples: samples, totalSamples: totalSamples,
+            envelopes: envelopes, bytesRead: spent - before)
     }
 
     private static func path(of source: PreviewSource) -> String {

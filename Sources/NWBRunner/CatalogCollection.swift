@@ -40,9 +40,16 @@ public struct CatalogCollection {
                     src: path, caption: preview.caption, width: preview.width, height: preview.height,
                     kind: preview.kind.rawValue, object: preview.object)
             }
-            previews.append(
-                CatalogSite.PreviewSection(
-                    thumbnails: thumbnails, notes: made.notes, bytesRead: made.bytesRead, allowance: made.allowance))
+            var section = CatalogSite.PreviewSection(
+                thumbnails: thumbnails, notes: made.notes, bytesRead: made.bytesRead, allowance: made.allowance)
+            section.signals = made.signals.map { plot in
+                CatalogSite.SignalView(
+                    object: plot.object, type: plot.type, unit: plot.unit, rate: plot.rate, seconds: plot.seconds,
+                    channels: plot.channels, totalChannels: plot.totalChannels, samples: plot.samples,
+                    totalSamples: plot.totalSamples, envelopes: plot.envelopes)
+            }
+            section.hasImages = section.hasImages || !section.signals.isEmpty
+            previews.append(section)
         }
         guard run != nil else { return }
         let found = file.check.map { run!.record(path: file.page.summary.path, $0) } ?? []

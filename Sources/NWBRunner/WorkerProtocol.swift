@@ -76,8 +76,9 @@ public enum FileOutcome: Sendable {
 public enum WorkerProtocol {
     /// Changes whenever replies or cache entries change form (part of the cache's key: an older cache is
     /// not misread, nor reported as damaged; 4: entries carry their length and checksum; 5: region references
-    /// keep their selection, dimension scales' lists are read; 6: a failure is a `RunFailure`).
-    public static let version = 6
+    /// keep their selection, dimension scales' lists are read; 6: a failure is a `RunFailure`;
+    /// 7: catalog previews carry signal plots).
+    public static let version = 7
 
     private struct Header: Codable {
         var path: String?

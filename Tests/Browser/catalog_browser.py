@@ -230,6 +230,18 @@ with sync_playwright() as driver:
         check(page.evaluate("document.getElementById('zoom').hidden"), "and closes with a click")
         page.locator(".previews").scroll_into_view_if_needed()
         page.screenshot(path=os.path.join(shots, "previews.png"), full_page=False)
+    # Signals: each plot has its channels' paths and axes in the series' unit and seconds.
+    plotted = [row for row in rows if os.path.exists(os.path.join(site, row["page"]))
+               and "<svg class=\"signal\"" in open(os.path.join(site, row["page"]), encoding="utf-8").read()]
+    if plotted:
+        page.goto("file://" + os.path.join(site, plotted[0]["page"]))
+        plots = page.evaluate("""[...document.querySelectorAll('svg.signal')].map(svg => [
+            [...svg.querySelectorAll('path')].filter(p => (p.getAttribute('d') || '').length > 10).length,
+            [...svg.querySelectorAll('text.axis')].map(t => t.textContent)])""")
+        check(bool(plots) and all(paths > 0 and any(t.endswith(" s") for t in texts) and len(texts) >= 5 for paths, texts in plots),
+              f"{len(plots)} signal plots each draw their channels with labelled axes ({plots[0][1] if plots else []})")
+        page.locator("svg.signal").first.scroll_into_view_if_needed()
+        page.screenshot(path=os.path.join(shots, "signals.png"), full_page=False)
     # Findings (with --checks) grouped by importance, each group counted, the CRITICAL ones open.
     flagged = [row for row in rows if row.get("checks") not in (None, "passed")]
     if flagged:
@@ -279,7 +291,7 @@ with sync_playwright() as driver:
     check(not errors, f"no script error ({errors[:3]})")
     browser.close()
 
-for name in ("index.png", "index-800.png", "findings.png", "preview-large.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
+for name in ("index.png", "index-800.png", "findings.png", "preview-large.png", "signals.png", "index-filtered.png", "file.png", "type.png", "previews.png"):
     path = os.path.join(shots, name)
     if os.path.exists(path):
         print("screenshot:", path)

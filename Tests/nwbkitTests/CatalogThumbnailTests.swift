@@ -342,8 +342,10 @@ final class CatalogThumbnailTests: XCTestCase {
             ])
         for image in neuroconv.images.values { XCTAssertEqual([image.width, image.height], [128, 128]) }
         XCTAssertTrue(neuroconv.html.contains("15 ROIs from image_mask over mean"))
-        // 128 × 128 float32 and float64 images and 15 float64 masks: 64 KiB + 128 KiB + 1,920 KiB.
-        XCTAssertEqual(neuroconv.bytesRead, 65_536 + 131_072 + 1_966_080)
+        // 128 × 128 float32 and float64 images and 15 float64 masks: 64 KiB + 128 KiB + 1,920 KiB; and its three
+        // fluorescence plots: the first 2 s (20 samples at 10 Hz) of 4 of 15 ROIs, float32: 3 × 320 bytes.
+        XCTAssertEqual(neuroconv.bytesRead, 65_536 + 131_072 + 1_966_080 + 3 * 320)
+        XCTAssertTrue(neuroconv.html.contains("RoiResponseSeries: the first 20 of 250 samples at 10 Hz, 4 of 15 channels"))
         // nwb-explorer's test file: 2 ROIs of 5 × 5 (no image of that size to draw them over).
         let metacell = try previews(site, page: "files/0002.html")
         let masks = try XCTUnwrap(metacell.images["/processing/plane_seg_test_module/ImageSegmentation/test_plane_seg_name"])

@@ -79,6 +79,9 @@ public struct CatalogSite: Sendable {
     /// A file's previews on its page: the images, why others have none, and what reading them cost.
     public struct PreviewSection: Sendable, Encodable {
         public var thumbnails: [Thumbnail]
+        /// Plots of the file's time series' first seconds, ready to draw.
+        public var signals: [SignalView] = []
+        public var hasSignals: Bool { !signals.isEmpty }
         public var notes: [String]
         public var bytesRead: Int
         public var allowance: Int
@@ -91,6 +94,97 @@ public struct CatalogSite: Sendable {
             self.bytesRead = bytesRead
             self.allowance = allowance
             hasImages = !thumbnails.isEmpty || !notes.isEmpty
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case thumbnails, signals, hasSignals, notes, bytesRead, allowance, hasImages
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(thumbnails, forKey: .thumbnails)
+            try container.encode(signals, forKey: .signals)
+            try container.encode(hasSignals, forKey: .hasSignals)
+            try container.encode(notes, forKey: .notes)
+            try container.encode(bytesRead, forKey: .bytesRead)
+            try container.encode(allowance, forKey: .allowance)
+            try container.encode(hasImages, forKey: .hasImages)
+        }
+    }
+
+    /// One time series' plot as the page draws it (inline SVG): each channel's envelope as a path, and the
+    /// axes' labels in the series' unit and seconds.
+    public struct SignalView: Sendable, Encodable {
+        public var object: String
+        /// The series' anchor on the file's page.
+        public var anchor: String
+        public var caption: String
+        /// One path (`d`) per channel, with its colour.
+        public var paths: [SignalPath]
+        public var xStart: String
+        public var xEnd: String
+        public var yLow: String
+        public var yHigh: String
+        public var yUnit: String
+
+        public struct SignalPath: Sendable, Encodable {
+            public var d: String
+            public var colour: String
+        }
+
+        static let colours = ["#1f5fbf", "#c0392b", "#2e8b57", "#8e44ad"]
+
+        /// The plot area in the page's SVG (560 × 150): x from 70 to 550, y from 10 to 120.
+        public init(
+            object: String, type: String, unit: String?, rate: Double?, seconds: Double, channels: Int,
+            totalChannels: Int, samples: Int, totalSamples: Int, envelopes: [[[Double]]]
+        ) {
+            let plot = (
+                type: type, unit: unit, rate: rate, seconds: seconds, channels: channels, totalChannels: totalChannels,
+                samples: samples, totalSamples: totalSamples, envelopes: envelopes)
+            self.object = object
+            anchor = ObjectTreeData.anchor(object)
+            let rateText = plot.rate.map { rate in rate >= 1000 ? "\(Self.number(rate / 1000)) kHz" : "\(Self.number(rate)) Hz" }
+            caption =
+                "\(plot.type): the first \(plot.samples) of \(plot.totalSamples) samples"
+                + (rateText.map { " at \($0)" } ?? "") + ", \(plot.channels) of \(plot.totalChannels) channel"
+                + (plot.totalChannels == 1 ? "" : "s")
+            let values = plot.envelopes.flatMap { $0.flatMap { $0 } }
+            var low = values.min() ?? 0
+            var high = values.max() ?? 1
+            if high <= low {
+                low -= 1
+                high += 1
+            }
+            let columns = max(1, plot.envelopes.first?.count ?? 1)
+            func x(_ column: Int) -> String { Self.number(70 + 480 * (Double(column) + 0.5) / Double(columns)) }
+            func y(_ value: Double) -> String { Self.number(120 - 110 * (value - low) / (high - low)) }
+            paths = plot.envelopes.enumerated().map { channel, envelope in
+                var d = ""
+                for (column, pair) in envelope.enumerated() where pair.count == 2 {
+                    d += (d.isEmpty ? "M" : " L") + "\(x(column)) \(y(pair[0])) L\(x(column)) \(y(pair[1]))"
+                }
+                return SignalPath(d: d, colour: Self.colours[channel % Self.colours.count])
+            }
+            xStart = "0 s"
+            xEnd = "\(Self.number(plot.seconds)) s"
+            yLow = Self.number(low)
+            yHigh = Self.number(high)
+            yUnit = plot.unit ?? "value"
+        }
+
+        /// Four significant digits, no trailing zeros.
+        static func number(_ value: Double) -> String {
+            guard value.isFinite else { return String(value) }
+            if value == 0 { return "0" }
+            let magnitude = abs(value)
+            if magnitude >= 1e5 || magnitude < 1e-3 { return String(format: "%.3g", value) }
+            var text = String(format: "%.4g", value)
+            if text.contains(".") && !text.contains("e") {
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+            }
+            return text
         }
     }
 
