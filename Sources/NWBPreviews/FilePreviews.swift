@@ -73,6 +73,8 @@ public struct FilePreviews: Sendable, Codable, Equatable {
     public var previews: [Preview]
     /// Plots of the file's time series' first seconds.
     public var signals: [SignalPlot] = []
+    /// Spike rasters of the file's `Units` tables.
+    public var rasters: [SpikeRaster] = []
     /// One line per image that has no preview, and why (over the allowance, unreadable, not an image).
     public var notes: [String]
     /// Bytes of the file all the previews' values cost; never more than `allowance`.
@@ -80,9 +82,13 @@ public struct FilePreviews: Sendable, Codable, Equatable {
     /// The bytes of values the file's previews may read.
     public var allowance: Int
 
-    public init(previews: [Preview], signals: [SignalPlot] = [], notes: [String], bytesRead: Int, allowance: Int) {
+    public init(
+        previews: [Preview], signals: [SignalPlot] = [], rasters: [SpikeRaster] = [], notes: [String], bytesRead: Int,
+        allowance: Int
+    ) {
         self.previews = previews
         self.signals = signals
+        self.rasters = rasters
         self.notes = notes
         self.bytesRead = bytesRead
         self.allowance = allowance

@@ -62,7 +62,9 @@ public struct PreviewMaker {
             }
         }
         let signals = makeSignals()
-        return FilePreviews(previews: previews, signals: signals, notes: notes, bytesRead: spent, allowance: options.allowance)
+        let rasters = makeRasters()
+        return FilePreviews(
+            previews: previews, signals: signals, rasters: rasters, notes: notes, bytesRead: spent, allowance: options.allowance)
     }
 
     // MARK: Signals
@@ -89,6 +91,53 @@ public struct PreviewMaker {
             }
         }
         return plots
+    }
+
+    /// Rasters of the `Units` tables whose spike times are indexed (`spike_times` and `spike_times_index`).
+    private mutating func makeRasters() -> [SpikeRaster] {
+        var rasters: [SpikeRaster] = []
+        for table in index.objects(ofType: "Units").prefix(2) {
+            guard let times = index.member(table.path, "spike_times"), times.kind == "dataset", times.shape?.count == 1,
+                let ends = index.member(table.path, "spike_times_index"), ends.kind == "dataset",
+                let unitCount = ends.shape?.first, unitCount > 0
+            else { continue }
+            do throws(Refusal) {
+                rasters.append(try raster(table, times: times, ends: ends, unitCount: unitCount))
+            } catch {
+                switch error {
+                case .overAllowance(let needed):
+                    notes.append(
+                        "\(table.path): no spike raster; its first spikes need \(Self.bytes(needed)), more than the \(Self.bytes(options.allowance - spent)) left of the file's \(Self.bytes(options.allowance)) preview allowance (--thumbnail-bytes)"
+                    )
+                case .unreadable(let reason): notes.append("\(table.path): no spike raster; \(reason)")
+                }
+            }
+        }
+        return rasters
+    }
+
+    private mutating func raster(_ table: ObjectEntry, times: ObjectEntry, ends: ObjectEntry, unitCount: Int) throws(Refusal)
+        -> SpikeRaster
+    {
+        let before = spent
+        let units = min(unitCount, SpikeRaster.maximumUnits)
+        let boundaries = try read(ends.path, Block(start: [0], count: [units])).map { Int($0) }
+        let total = times.shape?.first ?? 0
+        let wanted = min(total, max(0, boundaries.last ?? 0), SpikeRaster.maximumSpikes)
+        let values = wanted > 0 ? try read(times.path, Block(start: [0], count: [wanted])) : []
+        var perUnit: [[Double]] = []
+        var from = 0
+        for end in boundaries {
+            let upper = min(max(from, end), values.count)
+            perUnit.append(from < upper ? Array(values[from..<upper]).filter(\.isFinite) : [])
+            from = max(from, end)
+        }
+        let start = perUnit.compactMap { $0.min() }.min() ?? 0
+        let window = SpikeRaster.window
+        let shown = perUnit.map { unit in unit.map { $0 - start }.filter { $0 >= 0 && $0 <= window } }
+        return SpikeRaster(
+            object: table.path, units: units, totalUnits: unitCount, spikes: shown, start: start, seconds: window,
+            spikesRead: values.count, bytesRead: spent - before)
     }
 
     private mutating func signal(_ series: ObjectEntry, _ data: ObjectEntry, _ limits: SignalOptions) throws(Refusal)

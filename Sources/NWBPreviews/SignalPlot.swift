@@ -58,3 +58,26 @@ extension PreviewMaker {
         }
     }
 }
+
+/// A spike raster of a `Units` table (`nwbkit catalog --thumbnails`): a row per unit (the first ones), a tick
+/// per spike in the first seconds after the earliest spike drawn.
+public struct SpikeRaster: Sendable, Codable, Equatable {
+    /// The table (`/units`).
+    public var object: String
+    /// Units drawn, of how many the table has.
+    public var units: Int
+    public var totalUnits: Int
+    /// Per unit drawn, its spikes' times in seconds from `start`, within `seconds`.
+    public var spikes: [[Double]]
+    /// The window: its first second (the earliest spike read) and its length.
+    public var start: Double
+    public var seconds: Double
+    /// Spikes read (of the units drawn), and bytes of the file they cost.
+    public var spikesRead: Int
+    public var bytesRead: Int
+
+    /// Units per raster at most, spikes read at most, and the window's length.
+    public static let maximumUnits = 20
+    public static let maximumSpikes = 20_000
+    public static let window = 10.0
+}

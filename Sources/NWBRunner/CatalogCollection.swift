@@ -48,7 +48,12 @@ public struct CatalogCollection {
                     channels: plot.channels, totalChannels: plot.totalChannels, samples: plot.samples,
                     totalSamples: plot.totalSamples, envelopes: plot.envelopes)
             }
-            section.hasImages = section.hasImages || !section.signals.isEmpty
+            section.rasters = made.rasters.map { raster in
+                CatalogSite.RasterView(
+                    object: raster.object, units: raster.units, totalUnits: raster.totalUnits, spikes: raster.spikes,
+                    start: raster.start, seconds: raster.seconds, spikesRead: raster.spikesRead)
+            }
+            section.hasImages = section.hasImages || !section.signals.isEmpty || !section.rasters.isEmpty
             previews.append(section)
         }
         guard run != nil else { return }

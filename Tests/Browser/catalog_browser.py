@@ -242,6 +242,14 @@ with sync_playwright() as driver:
               f"{len(plots)} signal plots each draw their channels with labelled axes ({plots[0][1] if plots else []})")
         page.locator("svg.signal").first.scroll_into_view_if_needed()
         page.screenshot(path=os.path.join(shots, "signals.png"), full_page=False)
+    rastered = [row for row in rows if "<svg class=\"raster\"" in open(os.path.join(site, row["page"]), encoding="utf-8").read()]
+    if rastered:
+        page.goto("file://" + os.path.join(site, rastered[0]["page"]))
+        rasters = page.evaluate("""[...document.querySelectorAll('svg.raster')].map(svg => [
+            (svg.querySelector('path').getAttribute('d').match(/M/g) || []).length,
+            [...svg.querySelectorAll('text.axis')].map(t => t.textContent)])""")
+        check(bool(rasters) and all(ticks > 0 and any(t.endswith(" s") for t in texts) for ticks, texts in rasters),
+              f"{len(rasters)} spike rasters draw their spikes with a labelled time axis ({[r[0] for r in rasters]} ticks)")
     # Findings (with --checks) grouped by importance, each group counted, the CRITICAL ones open.
     flagged = [row for row in rows if row.get("checks") not in (None, "passed")]
     if flagged:

@@ -49,4 +49,29 @@ final class SignalPlotTests: XCTestCase {
         XCTAssertTrue(
             previews.notes.contains { $0.hasPrefix("/acquisition/ElectricalSeries: no plot; its first samples need ") }, "\(previews.notes)")
     }
+
+    func testAUnitsTableGetsASpikeRasterOfItsFirstSeconds() throws {
+        let (summary, file) = try FileSummarizer.summarizeKeepingFile(TestPaths.sample("ecephys.nwb"))
+        let raster = try XCTUnwrap(PreviewMaker.previews(of: summary, file: file).rasters.first)
+        XCTAssertEqual(raster.object, "/units")
+        XCTAssertEqual([raster.units, raster.totalUnits, raster.spikesRead], [5, 5, 110])
+        // The index (5 × uint8) and the spike times (110 × float64), each a chunk: 5 + 880 bytes.
+        XCTAssertEqual(raster.bytesRead, 5 + 880)
+        // Each unit's spikes, as the index cuts the times (read independently here), from the earliest.
+        let ends = try file.root().openChild("units/spike_times_index", path: "/units/spike_times_index")
+            .readBlock(Block(start: [0], count: [5])).map { Int($0) }
+        let times = try file.root().openChild("units/spike_times", path: "/units/spike_times").readBlock(Block(start: [0], count: [110]))
+        let start = times.min()!
+        var from = 0
+        for (unit, end) in ends.enumerated() {
+            let expected = times[from..<end].map { $0 - start }.filter { $0 <= SpikeRaster.window }
+            XCTAssertEqual(raster.spikes[unit], expected, "unit \(unit)")
+            from = end
+        }
+        XCTAssertEqual(raster.start, start)
+        let view = CatalogSite.RasterView(
+            object: raster.object, units: raster.units, totalUnits: raster.totalUnits, spikes: raster.spikes,
+            start: raster.start, seconds: raster.seconds, spikesRead: raster.spikesRead)
+        XCTAssertEqual(view.d.components(separatedBy: "M").count - 1, raster.spikes.reduce(0) { $0 + $1.count }, "a tick per spike")
+    }
 }

@@ -79,9 +79,10 @@ public struct CatalogSite: Sendable {
     /// A file's previews on its page: the images, why others have none, and what reading them cost.
     public struct PreviewSection: Sendable, Encodable {
         public var thumbnails: [Thumbnail]
-        /// Plots of the file's time series' first seconds, ready to draw.
+        /// Plots of the file's time series' first seconds, and spike rasters, ready to draw.
         public var signals: [SignalView] = []
-        public var hasSignals: Bool { !signals.isEmpty }
+        public var rasters: [RasterView] = []
+        public var hasSignals: Bool { !signals.isEmpty || !rasters.isEmpty }
         public var notes: [String]
         public var bytesRead: Int
         public var allowance: Int
@@ -97,18 +98,64 @@ public struct CatalogSite: Sendable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case thumbnails, signals, hasSignals, notes, bytesRead, allowance, hasImages
+            case thumbnails, signals, rasters, hasSignals, notes, bytesRead, allowance, hasImages
         }
 
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(thumbnails, forKey: .thumbnails)
             try container.encode(signals, forKey: .signals)
+            try container.encode(rasters, forKey: .rasters)
             try container.encode(hasSignals, forKey: .hasSignals)
             try container.encode(notes, forKey: .notes)
             try container.encode(bytesRead, forKey: .bytesRead)
             try container.encode(allowance, forKey: .allowance)
             try container.encode(hasImages, forKey: .hasImages)
+        }
+    }
+
+    /// A `Units` table's spike raster as the page draws it (inline SVG, 560 wide): a row per unit, a tick per
+    /// spike; time along x from the window's start.
+    public struct RasterView: Sendable, Encodable {
+        public var object: String
+        public var anchor: String
+        public var caption: String
+        /// All ticks as one path.
+        public var d: String
+        public var height: Int
+        public var axisY: Int
+        public var labelY: Int
+        public var xEnd: String
+        public var units: [UnitLabel]
+
+        public struct UnitLabel: Sendable, Encodable {
+            public var text: String
+            public var y: Int
+        }
+
+        public init(
+            object: String, units: Int, totalUnits: Int, spikes: [[Double]], start: Double, seconds: Double, spikesRead: Int
+        ) {
+            self.object = object
+            anchor = ObjectTreeData.anchor(object)
+            let shown = spikes.reduce(0) { $0 + $1.count }
+            caption =
+                "Units: \(units) of \(totalUnits) unit\(totalUnits == 1 ? "" : "s"), \(shown) spike\(shown == 1 ? "" : "s") in \(SignalView.number(seconds)) s from \(SignalView.number(start)) s (of \(spikesRead) read)"
+            let row = 12
+            height = 10 + row * max(1, spikes.count) + 30
+            axisY = 10 + row * max(1, spikes.count) + 14
+            labelY = axisY + 13
+            xEnd = "\(SignalView.number(seconds)) s"
+            var path = ""
+            for (unit, times) in spikes.enumerated() {
+                let top = 10 + unit * row + 1
+                for time in times {
+                    let x = SignalView.number(70 + 480 * time / max(seconds, 1e-9))
+                    path += (path.isEmpty ? "" : " ") + "M\(x) \(top) L\(x) \(top + row - 2)"
+                }
+            }
+            d = path
+            self.units = spikes.indices.filter { $0 % 5 == 0 }.map { UnitLabel(text: "\($0)", y: 10 + $0 * row + row - 2) }
         }
     }
 
