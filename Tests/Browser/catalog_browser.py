@@ -219,6 +219,11 @@ with sync_playwright() as driver:
         decoded = page.evaluate("Array.from(document.querySelectorAll('.previews img')).map(i => [i.getAttribute('src').replace('../', ''), i.naturalWidth, i.naturalHeight])")
         check(len(decoded) > 0 and all(tuple(size) == png_size(src) for src, *size in decoded),
               f"the file page's {len(decoded)} previews decode at their PNGs' sizes")
+        # A tiny image's thumbnail shows its pixel grid; a larger one's does not.
+        tiny = page.evaluate("""[...document.querySelectorAll('.previews img')].map(i => [i.naturalWidth,
+            i.width / Math.max(1, i.naturalWidth), !!i.closest('.tiny')])""")
+        check(all(gridded == (width <= 32 and cell >= 8) for width, cell, gridded in tiny if width),
+              f"tiny previews show their pixel grid on the page ({tiny[:3]})")
         # A preview opens at full size, larger than on the page, and closes again.
         first = page.locator(".previews img").first
         shown_width = first.evaluate("i => i.getBoundingClientRect().width")
