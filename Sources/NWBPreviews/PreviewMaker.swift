@@ -52,19 +52,23 @@ public struct PreviewMaker {
             do throws(Refusal) {
                 if let preview = try preview(of: source) { previews.append(preview) }
             } catch {
-                switch error {
-                case .overAllowance(let needed):
-                    notes.append(
-                        "\(object): no preview; its values need \(Self.bytes(needed)), more than the \(Self.bytes(options.allowance - spent)) left of the file's \(Self.bytes(options.allowance)) preview allowance (--thumbnail-bytes)"
-                    )
-                case .unreadable(let reason): notes.append("\(object): no preview; \(reason)")
-                }
+                notes.append(note(error, object: object, made: "preview", read: "its values"))
             }
         }
         let signals = makeSignals()
         let rasters = makeRasters()
         return FilePreviews(
             previews: previews, signals: signals, rasters: rasters, notes: notes, bytesRead: spent, allowance: options.allowance)
+    }
+
+    /// The note for what was not made of `object`: the read it needed and the allowance left, or why it
+    /// could not be read.
+    private func note(_ refusal: Refusal, object: String, made: String, read: String) -> String {
+        switch refusal {
+        case .overAllowance(let needed):
+            "\(object): no \(made); \(read) need \(Self.bytes(needed)), more than the \(Self.bytes(options.allowance - spent)) left of the file's \(Self.bytes(options.allowance)) preview allowance (--thumbnail-bytes)"
+        case .unreadable(let reason): "\(object): no \(made); \(reason)"
+        }
     }
 
     // MARK: Signals
@@ -81,13 +85,7 @@ public struct PreviewMaker {
             do throws(Refusal) {
                 plots.append(try signal(source.series, source.data, limits))
             } catch {
-                switch error {
-                case .overAllowance(let needed):
-                    notes.append(
-                        "\(source.series.path): no plot; its first samples need \(Self.bytes(needed)), more than the \(Self.bytes(options.allowance - spent)) left of the file's \(Self.bytes(options.allowance)) preview allowance (--thumbnail-bytes)"
-                    )
-                case .unreadable(let reason): notes.append("\(source.series.path): no plot; \(reason)")
-                }
+                notes.append(note(error, object: source.series.path, made: "plot", read: "its first samples"))
             }
         }
         return plots
@@ -104,13 +102,7 @@ public struct PreviewMaker {
             do throws(Refusal) {
                 rasters.append(try raster(table, times: times, ends: ends, unitCount: unitCount))
             } catch {
-                switch error {
-                case .overAllowance(let needed):
-                    notes.append(
-                        "\(table.path): no spike raster; its first spikes need \(Self.bytes(needed)), more than the \(Self.bytes(options.allowance - spent)) left of the file's \(Self.bytes(options.allowance)) preview allowance (--thumbnail-bytes)"
-                    )
-                case .unreadable(let reason): notes.append("\(table.path): no spike raster; \(reason)")
-                }
+                notes.append(note(error, object: table.path, made: "spike raster", read: "its first spikes"))
             }
         }
         return rasters
