@@ -40,21 +40,21 @@ public struct CatalogCollection {
                     src: path, caption: preview.caption, width: preview.width, height: preview.height,
                     kind: preview.kind.rawValue, object: preview.object)
             }
-            var section = CatalogSite.PreviewSection(
-                thumbnails: thumbnails, notes: made.notes, bytesRead: made.bytesRead, allowance: made.allowance)
-            section.signals = made.signals.map { plot in
+            let signals = made.signals.map { plot in
                 CatalogSite.SignalView(
                     object: plot.object, type: plot.type, unit: plot.unit, rate: plot.rate, seconds: plot.seconds,
                     channels: plot.channels, totalChannels: plot.totalChannels, samples: plot.samples,
                     totalSamples: plot.totalSamples, envelopes: plot.envelopes)
             }
-            section.rasters = made.rasters.map { raster in
+            let rasters = made.rasters.map { raster in
                 CatalogSite.RasterView(
                     object: raster.object, units: raster.units, totalUnits: raster.totalUnits, spikes: raster.spikes,
                     start: raster.start, seconds: raster.seconds, spikesRead: raster.spikesRead)
             }
-            section.hasImages = section.hasImages || !section.signals.isEmpty || !section.rasters.isEmpty
-            previews.append(section)
+            previews.append(
+                CatalogSite.PreviewSection(
+                    thumbnails: thumbnails, signals: signals, rasters: rasters, notes: made.notes,
+                    bytesRead: made.bytesRead, allowance: made.allowance))
         }
         guard run != nil else { return }
         let found = file.check.map { run!.record(path: file.page.summary.path, $0) } ?? []

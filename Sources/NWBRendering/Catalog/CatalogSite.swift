@@ -80,37 +80,28 @@ public struct CatalogSite: Sendable {
     public struct PreviewSection: Sendable, Encodable {
         public var thumbnails: [Thumbnail]
         /// Plots of the file's time series' first seconds, and spike rasters, ready to draw.
-        public var signals: [SignalView] = []
-        public var rasters: [RasterView] = []
-        public var hasSignals: Bool { !signals.isEmpty || !rasters.isEmpty }
+        public var signals: [SignalView]
+        public var rasters: [RasterView]
+        public var hasSignals: Bool
         public var notes: [String]
         public var bytesRead: Int
         public var allowance: Int
-        /// Whether the file holds any image that could have a preview (the page then says what was read).
+        /// Whether the file holds anything that could have a preview or a plot (the page then says what was
+        /// read).
         public var hasImages: Bool
 
-        public init(thumbnails: [Thumbnail], notes: [String], bytesRead: Int, allowance: Int) {
+        public init(
+            thumbnails: [Thumbnail], signals: [SignalView] = [], rasters: [RasterView] = [], notes: [String],
+            bytesRead: Int, allowance: Int
+        ) {
             self.thumbnails = thumbnails
+            self.signals = signals
+            self.rasters = rasters
             self.notes = notes
             self.bytesRead = bytesRead
             self.allowance = allowance
-            hasImages = !thumbnails.isEmpty || !notes.isEmpty
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case thumbnails, signals, rasters, hasSignals, notes, bytesRead, allowance, hasImages
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(thumbnails, forKey: .thumbnails)
-            try container.encode(signals, forKey: .signals)
-            try container.encode(rasters, forKey: .rasters)
-            try container.encode(hasSignals, forKey: .hasSignals)
-            try container.encode(notes, forKey: .notes)
-            try container.encode(bytesRead, forKey: .bytesRead)
-            try container.encode(allowance, forKey: .allowance)
-            try container.encode(hasImages, forKey: .hasImages)
+            hasSignals = !signals.isEmpty || !rasters.isEmpty
+            hasImages = !thumbnails.isEmpty || !notes.isEmpty || hasSignals
         }
     }
 
@@ -186,27 +177,24 @@ public struct CatalogSite: Sendable {
             object: String, type: String, unit: String?, rate: Double?, seconds: Double, channels: Int,
             totalChannels: Int, samples: Int, totalSamples: Int, envelopes: [[[Double]]]
         ) {
-            let plot = (
-                type: type, unit: unit, rate: rate, seconds: seconds, channels: channels, totalChannels: totalChannels,
-                samples: samples, totalSamples: totalSamples, envelopes: envelopes)
             self.object = object
             anchor = ObjectTreeData.anchor(object)
-            let rateText = plot.rate.map { rate in rate >= 1000 ? "\(Self.number(rate / 1000)) kHz" : "\(Self.number(rate)) Hz" }
+            let rateText = rate.map { rate in rate >= 1000 ? "\(Self.number(rate / 1000)) kHz" : "\(Self.number(rate)) Hz" }
             caption =
-                "\(plot.type): the first \(plot.samples) of \(plot.totalSamples) samples"
-                + (rateText.map { " at \($0)" } ?? "") + ", \(plot.channels) of \(plot.totalChannels) channel"
-                + (plot.totalChannels == 1 ? "" : "s")
-            let values = plot.envelopes.flatMap { $0.flatMap { $0 } }
+                "\(type): the first \(samples) of \(totalSamples) samples"
+                + (rateText.map { " at \($0)" } ?? "") + ", \(channels) of \(totalChannels) channel"
+                + (totalChannels == 1 ? "" : "s")
+            let values = envelopes.flatMap { $0.flatMap { $0 } }
             var low = values.min() ?? 0
             var high = values.max() ?? 1
             if high <= low {
                 low -= 1
                 high += 1
             }
-            let columns = max(1, plot.envelopes.first?.count ?? 1)
+            let columns = max(1, envelopes.first?.count ?? 1)
             func x(_ column: Int) -> String { Self.number(70 + 480 * (Double(column) + 0.5) / Double(columns)) }
             func y(_ value: Double) -> String { Self.number(120 - 110 * (value - low) / (high - low)) }
-            paths = plot.envelopes.enumerated().map { channel, envelope in
+            paths = envelopes.enumerated().map { channel, envelope in
                 var d = ""
                 for (column, pair) in envelope.enumerated() where pair.count == 2 {
                     d += (d.isEmpty ? "M" : " L") + "\(x(column)) \(y(pair[0])) L\(x(column)) \(y(pair[1]))"
@@ -214,10 +202,10 @@ public struct CatalogSite: Sendable {
                 return SignalPath(d: d, colour: Self.colours[channel % Self.colours.count])
             }
             xStart = "0 s"
-            xEnd = "\(Self.number(plot.seconds)) s"
+            xEnd = "\(Self.number(seconds)) s"
             yLow = Self.number(low)
             yHigh = Self.number(high)
-            yUnit = plot.unit ?? "value"
+            yUnit = unit ?? "value"
         }
 
         /// Four significant digits, no trailing zeros.

@@ -95,7 +95,7 @@ struct Check: ParsableCommand {
         if let maxAnnotations, maxAnnotations < 0 { throw ValidationError("--max-annotations must be 0 or more") }
         if maxAnnotations != nil && format != .github { throw ValidationError("--max-annotations needs --format github") }
         let known = Set(BestPracticeChecks.all.map(\.id) + [CheckRun.uniqueIdentifiersID])
-        for id in ids(select) + ids(ignore) where !known.contains(id) {
+        for id in CheckRequest.ids(select) + CheckRequest.ids(ignore) where !known.contains(id) {
             throw ValidationError("unknown check '\(id)' (see `nwbkit list-checks`)")
         }
     }
@@ -145,8 +145,6 @@ struct Check: ParsableCommand {
         if report.fails(at: threshold) { throw ExitCode(1) }
     }
 
-    private func ids(_ list: String?) -> [String] { Self.ids(list) }
-
     /// What decides each file's findings, as the command's flags say it (workers get the same).
     private var request: CheckRequest {
         CheckRequest(
@@ -157,15 +155,11 @@ struct Check: ParsableCommand {
     /// `--ignore` with the schema check added under `--no-validate`.
     private var ignoreWithValidation: String? {
         guard noValidate else { return ignore }
-        return ([CheckOptions.schemaCheckID] + ids(ignore)).joined(separator: ",")
+        return ([CheckOptions.schemaCheckID] + CheckRequest.ids(ignore)).joined(separator: ",")
     }
 
     /// Whether the data checks run: as asked, else unless the summaries were written earlier.
     private var readsData: Bool { dataChecks ?? !input.fromSummaries }
-
-    private static func ids(_ list: String?) -> [String] {
-        (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 }
 
 /// `nwbkit list-checks`: the built-in checks with their ids, importance and what they flag.
