@@ -4,7 +4,11 @@ import XCTest
 
 /// `nwbkit check`, `nwbkit list-checks` and `nwbkit diff` from the command line.
 final class CheckCommandTests: XCTestCase {
-    private func nwbkit(_ arguments: [String]) throws -> CommandRun { try CommandRun.nwbkit(arguments) }
+    /// Runs in a folder of its own: GitHub and SARIF reports name files under the working directory
+    /// relatively, and a checkout inside the temporary directory would otherwise be under it.
+    private func nwbkit(_ arguments: [String]) throws -> CommandRun {
+        try CommandRun.nwbkit(arguments, in: try temporaryFolder("check-cwd"))
+    }
 
     private var samples: [String] {
         ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(TestPaths.sample)
