@@ -99,6 +99,23 @@ public struct AnyFileProduct: Sendable {
 }
 
 extension FileProduct where Value == String {
+    /// A pynwb usage script for the file (`UsageScript`), opening it where it was read: the local path, the
+    /// URL (an `s3://` one as HTTPS), or an archive asset's download URL from `remote.locations` (never its
+    /// credentials).
+    public static func usageScript(remote: RemoteOptions) -> FileProduct {
+        FileProduct(name: "pynwb", request: .usageScript, body: .text) { summary in
+            let source: UsageScript.Source
+            if let location = remote.locations[summary.path] {
+                source = .url(location.url)
+            } else if RemoteFile.isRemote(summary.path) {
+                source = .url(remote.httpURL(for: summary.path))
+            } else {
+                source = .local(summary.path)
+            }
+            return try UsageScript(summary: summary, source: source).rendered()
+        }
+    }
+
     /// The summary as `nwbkit summarize` prints it in text.
     public static var text: FileProduct {
         FileProduct(name: "text", request: .text, body: .text) { TextRendering.render($0) }
@@ -205,6 +222,7 @@ public enum WorkerProducts {
         case .summary: return nil
         case .text: return FileProduct.text.encoded
         case .markdown(let template): return try FileProduct.markdown(templatePath: template).encoded
+        case .usageScript: return FileProduct.usageScript(remote: remote).encoded
         case .asset(let recogniseByteTypes): return FileProduct.asset(recogniseByteTypes: recogniseByteTypes).encoded
         case .signature: return FileProduct.signature.encoded
         case .check(let checkRequest):

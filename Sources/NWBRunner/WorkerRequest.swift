@@ -47,6 +47,8 @@ public enum WorkerProduct: Codable, Sendable, Equatable {
     case text
     /// The summary through a Markdown template (the bundled one when `template` is nil).
     case markdown(template: String?)
+    /// A pynwb usage script (`summarize --format pynwb`).
+    case usageScript
     /// The DANDI asset facts.
     case asset(recogniseByteTypes: Bool)
     /// The structural signature.

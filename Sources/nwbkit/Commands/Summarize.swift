@@ -4,6 +4,7 @@ import NWBJSON
 import NWBKit
 import NWBRendering
 import NWBRunner
+import RemoteReading
 
 /// `nwbkit summarize PATH…`: what every NWB file under the paths holds.
 struct Summarize: ParsableCommand {
@@ -16,12 +17,12 @@ struct Summarize: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, jsonl, markdown
+        case text, json, jsonl, markdown, pynwb
     }
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text, json, jsonl (one summary per line, streamed) or markdown.")
+    @Option(help: "Output format: text, json, jsonl (one summary per line, streamed), markdown, or pynwb (a Python script that reaches each object with pynwb).")
     var format: Format = .text
 
     @Option(help: "Write the output to this file (atomically: the old file stays until the new one is complete).")
@@ -60,6 +61,15 @@ struct Summarize: ParsableCommand {
         case .text, .markdown:
             // Each worker renders its file: the parent only prints.
             failures = try input.eachProduct(rendering, onFailure: onFailure) { _, text in
+                try sink.write((first ? "" : "\n") + text)
+                first = false
+            }
+        case .pynwb:
+            // One script per file, each complete (a folder's scripts follow one another, each opening its file).
+            let reader = input.resolvedReader()
+            var remote = RemoteOptions()
+            remote.locations = reader.archive?.locations ?? [:]
+            failures = try reader.eachProduct(FileProduct.usageScript(remote: remote), onFailure: onFailure) { _, text in
                 try sink.write((first ? "" : "\n") + text)
                 first = false
             }
