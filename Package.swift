@@ -12,12 +12,14 @@ let package = Package(
         .library(name: "NWBCatalogs", targets: ["NWBCatalogs"]),
         .library(name: "NWBCheck", targets: ["NWBCheck"]),
         .library(name: "NWBRunner", targets: ["NWBRunner"]),
+        .library(name: "NWBAssistant", targets: ["NWBAssistant"]),
         .executable(name: "nwbkit", targets: ["nwbkit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // libhdf5 from Debian's libhdf5-dev, found through pkg-config.
@@ -85,12 +87,20 @@ let package = Package(
                 "Platform", "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCheck", "NWBPreviews",
                 "RemoteReading",
             ]),
+        // The MCP server for AI assistants (`nwbkit mcp`), on the official Swift SDK: tools over the run API
+        // (files read in a session worker), the archive client and the renderers.
+        .target(
+            name: "NWBAssistant",
+            dependencies: [
+                "NWBRunner", "NWBKit", "NWBJSON", "NWBRendering", "NWBCheck", "NWBDandi", "DandiArchive", "RemoteReading",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
         .executableTarget(
             name: "nwbkit",
             dependencies: [
                 "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "NWBRendering", "NWBCatalogs", "NWBCheck", "NWBRunner", "RemoteReading",
-                "DandiArchive", "Platform", "NWBPreviews",
+                "DandiArchive", "Platform", "NWBPreviews", "NWBAssistant",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -223,6 +223,7 @@ public enum WorkerProducts {
         case .text: return FileProduct.text.encoded
         case .markdown(let template): return try FileProduct.markdown(templatePath: template).encoded
         case .usageScript: return FileProduct.usageScript(remote: remote).encoded
+        case .object(let request): return FileProduct.object(request, remote: remote).encoded
         case .asset(let recogniseByteTypes): return FileProduct.asset(recogniseByteTypes: recogniseByteTypes).encoded
         case .signature: return FileProduct.signature.encoded
         case .check(let checkRequest):
@@ -234,3 +235,15 @@ public enum WorkerProducts {
         }
     }
 }
+
+extension FileProduct where Value == ObjectSlice {
+    /// One object of the file and a bounded slice of its values, read through the file the summary was
+    /// read from (a remote file's blocks are not fetched again).
+    public static func object(_ request: ObjectRequest, remote: RemoteOptions) -> FileProduct {
+        FileProduct(
+            name: "object", request: .object(request),
+            make: { ObjectSlice.make(request, summary: $0, file: nil, remote: remote) },
+            makeWithOpenFile: { ObjectSlice.make(request, summary: $0, file: $1, remote: remote) })
+    }
+}
+

@@ -21,6 +21,9 @@ public struct WorkerConfiguration: Codable, Sendable, Equatable {
     public var parent: Int32?
     /// The most bytes of a remote file's blocks the worker keeps (many workers share one bound).
     public var remoteCacheBytes: Int?
+    /// A session: each later line is a `WorkerTask` (a file and its own product) rather than a path, and
+    /// remote files stay open between tasks (the MCP server's worker).
+    public var session = false
 
     public init(
         request: WorkerRequest = WorkerRequest(reading: WorkerReading(), product: .summary),
@@ -32,7 +35,7 @@ public struct WorkerConfiguration: Codable, Sendable, Equatable {
         self.parent = parent
     }
 
-    private enum CodingKeys: String, CodingKey { case request, split, locations, fileDeadline, parent, remoteCacheBytes }
+    private enum CodingKeys: String, CodingKey { case request, split, locations, fileDeadline, parent, remoteCacheBytes, session }
 
     /// Every field may be left out (its default).
     public init(from decoder: any Decoder) throws {
@@ -43,6 +46,7 @@ public struct WorkerConfiguration: Codable, Sendable, Equatable {
         fileDeadline = try container.decodeIfPresent(Double.self, forKey: .fileDeadline)
         parent = try container.decodeIfPresent(Int32.self, forKey: .parent)
         remoteCacheBytes = try container.decodeIfPresent(Int.self, forKey: .remoteCacheBytes)
+        session = try container.decodeIfPresent(Bool.self, forKey: .session) ?? false
     }
 
     /// Seconds past `fileDeadline` the worker gives its parent to stop it first (the parent reports the

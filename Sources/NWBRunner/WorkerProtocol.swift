@@ -3,6 +3,7 @@ import HDF5
 import NWBJSON
 import NWBKit
 import Platform
+import RemoteReading
 
 /// A file's summary as a worker sent it (compact JSON, decoded only by those who need the model), or as
 /// this process made it (the model, encoded only by those who print JSON): never encoded and decoded again
@@ -122,55 +123,86 @@ public enum WorkerProtocol {
             guard let data = line.data(using: .utf8), let path = try? JSONDecoder().decode(String.self, from: data) else {
                 continue
             }
-            ProcessLifetime.setDeadline(seconds: deadline)
-            defer { ProcessLifetime.setDeadline(seconds: nil) }
-            TestHooks.fail(on: path)
-            // Header, tab and body are written one after the other, the body in 1 MiB pieces as it is
-            // encoded: a large summary's JSON is never held whole.
-            do {
-                if let product {
-                    // A product that reads values does so through the file the summary was read from.
-                    let (summary, file): (FileSummary, File?) =
-                        product.usesOpenFile
-                        ? try FileSummarizer.summarizeKeepingFile(path, options: options, walk: walk)
-                        : (try FileSummarizer.summarize(path, options: options, walk: walk), nil)
-                    // Made before the header is written, so a failure can still be a clean line.
-                    let body = try product.encode(summary, file)
-                    let header = Header(
-                        path: summary.path, warnings: summary.warnings, product: product.name,
-                        length: product.isRaw ? body.count : nil)
-                    output.write(encode(header) + [UInt8(ascii: "\t")] + body + [UInt8(ascii: "\n")])
-                    BackgroundRelease.release(summary)
-                    continue
-                }
-                let summary = try FileSummarizer.summarize(path, options: options, walk: walk)
-                let sizeHint = summary.objects.count >= 10_000 ? WorkerResult.compactJSONSize(of: summary) : nil
-                let header =
-                    encode(Header(path: summary.path, warnings: summary.warnings, sizeHint: sizeHint)) + [UInt8(ascii: "\t")]
-                var headerWritten = false
-                // The encoder throws, if at all, before its first piece: the header is written with that piece.
-                // The newline ends the last piece: the parent has its answer before anything is freed here.
-                try FastJSONEncoder(prettyPrinted: false).encode(summary, chunkSize: 1 << 20, trailer: [UInt8(ascii: "\n")]) {
-                    piece in
-                    if !headerWritten {
-                        output.write(header)
-                        headerWritten = true
-                    }
-                    output.write(piece)
-                }
-                BackgroundRelease.release(summary)
-                continue
-            } catch let error as SummaryError {
-                output.write(encode(Header(failure: .file(error))))
-            } catch {
-                output.write(
-                    encode(
-                        Header(
-                            failure: .worker(
-                                path: path, detail: "could not encode the \(product?.name ?? "summary"): \(error)"))))
-            }
-            output.write([UInt8(ascii: "\n")])
+            answer(path, options: options, product: product, walk: walk, deadline: deadline, output: &output)
         }
+    }
+
+    /// Serves a session (`WorkerConfiguration.session`, the MCP server's worker): each line is a
+    /// `WorkerTask`, a file and what to make of it, answered as `serve` answers a path. Remote files stay
+    /// open between tasks (`RemoteFileShelf`): a second task on a file asks the server nothing for the
+    /// blocks the first fetched.
+    public static func serveSession(options: SummaryOptions, deadline: Double? = nil) {
+        var options = options
+        options.remote.shelf = RemoteFileShelf()
+        var output = ReplyOutput()
+        while !output.parentIsGone, let line = readLine(strippingNewline: true) {
+            guard let task = try? FastJSONDecoder().decode(WorkerTask.self, from: Array(line.utf8)) else { continue }
+            var taskOptions = options
+            if let location = task.location { taskOptions.remote.locations[task.path] = location }
+            let product: AnyFileProduct?
+            do {
+                product = try WorkerProducts.encoded(task.product, remote: taskOptions.remote)
+            } catch {
+                output.write(encode(Header(failure: .worker(path: task.path, detail: "\(error)"))) + [UInt8(ascii: "\n")])
+                continue
+            }
+            answer(task.path, options: taskOptions, product: product, walk: nil, deadline: deadline, output: &output)
+        }
+    }
+
+    /// Reads one file and writes its reply: the summary, or what `product` makes of it.
+    private static func answer(
+        _ path: String, options: SummaryOptions, product: AnyFileProduct?,
+        walk: ((File, SummaryOptions) throws -> ObjectTree)?, deadline: Double?, output: inout ReplyOutput
+    ) {
+        ProcessLifetime.setDeadline(seconds: deadline)
+        defer { ProcessLifetime.setDeadline(seconds: nil) }
+        TestHooks.fail(on: path)
+        // Header, tab and body are written one after the other, the body in 1 MiB pieces as it is
+        // encoded: a large summary's JSON is never held whole.
+        do {
+            if let product {
+                // A product that reads values does so through the file the summary was read from.
+                let (summary, file): (FileSummary, File?) =
+                    product.usesOpenFile
+                    ? try FileSummarizer.summarizeKeepingFile(path, options: options, walk: walk)
+                    : (try FileSummarizer.summarize(path, options: options, walk: walk), nil)
+                // Made before the header is written, so a failure can still be a clean line.
+                let body = try product.encode(summary, file)
+                let header = Header(
+                    path: summary.path, warnings: summary.warnings, product: product.name,
+                    length: product.isRaw ? body.count : nil)
+                output.write(encode(header) + [UInt8(ascii: "\t")] + body + [UInt8(ascii: "\n")])
+                BackgroundRelease.release(summary)
+                return
+            }
+            let summary = try FileSummarizer.summarize(path, options: options, walk: walk)
+            let sizeHint = summary.objects.count >= 10_000 ? WorkerResult.compactJSONSize(of: summary) : nil
+            let header =
+                encode(Header(path: summary.path, warnings: summary.warnings, sizeHint: sizeHint)) + [UInt8(ascii: "\t")]
+            var headerWritten = false
+            // The encoder throws, if at all, before its first piece: the header is written with that piece.
+            // The newline ends the last piece: the parent has its answer before anything is freed here.
+            try FastJSONEncoder(prettyPrinted: false).encode(summary, chunkSize: 1 << 20, trailer: [UInt8(ascii: "\n")]) {
+                piece in
+                if !headerWritten {
+                    output.write(header)
+                    headerWritten = true
+                }
+                output.write(piece)
+            }
+            BackgroundRelease.release(summary)
+            return
+        } catch let error as SummaryError {
+            output.write(encode(Header(failure: .file(error))))
+        } catch {
+            output.write(
+                encode(
+                    Header(
+                        failure: .worker(
+                            path: path, detail: "could not encode the \(product?.name ?? "summary"): \(error)"))))
+        }
+        output.write([UInt8(ascii: "\n")])
     }
 
     /// Standard output of a worker (the parent reads until the newline); once a write fails the parent

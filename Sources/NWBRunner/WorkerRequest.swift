@@ -49,6 +49,8 @@ public enum WorkerProduct: Codable, Sendable, Equatable {
     case markdown(template: String?)
     /// A pynwb usage script (`summarize --format pynwb`).
     case usageScript
+    /// One object and a bounded slice of its values (the MCP tool `nwb_object`).
+    case object(ObjectRequest)
     /// The DANDI asset facts.
     case asset(recogniseByteTypes: Bool)
     /// The structural signature.
@@ -68,5 +70,19 @@ public struct WorkerRequest: Codable, Sendable, Equatable {
     public init(reading: WorkerReading, product: WorkerProduct) {
         self.reading = reading
         self.product = product
+    }
+}
+
+/// One request to a session worker (`WorkerConfiguration.session`): a file, what to make of it, and where
+/// it is read when it is an archive asset (with its origin-bound credentials, as `locations` carry them).
+public struct WorkerTask: Codable, Sendable, Equatable {
+    public var path: String
+    public var product: WorkerProduct
+    public var location: RemoteLocation?
+
+    public init(path: String, product: WorkerProduct, location: RemoteLocation? = nil) {
+        self.path = path
+        self.product = product
+        self.location = location
     }
 }

@@ -43,6 +43,20 @@ public struct RemoteOptions: Sendable, Equatable {
     public var certificateAuthorities: String?
     /// A folder of certificate authorities (`SSL_CERT_DIR`), beside or instead of the file.
     public var certificateAuthorityFolder: String?
+    /// Files kept open between reads (a long-lived worker's): `nil`, each read opens its file anew.
+    public var shelf: RemoteFileShelf?
+
+    public static func == (left: RemoteOptions, right: RemoteOptions) -> Bool {
+        left.connectTimeout == right.connectTimeout && left.stallTimeout == right.stallTimeout
+            && left.minimumBytesPerSecond == right.minimumBytesPerSecond && left.requestDeadline == right.requestDeadline
+            && left.retries == right.retries && left.maximumRetryWait == right.maximumRetryWait
+            && left.blockSize == right.blockSize && left.maximumWindowBytes == right.maximumWindowBytes
+            && left.maximumHoleBytes == right.maximumHoleBytes && left.headers == right.headers
+            && left.locations == right.locations && left.maximumCachedBytes == right.maximumCachedBytes
+            && left.s3Endpoint == right.s3Endpoint && left.s3Region == right.s3Region
+            && left.s3Credentials == right.s3Credentials && left.certificateAuthorities == right.certificateAuthorities
+            && left.certificateAuthorityFolder == right.certificateAuthorityFolder && left.shelf === right.shelf
+    }
 
     /// The certificate authorities curl would use from `environment`: `CURL_CA_BUNDLE`, else `SSL_CERT_FILE`,
     /// and `SSL_CERT_DIR`.
@@ -165,6 +179,13 @@ public final class RemoteFile: ByteSource {
     /// Opens the remote file an input names: through its location when it has one (an archive asset, a URL
     /// whose password was taken out), else the URL itself. One place for every reader of remote inputs.
     public static func opening(_ path: String, options: RemoteOptions) throws(RemoteError) -> RemoteFile {
+        if let shelf = options.shelf {
+            var unshelved = options
+            unshelved.shelf = nil
+            // Kept by what is read (a location's URL), so an asset and its URL share blocks.
+            let key = options.locations[path]?.url ?? path
+            return try shelf.file(for: key) { () throws(RemoteError) in try opening(path, options: unshelved) }
+        }
         if let location = options.locations[path] {
             return try RemoteFile(location.url, options: options, credentials: location.credentials)
         }

@@ -11,7 +11,7 @@ struct NWBKitCommand: ParsableCommand {
         version: NWBKitVersion.current,
         subcommands: [
             Summarize.self, Assets.self, Types.self, Dandiset.self, Catalog.self, Check.self, ListChecks.self, Diff.self, Export.self,
-            Merge.self,
+            Merge.self, MCPServe.self,
             Worker.self, WalkPartCommand.self,
         ],
         defaultSubcommand: nil

@@ -31,6 +31,10 @@ struct Worker: ParsableCommand {
             Diagnostics.error("\(error)")
             throw ExitCode(2)
         }
+        if configuration.session {
+            return WorkerProtocol.serveSession(
+                options: options, deadline: configuration.fileDeadline.map { $0 + WorkerConfiguration.deadlineGrace })
+        }
         let testFanOut = SplitWalk.testFanOut
         let walk =
             configuration.split > 1
