@@ -33,6 +33,7 @@ __all__ = [
     "iter_summaries",
     "summarize",
     "types",
+    "usage_script",
     "version",
 ]
 
@@ -129,6 +130,17 @@ def dandiset_document(paths: Paths, **options: OptionValue) -> str:
     dandiset``), as Markdown. ``metadata="dandiset.yaml"`` gives the dandiset's own metadata;
     ``report=True`` renders the readable report instead."""
     completed = run(command("dandiset", input_list(paths), options), accepted=(0, 1))
+    if completed.returncode != 0:
+        raise NWBKitError(messages(completed.stderr), completed.returncode, partial=completed.stdout)
+    return completed.stdout
+
+
+def usage_script(path: PathLike, **options: OptionValue) -> str:
+    """A Python script that opens the file with pynwb and reaches each of its objects, with type, shape,
+    dtype, unit and rate in comments (``nwbkit summarize --format pynwb``); a URL or a DANDI asset is
+    streamed through remfile. ``template="my.py.mustache"`` renders through your own template. Raises
+    `NWBKitError` when the file cannot be read."""
+    completed = run(command("summarize", input_list([path]), options, extra=["--format", "pynwb"]), accepted=(0, 1))
     if completed.returncode != 0:
         raise NWBKitError(messages(completed.stderr), completed.returncode, partial=completed.stdout)
     return completed.stdout

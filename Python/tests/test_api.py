@@ -110,6 +110,14 @@ def test_dandiset_document_and_diff(sample_data: Path) -> None:
         nwbkit.diff(sample_data / "ophys.nwb", "/nonexistent.nwb")
 
 
+def test_usage_script(sample_data: Path) -> None:
+    script = nwbkit.usage_script(sample_data / "ophys.nwb")
+    assert script == cli("summarize", "--format", "pynwb", str(sample_data / "ophys.nwb")).stdout
+    assert "Fluorescence = ophys['Fluorescence']" in script
+    with pytest.raises(nwbkit.NWBKitError, match="no such file or folder"):
+        nwbkit.usage_script("/nonexistent.nwb")
+
+
 def test_the_command_runs_the_binary(sample_data: Path) -> None:
     # `python -m nwbkit` is what the installed `nwbkit` command runs: same output, same exit status.
     run = subprocess.run([sys.executable, "-m", "nwbkit", "summarize", str(sample_data / "bad")],

@@ -55,7 +55,8 @@ public final class AssistantCalls: @unchecked Sendable {
             case "nwb_file_info": return try fileInfo(arguments, shouldStop: shouldStop)
             case "nwb_usage_script":
                 let path = try required("path", arguments)
-                return page(try fileProduct(path, .usageScript, shouldStop: shouldStop).product(FileProduct<String>.usageScript(remote: RemoteOptions())), arguments)
+                let result = try fileProduct(path, .usageScript(template: nil), shouldStop: shouldStop)
+                return page(try result.product(FileProduct<String>.usageScript(remote: RemoteOptions())), arguments)
             case "nwb_object": return try object(arguments, shouldStop: shouldStop)
             case "check_file": return try checkFile(arguments, shouldStop: shouldStop)
             default: return .failure("no tool named '\(name)'")
@@ -188,23 +189,30 @@ public final class AssistantCalls: @unchecked Sendable {
         do { bytes = try client.versionMetadata(id, version: version) } catch {
             throw CallFailure("dandiset \(id) version \(version): \(error.description)")
         }
-        guard let metadata = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {
+        guard let metadata = try? FastJSONDecoder().decode([String: JSONValue].self, from: bytes) else {
             throw CallFailure("dandiset \(id) version \(version): the archive's metadata is not a JSON object")
         }
-        let contributors = (metadata["contributor"] as? [[String: Any]] ?? []).map { person -> [String: Any] in
-            var entry: [String: Any] = ["name": person["name"] ?? ""]
-            if let roles = person["roleName"] { entry["roles"] = roles }
-            return entry
+        var contributors: [JSONValue] = []
+        if case .array(let people)? = metadata["contributor"] {
+            for case .object(let person) in people {
+                var entry: [String: JSONValue] = ["name": person["name"] ?? .null]
+                if let roles = person["roleName"] { entry["roles"] = roles }
+                contributors.append(.object(entry))
+            }
         }
-        var info: [String: Any] = [
-            "id": id, "version": version, "name": metadata["name"] ?? NSNull(),
-            "description": metadata["description"] ?? NSNull(), "contributors": contributors,
-            "assetsSummary": metadata["assetsSummary"] ?? NSNull(),
+        var info: [String: JSONValue] = [
+            "id": .string(id), "version": .string(version), "name": metadata["name"] ?? .null,
+            "description": metadata["description"] ?? .null, "contributors": .array(contributors),
+            "assetsSummary": metadata["assetsSummary"] ?? .null,
         ]
         if let url = metadata["url"] { info["url"] = url }
         if let license = metadata["license"] { info["license"] = license }
-        let data = try JSONSerialization.data(withJSONObject: info, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return page(String(decoding: data, as: UTF8.self), arguments)
+        return page(try Self.json(info), arguments)
+    }
+
+    /// Pretty JSON with sorted keys, as every JSON document of NWBKit is written.
+    private static func json(_ value: [String: JSONValue]) throws -> String {
+        String(decoding: try FastJSONEncoder(prettyPrinted: true).encode(value), as: UTF8.self)
     }
 
     /// The most assets one page of `dandiset_assets` gives.
@@ -216,24 +224,25 @@ public final class AssistantCalls: @unchecked Sendable {
         let pageSize = min(Self.largestAssetPage, max(1, arguments.integers["page_size"] ?? 20))
         let first = (pageNumber - 1) * pageSize
         var total = 0
-        var shown: [[String: Any]] = []
+        var shown: [JSONValue] = []
         do {
             try client.assets(id, version: version, glob: arguments.string("glob")) { asset in
                 if total >= first && shown.count < pageSize {
-                    shown.append(["path": asset.path, "size": asset.size, "asset_id": asset.assetID])
+                    shown.append(
+                        .object(["path": .string(asset.path), "size": .integer(Int64(asset.size)), "asset_id": .string(asset.assetID)]))
                 }
                 total += 1
             }
         } catch {
             throw CallFailure("dandiset \(id) version \(version): \(error.description)")
         }
-        let listing: [String: Any] = [
-            "dandiset": id, "version": version, "page": pageNumber, "page_size": pageSize, "total": total,
-            "assets": shown, "next_page": first + shown.count < total ? pageNumber + 1 : NSNull(),
-            "glob": arguments.string("glob") ?? NSNull(),
+        let listing: [String: JSONValue] = [
+            "dandiset": .string(id), "version": .string(version), "page": .integer(Int64(pageNumber)),
+            "page_size": .integer(Int64(pageSize)), "total": .integer(Int64(total)), "assets": .array(shown),
+            "next_page": first + shown.count < total ? .integer(Int64(pageNumber + 1)) : .null,
+            "glob": arguments.string("glob").map { .string($0) } ?? .null,
         ]
-        let data = try JSONSerialization.data(withJSONObject: listing, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return page(String(decoding: data, as: UTF8.self), arguments)
+        return page(try Self.json(listing), arguments)
     }
 
     /// The dataset-description document of a dandiset version, as `nwbkit dandiset DANDI:ID/VERSION` writes

@@ -98,13 +98,17 @@ struct UsageScriptBuilder {
     mutating func sections() -> [UsageScript.Section] {
         var order: [String] = []
         var lines: [String: [String]] = [:]
+        // A blank line sets apart an object with lines of its own (data, columns) from its neighbours.
+        var previousBlockLines: [String: Int] = [:]
         for object in objects where object.kind == "group" && object.neurodataType != nil && object.path != "/" {
             if object.path.hasPrefix("/specifications") { continue }
             let title = Self.sectionTitle(object.path)
             var block = statements(for: object)
             guard !block.isEmpty else { continue }
             if lines[title] == nil { order.append(title) }
-            if !(lines[title] ?? []).isEmpty { block.insert("", at: 0) }
+            let count = block.count
+            if !(lines[title] ?? []).isEmpty, count > 1 || (previousBlockLines[title] ?? 0) > 1 { block.insert("", at: 0) }
+            previousBlockLines[title] = count
             lines[title, default: []] += block
         }
         return order.map { UsageScript.Section(title: $0, lines: lines[$0] ?? []) }

@@ -101,9 +101,12 @@ public struct AnyFileProduct: Sendable {
 extension FileProduct where Value == String {
     /// A pynwb usage script for the file (`UsageScript`), opening it where it was read: the local path, the
     /// URL (an `s3://` one as HTTPS), or an archive asset's download URL from `remote.locations` (never its
-    /// credentials).
-    public static func usageScript(remote: RemoteOptions) -> FileProduct {
-        FileProduct(name: "pynwb", request: .usageScript, body: .text) { summary in
+    /// credentials); through the template at `templatePath` when given.
+    public static func usageScript(remote: RemoteOptions, templatePath: String? = nil) throws(DocumentTemplate.LoadError)
+        -> FileProduct
+    {
+        let template = try templatePath.map { path throws(DocumentTemplate.LoadError) in try DocumentTemplate.file(path) }
+        return FileProduct(name: "pynwb", request: .usageScript(template: templatePath), body: .text) { summary in
             let source: UsageScript.Source
             if let location = remote.locations[summary.path] {
                 source = .url(location.url)
@@ -112,7 +115,7 @@ extension FileProduct where Value == String {
             } else {
                 source = .local(summary.path)
             }
-            return try UsageScript(summary: summary, source: source).rendered()
+            return try UsageScript(summary: summary, source: source).rendered(template: template)
         }
     }
 
@@ -222,7 +225,7 @@ public enum WorkerProducts {
         case .summary: return nil
         case .text: return FileProduct.text.encoded
         case .markdown(let template): return try FileProduct.markdown(templatePath: template).encoded
-        case .usageScript: return FileProduct.usageScript(remote: remote).encoded
+        case .usageScript(let template): return try FileProduct.usageScript(remote: remote, templatePath: template).encoded
         case .object(let request): return FileProduct.object(request, remote: remote).encoded
         case .asset(let recogniseByteTypes): return FileProduct.asset(recogniseByteTypes: recogniseByteTypes).encoded
         case .signature: return FileProduct.signature.encoded

@@ -47,8 +47,8 @@ public enum WorkerProduct: Codable, Sendable, Equatable {
     case text
     /// The summary through a Markdown template (the bundled one when `template` is nil).
     case markdown(template: String?)
-    /// A pynwb usage script (`summarize --format pynwb`).
-    case usageScript
+    /// A pynwb usage script (`summarize --format pynwb`), through `template` (the bundled one when nil).
+    case usageScript(template: String?)
     /// One object and a bounded slice of its values (the MCP tool `nwb_object`).
     case object(ObjectRequest)
     /// The DANDI asset facts.

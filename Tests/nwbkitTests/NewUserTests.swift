@@ -9,7 +9,7 @@ final class NewUserTests: XCTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(
             run.stderr,
-            "nwbkit: unknown command 'sumarize'; did you mean 'summarize'? (commands: summarize, assets, types, dandiset, catalog, check, list-checks, diff, export, merge)\n"
+            "nwbkit: unknown command 'sumarize'; did you mean 'summarize'? (commands: summarize, assets, types, dandiset, catalog, check, list-checks, diff, export, merge, mcp)\n"
         )
         XCTAssertTrue(try CommandRun.nwbkit(["chek"]).stderr.contains("did you mean 'check'?"))
         XCTAssertTrue(try CommandRun.nwbkit(["sumary"]).stderr.contains("did you mean 'summarize'?"))

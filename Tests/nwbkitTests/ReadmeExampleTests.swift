@@ -17,15 +17,19 @@ final class ReadmeExampleTests: XCTestCase {
         let readme = try String(contentsOf: TestPaths.packageRoot.appending(path: "README.md"), encoding: .utf8)
         var examples: [Example] = []
         var inBlock = false
+        // Whether the block being read has a command yet (a block of JSON or of a configuration has none).
+        var blockHasCommand = false
         for line in readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if line.hasPrefix("```") {
                 inBlock.toggle()
+                blockHasCommand = false
                 continue
             }
             guard inBlock else { continue }
             if line.hasPrefix("$ ") {
                 examples.append(Example(command: String(line.dropFirst(2)), shown: []))
-            } else if !examples.isEmpty, inBlock, !line.isEmpty {
+                blockHasCommand = true
+            } else if blockHasCommand, !line.isEmpty {
                 examples[examples.count - 1].shown.append(line)
             }
         }

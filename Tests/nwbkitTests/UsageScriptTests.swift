@@ -58,4 +58,19 @@ final class UsageScriptTests: XCTestCase {
         XCTAssertFalse(run.stdout.contains("owner-key"))
         XCTAssertTrue(run.stdout.contains("ElectricalSeries = nwbfile.acquisition['ElectricalSeries']"), run.stdout)
     }
+
+    /// A user's template renders the same lines (the bundled one is only the default).
+    func testAUsersTemplateRendersTheScript() throws {
+        let template = try temporaryFolder("template").appending(path: "short.py.mustache")
+        try Data("# {{{path}}}\n{{#sections}}{{#lines}}{{{.}}}\n{{/lines}}{{/sections}}".utf8).write(to: template)
+        let ophys = TestPaths.sample("ophys.nwb")
+        let run = try CommandRun.nwbkit(["summarize", "--format", "pynwb", "--template", template.path, ophys])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "# \(ophys)")
+        XCTAssertTrue(lines.contains("Fluorescence = ophys['Fluorescence']  # Fluorescence"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("from pynwb import"))
+        let wrongFormat = try CommandRun.nwbkit(["summarize", "--format", "json", "--template", template.path, ophys])
+        XCTAssertEqual(wrongFormat.status, 2)
+    }
 }

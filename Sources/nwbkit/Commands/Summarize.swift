@@ -28,11 +28,13 @@ struct Summarize: ParsableCommand {
     @Option(help: "Write the output to this file (atomically: the old file stays until the new one is complete).")
     var output: String?
 
-    @Option(help: "Markdown template to use instead of the bundled one (with --format markdown).")
+    @Option(help: "Template to use instead of the bundled one (with --format markdown or pynwb).")
     var template: String?
 
     func validate() throws {
-        if template != nil && format != .markdown { throw ValidationError("--template goes with --format markdown") }
+        if template != nil && format != .markdown && format != .pynwb {
+            throw ValidationError("--template goes with --format markdown or pynwb")
+        }
     }
 
     func run() throws {
@@ -69,7 +71,12 @@ struct Summarize: ParsableCommand {
             let reader = input.resolvedReader()
             var remote = RemoteOptions()
             remote.locations = reader.archive?.locations ?? [:]
-            failures = try reader.eachProduct(FileProduct.usageScript(remote: remote), onFailure: onFailure) { _, text in
+            let product: FileProduct<String>
+            do { product = try FileProduct.usageScript(remote: remote, templatePath: template) } catch {
+                Diagnostics.error(error.description)
+                throw ExitCode(2)
+            }
+            failures = try reader.eachProduct(product, onFailure: onFailure) { _, text in
                 try sink.write((first ? "" : "\n") + text)
                 first = false
             }
