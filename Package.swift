@@ -45,8 +45,9 @@ let package = Package(
         .target(name: "DandiArchive", dependencies: ["RemoteReading"]),
         // zlib from Debian's zlib1g-dev: deflate and CRC-32 for PNG previews.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
-        // The domain: object tree, NWB reading, summaries.
-        .target(name: "NWBKit", dependencies: ["HDF5", "NWBSupport", "RemoteReading"]),
+        // The domain: object tree, NWB reading, summaries. Remote files come through NWBSupport's RemoteOpening
+        // (RemoteReading's RemoteOptions answer it): the domain does not depend on HTTP.
+        .target(name: "NWBKit", dependencies: ["HDF5", "NWBSupport", "Platform"]),
         // DANDI's rules and tables over summaries: asset facts, the assetsSummary, structural types.
         .target(name: "NWBDandi", dependencies: ["HDF5", "NWBKit", "NWBSupport"]),
         // What Swift cannot call directly (prctl, fcntl, wait-status macros), and the Swift over it: EINTR-safe
@@ -64,7 +65,7 @@ let package = Package(
         .target(
             name: "NWBRendering",
             dependencies: [
-                "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "BoundedYAML",
+                "HDF5", "NWBSupport", "NWBKit", "NWBDandi", "NWBJSON", "BoundedYAML", "Platform",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -35,7 +35,7 @@ public struct ParallelSummaryRun {
         self.cache = cache
         self.configuration = configuration
         self.configuration.fileDeadline = timeout
-        self.configuration.parent = getpid()
+        self.configuration.parent = CurrentProcess.id
     }
 
     private final class Worker {
@@ -124,12 +124,13 @@ public struct ParallelSummaryRun {
                 try emit()
                 continue
             }
-            var descriptors = busy.map { pollfd(fd: $0.process.output, events: Int16(POLLIN), revents: 0) }
-            _ = poll(&descriptors, nfds_t(descriptors.count), 100)
-            for (worker, descriptor) in zip(busy, descriptors) {
+            let ready = FileDescriptor.waitForInput(busy.map(\.process.outputDescriptor), milliseconds: 100)
+            for (worker, isReady) in zip(busy, ready) {
                 guard let index = worker.current else { continue }
-                if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-                    let count = read(worker.process.output, &chunk, chunk.count)
+                if isReady {
+                    let count =
+                        (try? chunk.withUnsafeMutableBytes { (raw) throws(Errno) in try worker.process.outputDescriptor.read(into: raw) })
+                        ?? 0
                     if count > 0 {
                         // One file at a time per worker: at most one reply completes.
                         if let line = worker.framer.append(chunk[..<count]).first {

@@ -19,7 +19,7 @@ public final class SessionWorker: @unchecked Sendable {
         self.executable = executable
         var configuration = WorkerConfiguration(request: WorkerRequest(reading: reading, product: .summary))
         configuration.session = true
-        configuration.parent = getpid()
+        configuration.parent = CurrentProcess.id
         configuration.remoteCacheBytes = remoteCacheBytes
         self.configuration = configuration
     }
@@ -59,7 +59,7 @@ public final class SessionWorker: @unchecked Sendable {
                 return .failure(
                     .worker(path: task.path, detail: "took longer than \(Int(deadline.rounded())) s to read; stopped"))
             }
-            switch DescriptorReading.read(worker.output, into: &chunk, waitingAtMost: 50) {
+            switch worker.outputDescriptor.read(into: &chunk, waitingAtMost: 50) {
             case .timedOut: continue
             case .bytes(let count):
                 if let reply = framer.append(chunk[..<count]).first {

@@ -1,4 +1,3 @@
-import CPlatform
 import Foundation
 import HDF5
 import NWBKit
@@ -61,7 +60,7 @@ public struct SplitWalk: Sendable {
         }
         // Each helper's part is read and decoded on a thread of its own while this one walks (plain
         // bytes and Swift values: no libhdf5 call off this thread).
-        received = helpers.map { Self.receive(from: $0.output) }
+        received = helpers.map { Self.receive(from: $0.outputDescriptor) }
         let own = try TreeWalker.walk(
             file, part: WalkPart(index: 0, count: parts, minimumFanOut: minimumFanOut), limits: options.limits,
             values: options.values)
@@ -83,34 +82,21 @@ public struct SplitWalk: Sendable {
     /// binary, on standard output. Returns false when the file cannot be walked or written out (the
     /// worker then walks the file whole). The helper dies with the worker that started it.
     public static func serveHelper(part: WalkPart, path: String, options: SummaryOptions) -> Bool {
-        let parent = getppid()
-        _ = cplatform_die_with_parent()
-        if getppid() != parent { return false }
+        guard ProcessLifetime.dieWithParent(expected: CurrentProcess.parentID) else { return false }
         TestHooks.failHelper()
         guard let file = try? File.open(path),
             let walked = try? TreeWalker.walk(file, part: part, limits: options.limits, values: options.values)
         else { return false }
-        return DescriptorWriting.writeAll(PartialTreeCoding.encode(walked), to: STDOUT_FILENO) == nil
+        return (try? FileDescriptor.standardOutput.writeAll(PartialTreeCoding.encode(walked))) != nil
     }
 
     /// Starts reading and decoding a helper's part on another thread.
-    private static func receive(from descriptor: Int32) -> HandOff<PartialTree?> {
+    private static func receive(from descriptor: FileDescriptor) -> HandOff<PartialTree?> {
         HandOff.onThread { readAll(descriptor).flatMap { try? PartialTreeCoding.decode($0) } }
     }
 
     /// Everything the helper writes until it closes its output; `nil` on a read error.
-    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = read(descriptor, &chunk, chunk.count)
-            if count > 0 {
-                bytes.append(contentsOf: chunk[..<count])
-            } else if count == 0 {
-                return bytes
-            } else if errno != EINTR {
-                return nil
-            }
-        }
+    private static func readAll(_ descriptor: FileDescriptor) -> [UInt8]? {
+        descriptor.readToEnd()
     }
 }

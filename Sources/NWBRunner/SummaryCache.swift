@@ -117,25 +117,15 @@ public struct SummaryCache: Sendable {
 
     /// The whole file at `path` with plain `open`/`read` (no `Data` in between), or `nil`.
     private static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
+        guard let descriptor = try? FileDescriptor.openForReading(path) else { return nil }
+        defer { descriptor.close() }
+        guard let info = try? descriptor.status() else { return nil }
         let size = Int(info.st_size)
         var complete = true
         // Read straight into the array's storage (not zero-filled first).
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var filled = 0
-            while filled < size {
-                let count = read(descriptor, buffer.baseAddress! + filled, size - filled)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else {
-                    complete = false
-                    break
-                }
-                filled += count
-            }
+            let filled = (try? descriptor.readFully(into: UnsafeMutableRawBufferPointer(buffer))) ?? 0
+            complete = filled == size
             initialized = filled
         }
         return complete ? bytes : nil
@@ -152,23 +142,22 @@ public struct SummaryCache: Sendable {
         guard let headerLine = try? FastJSONEncoder(prettyPrinted: false).encode(header),
             let file = try? ExclusiveFile(besides: url.path, mode: 0o600)
         else { return }
-        let written =
-            DescriptorWriting.writeAll(headerLine + [UInt8(ascii: "\n")], to: file.descriptor) == nil
-            && DescriptorWriting.writeAll(reply, to: file.descriptor) == nil
-        close(file.descriptor)
-        if !written || rename(file.path, url.path) != 0 { unlink(file.path) }
+        let descriptor = FileDescriptor(rawValue: file.descriptor)
+        let written = (try? descriptor.writeAll(headerLine + [UInt8(ascii: "\n")])) != nil && (try? descriptor.writeAll(reply)) != nil
+        descriptor.close()
+        if !written || (try? FileSystem.rename(file.path, to: url.path)) == nil { FileSystem.remove(file.path) }
     }
 
     /// Why nothing could be kept in the cache's folder (it cannot be made, or a file cannot be created in
     /// it), or `nil` when it is writable: a run that cannot keep its results says so once, and goes on.
     public func writeProblem() -> String? {
-        guard Self.makePrivateFolder(directory.path) else {
-            return "cannot make the cache folder \(directory.path) (\(String(cString: strerror(errno))))"
+        if let failure = Self.makePrivateFolderReporting(directory.path) {
+            return "cannot make the cache folder \(directory.path) (\(failure))"
         }
         do {
             let probe = try ExclusiveFile(folder: directory.path + "/", prefix: ".probe-", mode: 0o600)
-            close(probe.descriptor)
-            unlink(probe.path)
+            FileDescriptor(rawValue: probe.descriptor).close()
+            FileSystem.remove(probe.path)
             return nil
         } catch {
             return "cannot write in the cache folder \(directory.path) (\(error))"
@@ -177,20 +166,30 @@ public struct SummaryCache: Sendable {
 
     /// Makes `folder` (and the cache's root) only this user may enter (0700); false when it cannot be made.
     private static func makePrivateFolder(_ folder: String) -> Bool {
-        if mkdir(folder, 0o700) == 0 { return true }
-        switch errno {
-        case EEXIST:
+        makePrivateFolderReporting(folder) == nil
+    }
+
+    /// `makePrivateFolder`, with the reason it failed.
+    private static func makePrivateFolderReporting(_ folder: String) -> Errno? {
+        do throws(Errno) {
+            try FileSystem.makeFolder(folder, mode: 0o700)
+            return nil
+        } catch let failure where failure.code == EEXIST {
             // Made by an earlier version with the umask's mode: made private (ours only; a link is refused).
-            var info = stat()
-            guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
-            if info.st_uid == getuid() && info.st_mode & 0o077 != 0 { _ = chmod(folder, 0o700) }
-            return true
-        case ENOENT:
+            guard let info = try? FileSystem.linkStatus(folder), FileSystem.isFolder(info) else { return failure }
+            if info.st_uid == CurrentProcess.userID && info.st_mode & 0o077 != 0 { try? FileSystem.setPermissions(folder, 0o700) }
+            return nil
+        } catch let failure where failure.code == ENOENT {
             let root = (folder as NSString).deletingLastPathComponent
-            guard root != folder, makePrivateFolder(root) else { return false }
-            return mkdir(folder, 0o700) == 0 || errno == EEXIST
-        default:
-            return false
+            guard root != folder, makePrivateFolder(root) else { return failure }
+            do throws(Errno) {
+                try FileSystem.makeFolder(folder, mode: 0o700)
+                return nil
+            } catch {
+                return error.code == EEXIST ? nil : error
+            }
+        } catch {
+            return error
         }
     }
 }

@@ -131,17 +131,18 @@ public enum WorkerProtocol {
     /// `WorkerTask`, a file and what to make of it, answered as `serve` answers a path. Remote files stay
     /// open between tasks (`RemoteFileShelf`): a second task on a file asks the server nothing for the
     /// blocks the first fetched.
-    public static func serveSession(options: SummaryOptions, deadline: Double? = nil) {
-        var options = options
-        options.remote.shelf = RemoteFileShelf()
+    public static func serveSession(reading: WorkerReading, remote: RemoteOptions, deadline: Double? = nil) {
+        var remote = remote
+        remote.shelf = RemoteFileShelf()
         var output = ReplyOutput()
         while !output.parentIsGone, let line = readLine(strippingNewline: true) {
             guard let task = try? FastJSONDecoder().decode(WorkerTask.self, from: Array(line.utf8)) else { continue }
-            var taskOptions = options
-            if let location = task.location { taskOptions.remote.locations[task.path] = location }
+            var taskRemote = remote
+            if let location = task.location { taskRemote.locations[task.path] = location }
+            let taskOptions = reading.summaryOptions(remote: taskRemote)
             let product: AnyFileProduct?
             do {
-                product = try WorkerProducts.encoded(task.product, remote: taskOptions.remote)
+                product = try WorkerProducts.encoded(task.product, remote: taskRemote)
             } catch {
                 output.write(encode(Header(failure: .worker(path: task.path, detail: "\(error)"))) + [UInt8(ascii: "\n")])
                 continue
@@ -212,7 +213,7 @@ public enum WorkerProtocol {
 
         mutating func write(_ bytes: [UInt8]) {
             guard !parentIsGone else { return }
-            if DescriptorWriting.writeAll(bytes, to: STDOUT_FILENO) != nil { parentIsGone = true }
+            if (try? FileDescriptor.standardOutput.writeAll(bytes)) == nil { parentIsGone = true }
         }
     }
 

@@ -22,19 +22,31 @@ public struct WorkerReading: Codable, Sendable, Equatable {
     public func summaryOptions(
         environment: [String: String], locations: [String: RemoteLocation] = [:]
     ) -> SummaryOptions {
-        var options = SummaryOptions()
+        summaryOptions(remote: remoteOptions(environment: environment, locations: locations))
+    }
+
+    /// The summary options of this reading, remote files opened with `remote`.
+    public func summaryOptions(remote: RemoteOptions) -> SummaryOptions {
+        var options = SummaryOptions(remote: remote)
         options.limits.maxObjects = maxObjects
         options.limits.maxDepth = maxDepth
-        options.remote.stallTimeout = stallTimeout
-        options.remote.retries = retries
-        options.remote.s3Endpoint = s3Endpoint
-        options.remote.s3Region = s3Region
-        options.remote.locations = locations
-        options.remote.s3Credentials = S3Credentials.from(environment: environment)
-        let authorities = RemoteOptions.certificateAuthorities(environment: environment)
-        options.remote.certificateAuthorities = caBundle ?? authorities.file
-        options.remote.certificateAuthorityFolder = authorities.folder
         return options
+    }
+
+    /// How remote files are fetched in this reading; AWS credentials and certificate authorities come from
+    /// `environment`, archive locations from `locations`.
+    public func remoteOptions(environment: [String: String], locations: [String: RemoteLocation] = [:]) -> RemoteOptions {
+        var remote = RemoteOptions()
+        remote.stallTimeout = stallTimeout
+        remote.retries = retries
+        remote.s3Endpoint = s3Endpoint
+        remote.s3Region = s3Region
+        remote.locations = locations
+        remote.s3Credentials = S3Credentials.from(environment: environment)
+        let authorities = RemoteOptions.certificateAuthorities(environment: environment)
+        remote.certificateAuthorities = caBundle ?? authorities.file
+        remote.certificateAuthorityFolder = authorities.folder
+        return remote
     }
 }
 

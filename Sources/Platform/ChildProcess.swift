@@ -93,9 +93,12 @@ public final class ChildProcess {
         close(output)
     }
 
+    /// The child's standard output, to read its replies from.
+    public var outputDescriptor: FileDescriptor { FileDescriptor(rawValue: output) }
+
     /// Writes all of `bytes` to the child's standard input; false when the child is gone.
     public func send(_ bytes: [UInt8]) -> Bool {
-        DescriptorWriting.writeAll(bytes, to: input) == nil
+        (try? FileDescriptor(rawValue: input).writeAll(bytes)) != nil
     }
 
     /// Closes the child's standard input (its end-of-work signal).
@@ -116,11 +119,9 @@ public final class ChildProcess {
     public func wait() -> Termination {
         if let termination { return termination }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            if errno != EINTR {
-                termination = .exited(-1)
-                return .exited(-1)
-            }
+        guard FileDescriptor.retrying({ waitpid(pid, &status, 0) }) >= 0 else {
+            termination = .exited(-1)
+            return .exited(-1)
         }
         let ended: Termination =
             cplatform_signaled(status) != 0 ? .signaled(cplatform_term_signal(status)) : .exited(cplatform_exit_status(status))

@@ -96,6 +96,18 @@ public struct RemoteOptions: Sendable, Equatable {
     public init() {}
 }
 
+/// Remote files opened for the domain (`NWBKit`'s `FileOpening`) with these options: the transport's side of
+/// `RemoteOpening`.
+extension RemoteOptions: RemoteOpening {
+    public func openRemote(_ path: String) throws(RemoteOpenFailure) -> ByteSource {
+        do throws(RemoteError) {
+            return try RemoteFile.opening(path, options: self)
+        } catch {
+            throw RemoteOpenFailure(error.message, answer: error.answer, accessDenied: error.message.hasPrefix("access denied"))
+        }
+    }
+}
+
 /// Why a remote file could not be read, in words a user can act on.
 public struct RemoteError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
@@ -139,19 +151,10 @@ public final class RemoteFile: ByteSource {
 
     /// Whether `path` names a remote file NWBKit reads (`http://`, `https://`, `s3://`, or an archive name
     /// such as `DANDI:000683/draft/sub-1/sub-1.nwb`).
-    public static func isRemote(_ path: String) -> Bool {
-        let lower = path.prefix(8).lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("s3://") || isArchiveName(path)
-    }
+    public static func isRemote(_ path: String) -> Bool { RemotePaths.isRemote(path) }
 
     /// Whether `path` is an archive name: an instance name in capitals, a colon, six digits (`DANDI:000683…`).
-    public static func isArchiveName(_ path: String) -> Bool {
-        guard let colon = path.firstIndex(of: ":"), colon > path.startIndex else { return false }
-        let instance = path[..<colon]
-        guard instance.allSatisfy({ ($0.isASCII && $0.isUppercase) || $0 == "-" }) else { return false }
-        let digits = path[path.index(after: colon)...].prefix(6)
-        return digits.count == 6 && digits.allSatisfy { $0.isASCII && $0.isNumber }
-    }
+    public static func isArchiveName(_ path: String) -> Bool { RemotePaths.isArchiveName(path) }
 
     /// What identifies the content at `url` now, from a one-byte request: its size and the server's ETag
     /// (the cache's key for a remote file; `nil` ETag: the server gives none, and the file is not cached).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NWBKit
+import Platform
 
 /// `nwbkit`: summaries, archive metadata and documents from NWB files.
 @main
@@ -21,7 +22,7 @@ struct NWBKitCommand: ParsableCommand {
     static func main() {
         // Writes to a worker that died, or to a closed stdout, fail with EPIPE instead of ending the
         // process: the run reports the worker's file, and a closed stdout ends quietly (StandardStreams).
-        signal(SIGPIPE, SIG_IGN)
+        CurrentProcess.ignoreBrokenPipes()
         if let suggestion = SubcommandSuggestion.message(
             for: Array(CommandLine.arguments.dropFirst()), subcommands: configuration.subcommands)
         {

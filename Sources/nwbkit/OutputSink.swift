@@ -20,7 +20,7 @@ final class OutputSink {
     }
 
     private let target: Target
-    private var descriptor: Int32 = -1
+    private var descriptor: FileDescriptor?
     private var temporary: String?
 
     init(path: String?) throws {
@@ -28,8 +28,8 @@ final class OutputSink {
             target = .standardOutput
             return
         }
-        if let status = RawPath.status(path), (status.st_mode & S_IFMT) != S_IFREG {
-            if (status.st_mode & S_IFMT) == S_IFDIR {
+        if let status = RawPath.status(path), !FileSystem.isRegularFile(status) {
+            if FileSystem.isFolder(status) {
                 Diagnostics.error("\(RawPath.display(path)): cannot write output: it is a folder")
                 throw ExitCode(2)
             }
@@ -50,16 +50,19 @@ final class OutputSink {
         for part in folder.split(separator: "/", omittingEmptySubsequences: true) {
             built += "/" + part
             if RawPath.status(built) != nil { continue }
-            if RawPath.withCString(built, { mkdir($0, 0o777) }) != 0 && errno != EEXIST {
-                Diagnostics.error(
-                    "\(RawPath.display(path)): cannot create its folder \(RawPath.display(built)): \(String(cString: strerror(errno)))")
+            do {
+                try FileSystem.makeFolder(built, mode: 0o777)
+            } catch where error.code == EEXIST {
+                continue
+            } catch {
+                Diagnostics.error("\(RawPath.display(path)): cannot create its folder \(RawPath.display(built)): \(error)")
                 throw ExitCode(2)
             }
         }
     }
 
     deinit {
-        if descriptor >= 0 { close(descriptor) }
+        descriptor?.close()
         if let temporary { AtomicFile.discard(temporary) }
     }
 
@@ -82,31 +85,37 @@ final class OutputSink {
         case .standardOutput:
             StandardStreams.write(raw, to: STDOUT_FILENO)
         case .atomicFile(let path), .special(let path):
-            try open()
-            if let failure = DescriptorWriting.writeAll(raw, to: descriptor) { try fail(path, failure) }
+            let output = try open()
+            do { try output.writeAll(raw) } catch { try fail(path, error) }
         }
     }
 
     /// Opens the output on the first write (or at the end, for an empty output).
-    private func open() throws {
-        guard descriptor < 0 else { return }
+    @discardableResult
+    private func open() throws -> FileDescriptor {
+        if let descriptor { return descriptor }
+        let opened: FileDescriptor
         switch target {
-        case .standardOutput: return
+        case .standardOutput: return .standardOutput
         case .special(let path):
-            descriptor = RawPath.withCString(path) { Glibc.open($0, O_WRONLY | O_NOCTTY | O_CLOEXEC) }
-            if descriptor < 0 { try fail(path, errno) }
+            do { opened = try FileDescriptor.openForWriting(path, flags: O_NOCTTY) } catch { try fail(path, error) }
         case .atomicFile(let path):
-            let (name, opened) = AtomicFile.createTemporary(for: path)
-            guard opened >= 0 else { try fail(path, errno) }
-            temporary = name
-            descriptor = opened
+            do {
+                let file = try AtomicFile.createTemporary(for: path)
+                temporary = file.path
+                opened = file.descriptor
+            } catch {
+                try fail(path, error)
+            }
         }
+        descriptor = opened
+        return opened
     }
 
-    private func fail(_ path: String, _ code: Int32) throws -> Never {
-        Diagnostics.error("\(RawPath.display(path)): cannot write output: \(String(cString: strerror(code)))")
-        if descriptor >= 0 { close(descriptor) }
-        descriptor = -1
+    private func fail(_ path: String, _ failure: any Error) throws -> Never {
+        Diagnostics.error("\(RawPath.display(path)): cannot write output: \(failure)")
+        descriptor?.close()
+        descriptor = nil
         if let temporary { AtomicFile.discard(temporary) }
         temporary = nil
         throw ExitCode(1)
@@ -117,96 +126,64 @@ final class OutputSink {
         switch target {
         case .standardOutput: return
         case .special(let path):
-            try open()
-            if close(descriptor) != 0 {
-                descriptor = -1
-                try fail(path, errno)
-            }
-            descriptor = -1
+            let output = try open()
+            descriptor = nil
+            do { try output.closeReportingErrors() } catch { try fail(path, error) }
         case .atomicFile(let path):
-            try open()
-            if fsync(descriptor) != 0 { try fail(path, errno) }
-            if close(descriptor) != 0 {
-                descriptor = -1
-                try fail(path, errno)
-            }
-            descriptor = -1
+            let output = try open()
+            do { try output.synchronize() } catch { try fail(path, error) }
+            descriptor = nil
+            do { try output.closeReportingErrors() } catch { try fail(path, error) }
             guard let temporary else { return }
-            if let failure = AtomicFile.commit(temporary, to: path) { try fail(path, failure) }
+            do { try AtomicFile.commit(temporary, to: path) } catch { try fail(path, error) }
             self.temporary = nil
         }
     }
 }
 
-/// The temporary file being written, removed by the signal handlers if the run is stopped.
-nonisolated(unsafe) private var pendingTemporaryFile: UnsafeMutablePointer<CChar>?
-
 /// Writes a file by writing a temporary file beside it and renaming it over the old one.
 enum AtomicFile {
     /// Writes `data` to `path`; returns what went wrong, or `nil`.
     static func write(_ data: Data, to path: String) -> String? {
-        let (temporary, descriptor) = createTemporary(for: path)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var failure = data.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }
-        if failure == nil, fsync(descriptor) != 0 { failure = errno }
-        if close(descriptor) != 0, failure == nil { failure = errno }
-        if failure == nil { failure = commit(temporary, to: path) }
-        if let failure {
-            discard(temporary)
-            return String(cString: strerror(failure))
+        let file: (path: String, descriptor: FileDescriptor)
+        do { file = try createTemporary(for: path) } catch { return "\(error)" }
+        do {
+            do {
+                try file.descriptor.writeAll([UInt8](data))
+                try file.descriptor.synchronize()
+            } catch {
+                file.descriptor.close()
+                throw error
+            }
+            try file.descriptor.closeReportingErrors()
+            try commit(file.path, to: path)
+            return nil
+        } catch {
+            discard(file.path)
+            return "\(error)"
         }
-        return nil
     }
 
     /// Creates the hidden temporary file beside `path`, exclusively under a random name
     /// (`ExclusiveFile`: nothing planted at a predictable name is followed or overwritten), removed by
-    /// SIGINT/SIGTERM until committed or discarded; the descriptor is negative, with `errno` set, when it
-    /// cannot be created.
-    static func createTemporary(for path: String) -> (path: String, descriptor: Int32) {
-        installCleanup()
-        do {
-            let file = try ExclusiveFile(besides: path, mode: 0o666)
-            free(pendingTemporaryFile)
-            pendingTemporaryFile = RawPath.withCString(file.path) { strdup($0) }
-            return (file.path, file.descriptor)
-        } catch {
-            errno = error.code
-            return ("", -1)
-        }
+    /// SIGINT/SIGTERM until committed or discarded.
+    static func createTemporary(for path: String) throws(Errno) -> (path: String, descriptor: FileDescriptor) {
+        let file = try ExclusiveFile(besides: path, mode: 0o666)
+        InterruptCleanup.removeOnInterrupt(file.path)
+        return (file.path, FileDescriptor(rawValue: file.descriptor))
     }
 
-    /// Renames the temporary file over `path`; the errno of a failure.
-    static func commit(_ temporary: String, to path: String) -> Int32? {
-        let status = RawPath.withCString(temporary) { from in RawPath.withCString(path) { rename(from, $0) } }
-        let failure = status == 0 ? nil : errno
-        forget()
-        return failure
+    /// Renames the temporary file over `path`.
+    static func commit(_ temporary: String, to path: String) throws(Errno) {
+        defer { InterruptCleanup.forget() }
+        try FileSystem.rename(temporary, to: path)
     }
 
     /// Removes a temporary file that will not be committed.
     static func discard(_ temporary: String) {
-        _ = RawPath.withCString(temporary) { unlink($0) }
-        forget()
+        FileSystem.remove(temporary)
+        InterruptCleanup.forget()
     }
-
-    private static func forget() {
-        free(pendingTemporaryFile)
-        pendingTemporaryFile = nil
-    }
-
-    /// Once: a file-size limit becomes an error from write() instead of a kill, and SIGINT/SIGTERM
-    /// remove the temporary file before the process ends.
-    private static let cleanup: Void = {
-        signal(SIGXFSZ, SIG_IGN)
-        let handler: @convention(c) (Int32) -> Void = { signal in
-            if let file = pendingTemporaryFile { unlink(file) }
-            _exit(128 + signal)
-        }
-        signal(SIGINT, handler)
-        signal(SIGTERM, handler)
-    }()
-
-    private static func installCleanup() { _ = cleanup }
 }
 
 /// Lines on stderr, prefixed `nwbkit:` so they read well among other tools' output. Each is one line:
@@ -232,7 +209,7 @@ enum Diagnostics {
 
 /// A one-line progress indicator on stderr, shown only on a terminal and only for many files.
 final class Progress {
-    private let enabled = isatty(STDERR_FILENO) != 0
+    private let enabled = FileDescriptor.standardError.isTerminal
     private var shown = false
 
     func show(position: Int, total: Int) {
@@ -259,7 +236,7 @@ enum StandardStreams {
 
     /// True when stdout is a terminal: control characters from files are then shown escaped (line breaks
     /// and tabs kept); a file or pipe gets the exact bytes.
-    static let standardOutputIsTerminal = isatty(STDOUT_FILENO) != 0
+    static let standardOutputIsTerminal = FileDescriptor.standardOutput.isTerminal
 
     static func write(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
         if descriptor == STDOUT_FILENO && standardOutputIsTerminal {
@@ -274,12 +251,13 @@ enum StandardStreams {
     }
 
     private static func writeExactly(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) {
-        guard let failure = DescriptorWriting.writeAll(raw, to: descriptor), descriptor == STDOUT_FILENO else { return }
-        if failure == EPIPE {
-            signal(SIGPIPE, SIG_DFL)
-            raise(SIGPIPE)
+        do {
+            try FileDescriptor(rawValue: descriptor).writeAll(raw)
+        } catch {
+            guard descriptor == STDOUT_FILENO else { return }
+            if error.code == EPIPE { InterruptCleanup.endAsBrokenPipe() }
+            Diagnostics.error("standard output: \(error)")
+            exit(1)
         }
-        Diagnostics.error("standard output: \(String(cString: strerror(failure)))")
-        exit(1)
     }
 }

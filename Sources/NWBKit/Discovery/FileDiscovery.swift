@@ -1,7 +1,6 @@
 import Foundation
 import HDF5
 import NWBSupport
-import RemoteReading
 
 /// Finds the files a run will read: files given by name, and under folders (recursively) the files
 /// whose name ends in `.nwb` or matches an `--include` glob. Byte-ordered, each file once.
@@ -61,7 +60,7 @@ public struct FileDiscovery: Sendable {
         }
         for path in paths {
             // A URL is read as it is (its server answers for it), never looked up on disk.
-            if RemoteFile.isRemote(path) {
+            if RemotePaths.isRemote(path) {
                 if seen.insert(path).inserted { items.append(.file(path)) }
                 continue
             }

@@ -1,15 +1,19 @@
 import NWBSupport
 import HDF5
-import RemoteReading
 
 /// Opens what a path names for reading: a local file, or a remote one (`http://`, `https://`) through
 /// NWBKit's byte-source driver. Every reader of NWB files (summaries, data checks) opens through here.
 public enum FileOpening {
     /// The open file and its size; the reason when there is none (missing, not HDF5, a server that fails).
-    public static func open(_ path: String, remote: RemoteOptions = RemoteOptions()) throws(SummaryError) -> (
+    public static func open(_ path: String, remote: (any RemoteOpening)?) throws(SummaryError) -> (
         file: File, size: Int
     ) {
-        if RemoteFile.isRemote(path) { return try openRemote(path, remote: remote) }
+        if RemotePaths.isRemote(path) {
+            guard let remote else {
+                throw .remoteUnavailable(path: path, detail: "remote files are not read here (no remote reader given)")
+            }
+            return try openRemote(path, remote: remote)
+        }
         let size = try FileSummarizer.checkReadableFile(path)
         guard File.isHDF5(path) else {
             throw .notHDF5(path: path, detail: FileSniffer.describe(path: path, size: size))
@@ -23,18 +27,18 @@ public enum FileOpening {
         }
     }
 
-    private static func openRemote(_ path: String, remote options: RemoteOptions) throws(SummaryError) -> (
+    private static func openRemote(_ path: String, remote opener: any RemoteOpening) throws(SummaryError) -> (
         file: File, size: Int
     ) {
-        let remote: RemoteFile
-        do throws(RemoteError) {
-            remote = try RemoteFile.opening(path, options: options)
+        let remote: ByteSource
+        do throws(RemoteOpenFailure) {
+            remote = try opener.openRemote(path)
         } catch {
             // A server that answered with something else than the file's bytes (a web page, a folder's
             // listing): said as a local file of those bytes would be.
             if let head = error.answer { throw .notHDF5(path: path, detail: FileSniffer.describe(head: head, size: head.count)) }
             // An archive asset refused: its dandiset is embargoed (or the key is not an owner's).
-            if RemoteFile.isArchiveName(path), error.message.hasPrefix("access denied") {
+            if RemotePaths.isArchiveName(path), error.accessDenied {
                 throw .remoteUnavailable(path: path, detail: error.message + "; for an embargoed DANDI dandiset set DANDI_API_KEY")
             }
             throw .remoteUnavailable(path: path, detail: error.message)

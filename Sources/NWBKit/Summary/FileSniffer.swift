@@ -1,18 +1,18 @@
 import Foundation
 import HDF5
 import NWBSupport
+import Platform
 
 /// Says what a file that is not HDF5 looks like, from its first bytes.
 enum FileSniffer {
     /// What the local file at `path` looks like.
     static func describe(path: String, size: Int) -> String {
         if size == 0 { return "the file is empty" }
-        let descriptor = RawPath.withCString(path) { open($0, O_RDONLY) }
-        guard descriptor >= 0 else { return "cannot read its first bytes" }
-        defer { close(descriptor) }
+        guard let descriptor = try? FileDescriptor.openForReading(path) else { return "cannot read its first bytes" }
+        defer { descriptor.close() }
         var head = [UInt8](repeating: 0, count: 512)
-        let count = head.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, 512) }
-        return describe(head: Array(head.prefix(max(count, 0))), size: size)
+        let count = (try? head.withUnsafeMutableBytes { (raw) throws(Errno) in try descriptor.readFully(into: raw) }) ?? 0
+        return describe(head: Array(head.prefix(count)), size: size)
     }
 
     /// What a file whose first bytes are `head` (up to 512) looks like: the same words for a local file

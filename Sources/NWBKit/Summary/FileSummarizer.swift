@@ -1,16 +1,16 @@
 import Foundation
 import HDF5
 import NWBSupport
-import RemoteReading
 
 /// Options of a summary run.
 public struct SummaryOptions: Sendable {
     public var limits: WalkLimits
     public var values: ValuePolicy
-    /// How remote files (URLs) are fetched.
-    public var remote: RemoteOptions
+    /// How remote files (URLs, archive assets) are opened: `RemoteReading`'s `RemoteOptions`, or `nil` for
+    /// local files only.
+    public var remote: (any RemoteOpening)?
 
-    public init(limits: WalkLimits = .standard, values: ValuePolicy = .metadata, remote: RemoteOptions = RemoteOptions()) {
+    public init(limits: WalkLimits = .standard, values: ValuePolicy = .metadata, remote: (any RemoteOpening)? = nil) {
         self.limits = limits
         self.values = values
         self.remote = remote

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// Writes a site's pages into a folder as one step: into a new temporary folder beside it, renamed into
 /// place when every page is written, so a run that stops leaves the old site (or none) and no half site.
@@ -118,13 +119,10 @@ public enum SiteFolder {
             }
         }
         for entry in entries.sorted() {
-            var info = stat()
-            guard lstat(root.appending(path: entry).path, &info) == 0 else { return entry }
-            switch info.st_mode & S_IFMT {
-            case S_IFREG where files.contains(entry): continue
-            case S_IFDIR where folders.contains(entry): continue
-            default: return entry
-            }
+            guard let info = try? FileSystem.linkStatus(root.appending(path: entry).path) else { return entry }
+            if FileSystem.isRegularFile(info) && files.contains(entry) { continue }
+            if FileSystem.isFolder(info) && folders.contains(entry) { continue }
+            return entry
         }
         return nil
     }

@@ -72,11 +72,11 @@ struct Catalog: ParsableCommand {
         let reader = input.resolvedReader()
         let checkRequest = CheckRequest(dataChecks: !noDataChecks, dataBytes: dataBytes)
         var checkOptions = try CheckOptions(checkRequest)
-        checkOptions.remote = reader.summaryOptions.remote
+        checkOptions.remote = reader.remoteOptions
         var collection = CatalogCollection(withPreviews: thumbnails, checks: checks ? checkOptions : nil)
         let product = try FileProduct.catalog(
             thumbnailBytes: thumbnails ? thumbnailBytes : nil, checks: checks ? checkRequest : nil,
-            remote: reader.summaryOptions.remote)
+            remote: reader.remoteOptions)
         let failures = try reader.eachProduct(product) { _, file in collection.add(file) }
         let site = collection.site(title: title ?? input.paths.joined(separator: ", "))
         let images = collection.images

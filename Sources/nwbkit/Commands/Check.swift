@@ -117,7 +117,7 @@ struct Check: ParsableCommand {
         }
         if config == .dandi { options.importanceOverrides = CheckOptions.dandiImportance }
         var reader = input.resolvedReader()
-        options.remote = reader.summaryOptions.remote
+        options.remote = reader.remoteOptions
         let sink = try OutputSink(path: output)
         var run = CheckRun(options: options)
         // Each worker checks its file; the run weighs the findings and checks identifiers across files.

@@ -131,7 +131,7 @@ struct Dandiset: ParsableCommand {
         let listing: [(id: String, version: String)]
         do {
             listing = try DandiClient(
-                instance: instance, token: reader.archiveOptions.tokens[instance.name], options: reader.summaryOptions.remote
+                instance: instance, token: reader.archiveOptions.tokens[instance.name], options: reader.remoteOptions
             ).dandisets(pageSize: reader.reading.listingPageSize)
         } catch {
             Diagnostics.error("\(instance.apiURL): cannot list the dandisets: \(error)")

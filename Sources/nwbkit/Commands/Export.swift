@@ -67,7 +67,7 @@ struct Export: ParsableCommand {
         options.processedRoot = processedRoot
         options.mouse = mouse
         options.checksums = !noChecksums
-        options.digest = Self.digest(remote: reader.summaryOptions.remote)
+        options.digest = Self.digest(remote: reader.remoteOptions)
         let title = project ?? input.paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")
         let export = CatalogExport.run(to, files: summaries, options: options, title: title)
         for failure in export.failures { Diagnostics.error(failure.description) }

@@ -263,7 +263,7 @@ struct FileReader {
         let discovery = self.discovery
         options.keeps = { discovery.matches(String($0.split(separator: "/").last ?? "")) }
         options.maximumAssetsPerDandiset = maximumAssetsPerDandiset
-        options.remote = summaryOptions.remote
+        options.remote = remoteOptions
         return options
     }
 
@@ -283,7 +283,7 @@ struct FileReader {
     /// The version metadata of a dandiset among the inputs, as the archive keeps it (in its key order).
     func archiveMetadata(of dandiset: ArchiveInputs.ResolvedDandiset) throws -> OrderedJSON {
         let bytes = try DandiClient(
-            instance: dandiset.instance, token: archiveOptions.tokens[dandiset.instance.name], options: summaryOptions.remote
+            instance: dandiset.instance, token: archiveOptions.tokens[dandiset.instance.name], options: remoteOptions
         ).versionMetadata(dandiset.id, version: dandiset.version)
         return try OrderedJSON.parse(bytes: bytes)
     }
@@ -302,8 +302,12 @@ struct FileReader {
     }
 
     var summaryOptions: SummaryOptions {
-        workerReading.summaryOptions(
-            environment: ProcessInfo.processInfo.environment, locations: archive?.locations ?? [:])
+        workerReading.summaryOptions(remote: remoteOptions)
+    }
+
+    /// How remote files and the archive's API are fetched (the archive's locations included).
+    var remoteOptions: RemoteOptions {
+        workerReading.remoteOptions(environment: ProcessInfo.processInfo.environment, locations: archive?.locations ?? [:])
     }
 
     var discovery: FileDiscovery {
@@ -377,7 +381,7 @@ struct FileReader {
         let salt = try FileRun.cacheSalt(for: run.request)
         run.cache = many?.cache.map {
             SummaryCache(
-                directory: URL(fileURLWithPath: $0), salt: salt, remote: summaryOptions.remote,
+                directory: URL(fileURLWithPath: $0), salt: salt, remote: remoteOptions,
                 damaged: { entry, problem in Diagnostics.warning("cache entry \(entry): \(problem); the file is read again") })
         }
         if let problem = run.cache?.writeProblem() {

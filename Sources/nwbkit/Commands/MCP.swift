@@ -56,7 +56,7 @@ struct MCPServe: ParsableCommand {
         settings.documentDeadline = documentTimeout
         settings.resultCharacters = maxResultCharacters
         settings.reading.caBundle = caBundle
-        settings.remote = settings.reading.summaryOptions(environment: environment).remote
+        settings.remote = settings.reading.remoteOptions(environment: environment)
         try AssistantServer.serve(settings: settings)
     }
 }

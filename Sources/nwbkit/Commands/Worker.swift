@@ -3,6 +3,7 @@ import Foundation
 import NWBKit
 import NWBRunner
 import Platform
+import RemoteReading
 
 /// `nwbkit worker`: the worker process of the other commands. It has no options: its standard input brings
 /// its whole configuration as the first line (`WorkerConfiguration`: how to read files and what to make of
@@ -15,16 +16,18 @@ struct Worker: ParsableCommand {
     func run() throws {
         let configuration: WorkerConfiguration
         let options: SummaryOptions
+        let remote: RemoteOptions
         let made: AnyFileProduct?
         do {
             configuration = try WorkerConfiguration.readFromStandardInput()
             if let parent = configuration.parent, !ProcessLifetime.dieWithParent(expected: parent) { throw ExitCode(1) }
             // The parent's environment is the worker's: the same AWS credentials sign its s3:// requests.
-            var summaryOptions = configuration.request.reading.summaryOptions(
+            var remoteOptions = configuration.request.reading.remoteOptions(
                 environment: ProcessInfo.processInfo.environment, locations: configuration.locations)
-            if let bytes = configuration.remoteCacheBytes { summaryOptions.remote.maximumCachedBytes = bytes }
-            options = summaryOptions
-            made = try WorkerProducts.encoded(configuration.request.product, remote: options.remote)
+            if let bytes = configuration.remoteCacheBytes { remoteOptions.maximumCachedBytes = bytes }
+            remote = remoteOptions
+            options = configuration.request.reading.summaryOptions(remote: remoteOptions)
+            made = try WorkerProducts.encoded(configuration.request.product, remote: remote)
         } catch let exit as ExitCode {
             throw exit
         } catch {
@@ -33,7 +36,8 @@ struct Worker: ParsableCommand {
         }
         if configuration.session {
             return WorkerProtocol.serveSession(
-                options: options, deadline: configuration.fileDeadline.map { $0 + WorkerConfiguration.deadlineGrace })
+                reading: configuration.request.reading, remote: remote,
+                deadline: configuration.fileDeadline.map { $0 + WorkerConfiguration.deadlineGrace })
         }
         let testFanOut = SplitWalk.testFanOut
         let walk =
