@@ -129,7 +129,7 @@ let package = Package(
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
         .testTarget(name: "NWBJSONTests", dependencies: ["NWBJSON"]),
         .testTarget(name: "RemoteReadingTests", dependencies: ["RemoteReading"]),
-        .testTarget(name: "NWBRunnerTests", dependencies: ["NWBRunner", "NWBJSON", "RemoteReading", "NWBCheck", "NWBKit", "TestSupport"]),
+        .testTarget(name: "NWBRunnerTests", dependencies: ["NWBRunner", "NWBJSON", "RemoteReading", "NWBCheck", "NWBKit", "NWBPreviews", "TestSupport"]),
     ]
 )
 

@@ -43,7 +43,8 @@ public struct FilePreviews: Sendable, Codable, Equatable {
             case object, kind, caption, width, height, bytesRead, png
         }
 
-        /// The PNG crosses JSON (the worker pipe, the cache) as base64.
+        /// The PNG is never in the JSON: it crosses the worker pipe (and the cache) as a binary frame after
+        /// the JSON (`FileProduct.Frames`); an empty PNG is left out.
         public func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(object, forKey: .object)
@@ -52,7 +53,7 @@ public struct FilePreviews: Sendable, Codable, Equatable {
             try container.encode(width, forKey: .width)
             try container.encode(height, forKey: .height)
             try container.encode(bytesRead, forKey: .bytesRead)
-            try container.encode(Data(png).base64EncodedString(), forKey: .png)
+            if !png.isEmpty { try container.encode(Data(png).base64EncodedString(), forKey: .png) }
         }
 
         public init(from decoder: Decoder) throws {
@@ -63,10 +64,14 @@ public struct FilePreviews: Sendable, Codable, Equatable {
             width = try container.decode(Int.self, forKey: .width)
             height = try container.decode(Int.self, forKey: .height)
             bytesRead = try container.decode(Int.self, forKey: .bytesRead)
-            guard let bytes = Data(base64Encoded: try container.decode(String.self, forKey: .png)) else {
-                throw DecodingError.dataCorruptedError(forKey: .png, in: container, debugDescription: "not base64")
+            if let text = try container.decodeIfPresent(String.self, forKey: .png) {
+                guard let bytes = Data(base64Encoded: text) else {
+                    throw DecodingError.dataCorruptedError(forKey: .png, in: container, debugDescription: "not base64")
+                }
+                png = [UInt8](bytes)
+            } else {
+                png = []
             }
-            png = [UInt8](bytes)
         }
     }
 

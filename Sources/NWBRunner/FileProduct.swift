@@ -35,14 +35,33 @@ public struct FileProduct<Value: Codable & Sendable>: Sendable {
     public let makeWithOpenFile: (@Sendable (FileSummary, File) throws -> Value)?
     /// How the product crosses the pipe.
     public let body: Body
+    /// Binary parts of a JSON product (a catalog entry's PNGs) that cross as frames of their own after the
+    /// JSON, never as base64 inside it: `detach` takes them out of the value before it is encoded, `attach`
+    /// puts them back, in the same order, after it is decoded.
+    public let frames: Frames?
+
+    /// How a value's binary parts are taken out and put back.
+    public struct Frames: Sendable {
+        public var detach: @Sendable (inout Value) -> [[UInt8]]
+        public var attach: @Sendable (inout Value, [[UInt8]]) throws -> Void
+
+        public init(
+            detach: @escaping @Sendable (inout Value) -> [[UInt8]], attach: @escaping @Sendable (inout Value, [[UInt8]]) throws -> Void
+        ) {
+            self.detach = detach
+            self.attach = attach
+        }
+    }
 
     public init(
-        name: String, request: WorkerProduct, body: Body = .json, make: @escaping @Sendable (FileSummary) throws -> Value,
+        name: String, request: WorkerProduct, body: Body = .json, frames: Frames? = nil,
+        make: @escaping @Sendable (FileSummary) throws -> Value,
         makeWithOpenFile: (@Sendable (FileSummary, File) throws -> Value)? = nil
     ) {
         self.name = name
         self.request = request
         self.body = body
+        self.frames = frames
         self.make = make
         self.makeWithOpenFile = makeWithOpenFile
     }
@@ -56,23 +75,26 @@ public struct FileProduct<Value: Codable & Sendable>: Sendable {
             return try make(summary)
         }
         let usesOpenFile = withFile != nil
+        let frames = self.frames
         switch body {
         case .text:
             return AnyFileProduct(name: name, isRaw: true, usesOpenFile: usesOpenFile) { summary, file in
                 guard let text = try value(summary, file) as? String else {
                     throw WorkerProtocol.ReplyError(message: "not text")
                 }
-                return Array(text.utf8)
+                return EncodedProduct(body: Array(text.utf8))
             }
         case .json:
             return AnyFileProduct(name: name, isRaw: false, usesOpenFile: usesOpenFile) { summary, file in
-                try FastJSONEncoder(prettyPrinted: false).encode(value(summary, file))
+                var made = try value(summary, file)
+                let detached = frames?.detach(&made) ?? []
+                return EncodedProduct(body: try FastJSONEncoder(prettyPrinted: false).encode(made), frames: detached)
             }
         }
     }
 
-    /// The value a worker's reply body holds.
-    func decode(_ bytes: [UInt8]) throws -> Value {
+    /// The value a worker's reply body holds, its binary frames put back.
+    func decode(_ bytes: [UInt8], frames received: [[UInt8]] = []) throws -> Value {
         switch body {
         case .text:
             guard let text = String(decoding: bytes, as: UTF8.self) as? Value else {
@@ -80,7 +102,9 @@ public struct FileProduct<Value: Codable & Sendable>: Sendable {
             }
             return text
         case .json:
-            return try FastJSONDecoder().decode(Value.self, from: bytes)
+            var value = try FastJSONDecoder().decode(Value.self, from: bytes)
+            if let frames { try frames.attach(&value, received) }
+            return value
         }
     }
 }
@@ -95,7 +119,13 @@ public struct AnyFileProduct: Sendable {
     /// other product gets the file closed first, its remote blocks freed).
     public let usesOpenFile: Bool
     /// The product's bytes, from the summary and, in a worker, the file still open.
-    public let encode: @Sendable (FileSummary, File?) throws -> [UInt8]
+    public let encode: @Sendable (FileSummary, File?) throws -> EncodedProduct
+}
+
+/// A product as it crosses the pipe: its body (text, or compact JSON), and binary frames after it.
+public struct EncodedProduct: Sendable {
+    public var body: [UInt8]
+    public var frames: [[UInt8]] = []
 }
 
 extension FileProduct where Value == String {
@@ -177,6 +207,27 @@ public struct CatalogFile: Sendable, Codable {
         self.previews = previews
         self.check = check
     }
+
+    /// Takes the previews' PNGs out (they cross the pipe as frames of their own), in preview order.
+    mutating func detachImages() -> [[UInt8]] {
+        guard var previews else { return [] }
+        var images: [[UInt8]] = []
+        for index in previews.previews.indices {
+            images.append(previews.previews[index].png)
+            previews.previews[index].png = []
+        }
+        self.previews = previews
+        return images
+    }
+
+    /// Puts the PNGs `detachImages` took back, in order.
+    mutating func attachImages(_ images: [[UInt8]]) throws {
+        guard (previews?.previews.count ?? 0) == images.count else {
+            throw WorkerProtocol.ReplyError(
+                message: "the catalog entry has \(previews?.previews.count ?? 0) previews and \(images.count) images")
+        }
+        for (index, image) in images.enumerated() { previews?.previews[index].png = image }
+    }
 }
 
 extension FileProduct where Value == CatalogFile {
@@ -199,6 +250,7 @@ extension FileProduct where Value == CatalogFile {
         }
         return FileProduct(
             name: "catalog", request: .catalog(thumbnailBytes: thumbnailBytes, checks: request),
+            frames: .init(detach: { $0.detachImages() }, attach: { try $0.attachImages($1) }),
             make: { summary in
                 var file = CatalogFile(
                     summary: summary, previews: nil, check: checks.map { FileCheck(summary: summary, options: $0) })

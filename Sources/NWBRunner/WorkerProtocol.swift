@@ -16,6 +16,8 @@ public struct WorkerResult: Sendable {
     private let encoded: [UInt8]?
     /// The product `encoded` holds, or `nil` when it holds the summary.
     private let productName: String?
+    /// Binary frames that came after the product's JSON (a catalog entry's PNGs).
+    private let frames: [[UInt8]]
 
     /// Whether this holds what a product made rather than the summary.
     var holdsProduct: Bool { productName != nil }
@@ -40,7 +42,7 @@ public struct WorkerResult: Sendable {
     /// What `product` makes of this file: as the worker sent it, or made here from the summary
     /// (a file read in this process, or a summary merged from shards).
     public func product<Value>(_ product: FileProduct<Value>) throws -> Value {
-        if let encoded, productName == product.name { return try product.decode(encoded) }
+        if let encoded, productName == product.name { return try product.decode(encoded, frames: frames) }
         return try product.make(try summary())
     }
 
@@ -51,14 +53,16 @@ public struct WorkerResult: Sendable {
         model = summary
         encoded = nil
         productName = nil
+        frames = []
     }
 
-    init(path: String, warnings: [String], body: [UInt8], productName: String?) {
+    init(path: String, warnings: [String], body: [UInt8], productName: String?, frames: [[UInt8]] = []) {
         self.path = path
         self.warnings = warnings
         self.model = nil
         self.encoded = body
         self.productName = productName
+        self.frames = frames
     }
 }
 
@@ -78,8 +82,8 @@ public enum WorkerProtocol {
     /// Changes whenever replies or cache entries change form (part of the cache's key: an older cache is
     /// not misread, nor reported as damaged; 4: entries carry their length and checksum; 5: region references
     /// keep their selection, dimension scales' lists are read; 6: a failure is a `RunFailure`;
-    /// 7: catalog previews carry signal plots).
-    public static let version = 7
+    /// 7: catalog previews carry signal plots; 8: a catalog entry's PNGs cross as frames after its JSON).
+    public static let version = 8
 
     private struct Header: Codable {
         var path: String?
@@ -88,8 +92,11 @@ public enum WorkerProtocol {
         var failure: RunFailure?
         /// About how many bytes the body will have (so the parent can make room once, not by doubling).
         var sizeHint: Int?
-        /// The body's exact length, when it is raw bytes (which may hold newlines).
+        /// The body's exact length, when it is raw bytes (which may hold newlines), or when binary frames
+        /// follow it (then the JSON's and the frames' lengths together).
         var length: Int?
+        /// The lengths of the binary frames after a JSON body (a catalog entry's PNGs, never base64).
+        var frames: [Int]?
     }
 
     /// How a reply's header frames its body: the exact length of a raw body, and a size hint.
@@ -169,11 +176,13 @@ public enum WorkerProtocol {
                     ? try FileSummarizer.summarizeKeepingFile(path, options: options, walk: walk)
                     : (try FileSummarizer.summarize(path, options: options, walk: walk), nil)
                 // Made before the header is written, so a failure can still be a clean line.
-                let body = try product.encode(summary, file)
+                let made = try product.encode(summary, file)
+                let frameLengths = made.frames.map(\.count)
                 let header = Header(
                     path: summary.path, warnings: summary.warnings, product: product.name,
-                    length: product.isRaw ? body.count : nil)
-                output.write(encode(header) + [UInt8(ascii: "\t")] + body + [UInt8(ascii: "\n")])
+                    length: product.isRaw || !made.frames.isEmpty ? made.body.count + frameLengths.reduce(0, +) : nil,
+                    frames: made.frames.isEmpty ? nil : frameLengths)
+                output.write(encode(header) + [UInt8(ascii: "\t")] + made.body + made.frames.flatMap { $0 } + [UInt8(ascii: "\n")])
                 BackgroundRelease.release(summary)
                 return
             }
@@ -232,7 +241,19 @@ public enum WorkerProtocol {
         if let failure = header.failure { return .failure(failure) }
         guard let tab, let path = header.path else { return nil }
         bytes.removeSubrange(...tab)
+        // Binary frames end the body: cut off from its end, in order.
+        var frames: [[UInt8]] = []
+        if let lengths = header.frames {
+            let total = lengths.reduce(0) { $0 + max(0, $1) }
+            guard lengths.allSatisfy({ $0 >= 0 }), total <= bytes.count else { return nil }
+            var start = bytes.count - total
+            for length in lengths {
+                frames.append(Array(bytes[start..<(start + length)]))
+                start += length
+            }
+            bytes.removeLast(total)
+        }
         return .result(
-            WorkerResult(path: path, warnings: header.warnings ?? [], body: bytes, productName: header.product))
+            WorkerResult(path: path, warnings: header.warnings ?? [], body: bytes, productName: header.product, frames: frames))
     }
 }

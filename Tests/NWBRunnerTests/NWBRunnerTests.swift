@@ -2,6 +2,7 @@ import Foundation
 import NWBJSON
 import NWBCheck
 import NWBKit
+import NWBPreviews
 import TestSupport
 import RemoteReading
 import XCTest
@@ -70,6 +71,40 @@ final class ReplyFramerTests: XCTestCase {
         XCTAssertEqual(whole.append(stream[...]), replies)
     }
 
+    /// A catalog entry's PNGs cross as binary frames after its JSON (tabs, newlines and all): the framer
+    /// cuts the reply by the header's length, the decoder takes the frames off the end, and the product put
+    /// back together is the one the worker made; the JSON holds no base64.
+    func testBinaryFramesFollowTheJSONAndComeBackWhole() throws {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x09, 0x00, 0x0A, 0xFF]
+        let summary = try FileSummarizer.summarize(TestPaths.sample("ophys.nwb"))
+        let previews = FilePreviews(
+            previews: [
+                .init(object: "/a", kind: .image, caption: "a", width: 2, height: 2, bytesRead: 4, png: png),
+                .init(object: "/b", kind: .roiMasks, caption: "b", width: 1, height: 1, bytesRead: 1, png: Array(png.reversed())),
+            ], notes: [], bytesRead: 5, allowance: 100)
+        let made = CatalogFile(summary: summary, previews: previews)
+        let product = try FileProduct<CatalogFile>.catalog(thumbnailBytes: 100, remote: RemoteOptions())
+        var detached = made
+        let frames = product.frames!.detach(&detached)
+        XCTAssertEqual(frames, [png, Array(png.reversed())])
+        let json = try FastJSONEncoder(prettyPrinted: false).encode(detached)
+        XCTAssertFalse(String(decoding: json, as: UTF8.self).contains("\"png\""), "no PNG inside the JSON")
+        // The reply as a worker writes it, cut at every place.
+        let header = Array(#"{"frames":[12,12],"length":\#(json.count + 24),"path":"ophys.nwb","product":"catalog","warnings":[]}"#.utf8)
+        let reply = header + [UInt8(ascii: "\t")] + json + frames.flatMap { $0 }
+        let stream = reply + [UInt8(ascii: "\n")]
+        for cut in stride(from: 0, through: stream.count, by: 97) {
+            var framer = ReplyFramer()
+            XCTAssertEqual(framer.append(stream[..<cut]) + framer.append(stream[cut...]), [reply], "cut at \(cut)")
+        }
+        guard case .result(let result)? = WorkerProtocol.decode(reply) else { return XCTFail("not a result") }
+        let back = try result.product(product)
+        XCTAssertEqual(back.previews, previews)
+        // Frames whose lengths pass the reply's end: no result.
+        let lying = Array(#"{"frames":[100000],"path":"x","product":"catalog"}"#.utf8) + [UInt8(ascii: "\t")] + json
+        XCTAssertNil(WorkerProtocol.decode(lying))
+    }
+
     func testAnUnfinishedReplyWaits() {
         var framer = ReplyFramer()
         let first = replies[0]
@@ -86,7 +121,8 @@ final class WorkerRequestTests: XCTestCase {
             .summary, .text, .markdown(template: "/tmp/t.md"), .markdown(template: nil), .asset(recogniseByteTypes: true),
             .signature, .check(CheckRequest(select: "check_subject_exists", rules: "r.yaml", schema: ["/s"], dataBytes: 5)),
             .catalog(thumbnailBytes: 1 << 20, checks: CheckRequest(dataChecks: false)),
-            .catalog(thumbnailBytes: nil, checks: nil),
+            .catalog(thumbnailBytes: nil, checks: nil), .usageScript(template: nil), .usageScript(template: "/t.py"),
+            .object(ObjectRequest(path: "/units/spike_times", start: 3, count: 7, maxBytes: 1 << 30)),
         ]
         for product in products {
             var reading = WorkerReading()
