@@ -58,35 +58,45 @@ public struct ParallelSummaryRun {
     public func run(
         paths: [String], discovery: FileDiscovery, body: (_ outcome: FileOutcome, _ position: Int, _ total: Int) throws -> Void
     ) throws -> Int {
-        let items = discovery.items(for: paths)
-        var outcomes = [FileOutcome?](repeating: nil, count: items.count)
-        var queue: [Int] = []
-        var keys = [String?](repeating: nil, count: items.count)
-        let folders = SummaryCache.RealFolders()
-        for (index, item) in items.enumerated() {
-            switch item {
-            case .failure(let error): outcomes[index] = .failure(.file(error))
-            case .file(let path):
-                if let cache, let key = cache.key(for: path, folders: folders) {
-                    keys[index] = key
-                    if var reply = cache.reply(for: key), let outcome = Self.decodeCached(&reply, path: path) {
-                        outcomes[index] = outcome
-                        continue
-                    }
-                }
-                queue.append(index)
-            }
-        }
-        queue = Self.readingOrder(queue, items: items, jobs: jobs)
+        var state = plan(discovery.items(for: paths))
         // Fewer files than cores: each file's walk is split across the cores that would idle (up to 4
         // processes per file; the output is the same, see `SplitWalk`).
-        let parts = min(4, jobs / max(1, queue.count))
         var configuration = self.configuration
-        configuration.split = max(1, parts)
+        configuration.split = max(1, min(4, jobs / max(1, state.queue.count)))
+        let configurationLine = try configuration.line()
         var workers: [Worker] = []
+        defer { workers.forEach { stop($0) } }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        try state.emitReady(body)
+        while !state.isDone {
+            try handOut(&state, to: &workers, configurationLine: configurationLine)
+            let busy = workers.filter { $0.current != nil }
+            if !busy.isEmpty {
+                let ready = FileDescriptor.waitForInput(busy.map(\.process.outputDescriptor), milliseconds: 100)
+                for (worker, isReady) in zip(busy, ready) {
+                    let keep = isReady ? receive(from: worker, into: &state, chunk: &chunk) : withinTimeout(worker, &state)
+                    if !keep { workers.removeAll { $0 === worker } }
+                }
+            }
+            try state.emitReady(body)
+        }
+        return state.failures
+    }
+
+    /// What a run has to do and has done: each input's outcome (in input order), the files still to hand
+    /// out (a stack), their cache keys, and how far outcomes have been handed to the caller.
+    private struct RunState {
+        let items: [FileDiscovery.Item]
+        var outcomes: [FileOutcome?]
+        var queue: [Int] = []
+        var keys: [String?]
         var nextToEmit = 0
         var failures = 0
-        func emit() throws {
+
+        var isDone: Bool { nextToEmit >= outcomes.count }
+
+        /// Hands every outcome that is ready, in input order, to `body`, releasing each once handed.
+        mutating func emitReady(_ body: (FileOutcome, Int, Int) throws -> Void) throws {
             while nextToEmit < outcomes.count, let outcome = outcomes[nextToEmit] {
                 if case .failure = outcome { failures += 1 }
                 try body(outcome, nextToEmit, outcomes.count)
@@ -94,75 +104,87 @@ public struct ParallelSummaryRun {
                 nextToEmit += 1
             }
         }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        defer { workers.forEach { stop($0) } }
-        let configurationLine = try configuration.line()
+    }
 
-        try emit()
-        while nextToEmit < outcomes.count {
-            // Hand work to idle workers, starting workers as needed: no more than there are files to read
-            // (one file and `--jobs 2` is one worker and its split-walk helper, not an idle second worker).
-            let wanted = min(jobs, queue.count + workers.filter { $0.current != nil }.count)
-            while workers.count < wanted {
-                let worker = try start(arguments: workerArguments)
-                // Its first line: the configuration (a worker that is gone is reported by its read side).
-                _ = worker.process.send(configurationLine)
-                workers.append(worker)
-            }
-            for worker in workers where worker.current == nil && !queue.isEmpty {
-                let index = queue.removeLast()
-                guard case .file(let path) = items[index] else { continue }
-                worker.current = index
-                worker.started = Date()
-                var line = (try? FastJSONEncoder(prettyPrinted: false).encode(path)) ?? []
-                line.append(UInt8(ascii: "\n"))
-                // A worker that is gone is reported by its read side.
-                _ = worker.process.send(line)
-            }
-            let busy = workers.filter { $0.current != nil }
-            if busy.isEmpty {
-                try emit()
-                continue
-            }
-            let ready = FileDescriptor.waitForInput(busy.map(\.process.outputDescriptor), milliseconds: 100)
-            for (worker, isReady) in zip(busy, ready) {
-                guard let index = worker.current else { continue }
-                if isReady {
-                    let count =
-                        (try? chunk.withUnsafeMutableBytes { (raw) throws(Errno) in try worker.process.outputDescriptor.read(into: raw) })
-                        ?? 0
-                    if count > 0 {
-                        // One file at a time per worker: at most one reply completes.
-                        if let line = worker.framer.append(chunk[..<count]).first {
-                            if let cache, let key = keys[index] {
-                                let outcome = Self.decode(line, path: items[index].path)
-                                if !Self.isWorkerFailure(outcome) { cache.store(line, for: key) }
-                                outcomes[index] = outcome
-                            } else {
-                                // The line becomes the body in place: a large summary is not copied.
-                                outcomes[index] = Self.decode(consume line, path: items[index].path)
-                            }
-                            worker.current = nil
-                        }
+    /// The run's plan: failures of discovery and cached replies are outcomes at once; the other files are
+    /// queued in reading order.
+    private func plan(_ items: [FileDiscovery.Item]) -> RunState {
+        var state = RunState(
+            items: items, outcomes: [FileOutcome?](repeating: nil, count: items.count),
+            keys: [String?](repeating: nil, count: items.count))
+        let folders = SummaryCache.RealFolders()
+        for (index, item) in items.enumerated() {
+            switch item {
+            case .failure(let error): state.outcomes[index] = .failure(.file(error))
+            case .file(let path):
+                if let cache, let key = cache.key(for: path, folders: folders) {
+                    state.keys[index] = key
+                    if var reply = cache.reply(for: key), let outcome = Self.decodeCached(&reply, path: path) {
+                        state.outcomes[index] = outcome
                         continue
                     }
-                    // End of output: the worker died on this file.
-                    outcomes[index] = .failure(.worker(path: items[index].path, detail: Self.death(of: worker)))
-                    workers.removeAll { $0 === worker }
-                    continue
                 }
-                if let timeout, Date().timeIntervalSince(worker.started) > timeout {
-                    worker.process.killAndReap()
-                    outcomes[index] = .failure(
-                        .worker(
-                            path: items[index].path,
-                            detail: "took longer than \(Self.seconds(timeout)) s to read (--timeout); stopped"))
-                    workers.removeAll { $0 === worker }
-                }
+                state.queue.append(index)
             }
-            try emit()
         }
-        return failures
+        state.queue = Self.readingOrder(state.queue, items: items, jobs: jobs)
+        return state
+    }
+
+    /// Hands files to idle workers, starting workers as needed: no more than there are files to read (one
+    /// file and `--jobs 2` is one worker and its split-walk helper, not an idle second worker).
+    private func handOut(_ state: inout RunState, to workers: inout [Worker], configurationLine: [UInt8]) throws {
+        let wanted = min(jobs, state.queue.count + workers.filter { $0.current != nil }.count)
+        while workers.count < wanted {
+            let worker = try start(arguments: workerArguments)
+            // Its first line: the configuration (a worker that is gone is reported by its read side).
+            _ = worker.process.send(configurationLine)
+            workers.append(worker)
+        }
+        for worker in workers where worker.current == nil && !state.queue.isEmpty {
+            let index = state.queue.removeLast()
+            guard case .file(let path) = state.items[index] else { continue }
+            worker.current = index
+            worker.started = Date()
+            var line = (try? FastJSONEncoder(prettyPrinted: false).encode(path)) ?? []
+            line.append(UInt8(ascii: "\n"))
+            // A worker that is gone is reported by its read side.
+            _ = worker.process.send(line)
+        }
+    }
+
+    /// Reads what a worker wrote; a complete reply becomes its file's outcome (and a cache entry). False
+    /// when the worker is gone: its output ended, so it died on its file.
+    private func receive(from worker: Worker, into state: inout RunState, chunk: inout [UInt8]) -> Bool {
+        guard let index = worker.current else { return true }
+        let path = state.items[index].path
+        let count =
+            (try? chunk.withUnsafeMutableBytes { (raw) throws(Errno) in try worker.process.outputDescriptor.read(into: raw) }) ?? 0
+        guard count > 0 else {
+            state.outcomes[index] = .failure(.worker(path: path, detail: Self.death(of: worker)))
+            return false
+        }
+        // One file at a time per worker: at most one reply completes.
+        guard let line = worker.framer.append(chunk[..<count]).first else { return true }
+        if let cache, let key = state.keys[index] {
+            let outcome = Self.decode(line, path: path)
+            if !Self.isWorkerFailure(outcome) { cache.store(line, for: key) }
+            state.outcomes[index] = outcome
+        } else {
+            // The line becomes the body in place: a large summary is not copied.
+            state.outcomes[index] = Self.decode(consume line, path: path)
+        }
+        worker.current = nil
+        return true
+    }
+
+    /// False (and the worker stopped, its file failed) when the worker's file has taken longer than `timeout`.
+    private func withinTimeout(_ worker: Worker, _ state: inout RunState) -> Bool {
+        guard let index = worker.current, let timeout, Date().timeIntervalSince(worker.started) > timeout else { return true }
+        worker.process.killAndReap()
+        state.outcomes[index] = .failure(
+            .worker(path: state.items[index].path, detail: "took longer than \(Self.seconds(timeout)) s to read (--timeout); stopped"))
+        return false
     }
 
     private func start(arguments: [String]) throws -> Worker {
