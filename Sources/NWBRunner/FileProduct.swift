@@ -208,24 +208,30 @@ public struct CatalogFile: Sendable, Codable {
         self.check = check
     }
 
-    /// Takes the previews' PNGs out (they cross the pipe as frames of their own), in preview order.
-    mutating func detachImages() -> [[UInt8]] {
-        guard var previews else { return [] }
-        var images: [[UInt8]] = []
-        for index in previews.previews.indices {
-            images.append(previews.previews[index].png)
-            previews.previews[index].png = []
+    /// Takes the binary parts out (they cross the pipe as frames of their own, never escaped inside the
+    /// JSON): the object tree's script data first (JSON text made for the page), then the previews' PNGs in
+    /// preview order.
+    mutating func detachFrames() -> [[UInt8]] {
+        var frames = [Array(page.treeJSON.utf8)]
+        page.treeJSON = ""
+        if var previews {
+            for index in previews.previews.indices {
+                frames.append(previews.previews[index].png)
+                previews.previews[index].png = []
+            }
+            self.previews = previews
         }
-        self.previews = previews
-        return images
+        return frames
     }
 
-    /// Puts the PNGs `detachImages` took back, in order.
-    mutating func attachImages(_ images: [[UInt8]]) throws {
-        guard (previews?.previews.count ?? 0) == images.count else {
+    /// Puts back what `detachFrames` took out, in order.
+    mutating func attachFrames(_ frames: [[UInt8]]) throws {
+        let images = frames.dropFirst()
+        guard let tree = frames.first, (previews?.previews.count ?? 0) == images.count else {
             throw WorkerProtocol.ReplyError(
-                message: "the catalog entry has \(previews?.previews.count ?? 0) previews and \(images.count) images")
+                message: "the catalog entry has \(previews?.previews.count ?? 0) previews and \(frames.count) frames")
         }
+        page.treeJSON = String(decoding: tree, as: UTF8.self)
         for (index, image) in images.enumerated() { previews?.previews[index].png = image }
     }
 }
@@ -250,7 +256,7 @@ extension FileProduct where Value == CatalogFile {
         }
         return FileProduct(
             name: "catalog", request: .catalog(thumbnailBytes: thumbnailBytes, checks: request),
-            frames: .init(detach: { $0.detachImages() }, attach: { try $0.attachImages($1) }),
+            frames: .init(detach: { $0.detachFrames() }, attach: { try $0.attachFrames($1) }),
             make: { summary in
                 var file = CatalogFile(
                     summary: summary, previews: nil, check: checks.map { FileCheck(summary: summary, options: $0) })

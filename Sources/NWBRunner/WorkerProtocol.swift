@@ -82,7 +82,7 @@ public enum WorkerProtocol {
     /// Changes whenever replies or cache entries change form (part of the cache's key: an older cache is
     /// not misread, nor reported as damaged; 4: entries carry their length and checksum; 5: region references
     /// keep their selection, dimension scales' lists are read; 6: a failure is a `RunFailure`;
-    /// 7: catalog previews carry signal plots; 8: a catalog entry's PNGs cross as frames after its JSON).
+    /// 7: catalog previews carry signal plots; 8: a catalog entry's tree data and PNGs cross as frames after its JSON).
     public static let version = 8
 
     private struct Header: Codable {

@@ -86,11 +86,15 @@ final class ReplyFramerTests: XCTestCase {
         let product = try FileProduct<CatalogFile>.catalog(thumbnailBytes: 100, remote: RemoteOptions())
         var detached = made
         let frames = product.frames!.detach(&detached)
-        XCTAssertEqual(frames, [png, Array(png.reversed())])
+        XCTAssertEqual(frames, [Array(made.page.treeJSON.utf8), png, Array(png.reversed())])
         let json = try FastJSONEncoder(prettyPrinted: false).encode(detached)
         XCTAssertFalse(String(decoding: json, as: UTF8.self).contains("\"png\""), "no PNG inside the JSON")
+        XCTAssertTrue(String(decoding: json, as: UTF8.self).contains(#""treeJSON":"""#), "no tree inside the JSON")
         // The reply as a worker writes it, cut at every place.
-        let header = Array(#"{"frames":[12,12],"length":\#(json.count + 24),"path":"ophys.nwb","product":"catalog","warnings":[]}"#.utf8)
+        let tree = frames[0].count
+        let header = Array(
+            #"{"frames":[\#(tree),12,12],"length":\#(json.count + tree + 24),"path":"ophys.nwb","product":"catalog","warnings":[]}"#
+                .utf8)
         let reply = header + [UInt8(ascii: "\t")] + json + frames.flatMap { $0 }
         let stream = reply + [UInt8(ascii: "\n")]
         for cut in stride(from: 0, through: stream.count, by: 97) {
@@ -100,6 +104,7 @@ final class ReplyFramerTests: XCTestCase {
         guard case .result(let result)? = WorkerProtocol.decode(reply) else { return XCTFail("not a result") }
         let back = try result.product(product)
         XCTAssertEqual(back.previews, previews)
+        XCTAssertEqual(back.page.treeJSON, made.page.treeJSON)
         // Frames whose lengths pass the reply's end: no result.
         let lying = Array(#"{"frames":[100000],"path":"x","product":"catalog"}"#.utf8) + [UInt8(ascii: "\t")] + json
         XCTAssertNil(WorkerProtocol.decode(lying))

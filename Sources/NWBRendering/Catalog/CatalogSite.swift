@@ -268,7 +268,9 @@ public struct CatalogSite: Sendable {
         /// The summary without its `objects`.
         public var summary: FileSummary
         var objectCount: Int
-        var treeJSON: String
+        /// The object tree's data as the page's script reads it (JSON text); it crosses the worker pipe as a
+        /// frame of its own, not escaped inside the entry's JSON.
+        public var treeJSON: String
         var asset: DandiAsset
 
         public init(summary: FileSummary) {
