@@ -23,30 +23,36 @@ struct NWBKitCommand: ParsableCommand {
         // Writes to a worker that died, or to a closed stdout, fail with EPIPE instead of ending the
         // process: the run reports the worker's file, and a closed stdout ends quietly (StandardStreams).
         CurrentProcess.ignoreBrokenPipes()
-        if let suggestion = SubcommandSuggestion.message(
-            for: Array(CommandLine.arguments.dropFirst()), subcommands: configuration.subcommands)
-        {
+        Foundation.exit(run(arguments: Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Runs the tool on `arguments` (without the program's name) and returns its exit status, writing to
+    /// stdout and stderr: what `main` does, and what the tests call to run a command in their own process.
+    static func run(arguments: [String]) -> Int32 {
+        if let suggestion = SubcommandSuggestion.message(for: arguments, subcommands: configuration.subcommands) {
             StandardStreams.write(Data(("nwbkit: " + suggestion + "\n").utf8), to: STDERR_FILENO)
-            Foundation.exit(2)
+            return 2
         }
         do {
             // A long list of paths is taken out before parsing (ArgumentParser is quadratic in it).
-            let arguments = PathArguments.separate(
-                Array(CommandLine.arguments.dropFirst()), commands: configuration.subcommands)
-            var command = try parseAsRoot(arguments)
+            let separated = PathArguments.separate(arguments, commands: configuration.subcommands)
+            var command = try parseAsRoot(separated)
             try command.run()
+            return 0
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            return exit.rawValue
         } catch {
             if exitCode(for: error) == .success {
-                Self.exit(withError: error)
+                // --help and --version: their text on stdout.
+                StandardStreams.write(Data((fullMessage(for: error) + "\n").utf8), to: STDOUT_FILENO)
+                return 0
             }
             // Every error line starts `nwbkit:`, as the tool's own lines do (ArgumentParser's say `Error:`).
             var message = fullMessage(for: error)
             if message.hasPrefix("Error: ") { message = "nwbkit: " + message.dropFirst("Error: ".count) }
             if !message.hasPrefix("nwbkit: ") { message = "nwbkit: " + message }
             StandardStreams.write(Data((message + "\n").utf8), to: STDERR_FILENO)
-            Foundation.exit(2)
+            return 2
         }
     }
 }

@@ -22,7 +22,7 @@ final class ArgumentAndLineTests: XCTestCase {
         XCTAssertEqual(failures.first, "nwbkit: missing-0.nwb: no such file or folder")
         XCTAssertEqual(failures.last, "nwbkit: missing-\(count - 1).nwb: no such file or folder")
         XCTAssertEqual(direct.stdout.split(separator: "\n").count, count + 1, "one JSON line each, format after the paths")
-        let fromFile = try CommandRun.nwbkit(["summarize", "--jobs", "0", "--format", "jsonl", "--paths-from", list.path])
+        let fromFile = try InProcessCommand.nwbkit(["summarize", "--jobs", "0", "--format", "jsonl", "--paths-from", list.path])
         XCTAssertEqual(fromFile.stdout, direct.stdout)
         XCTAssertEqual(fromFile.stderr, direct.stderr)
         let fromInput = try CommandRun.bash(
@@ -49,7 +49,7 @@ final class ArgumentAndLineTests: XCTestCase {
         let usage = try CommandRun.nwbkit(["summarize", "--jobs", "x", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(usage.status, 2)
         XCTAssertTrue(usage.stderr.hasPrefix("nwbkit: "), usage.stderr)
-        let device = try CommandRun.nwbkit(["merge", "/dev/zero"])
+        let device = try InProcessCommand.nwbkit(["merge", "/dev/zero"])
         XCTAssertEqual(device.status, 2)
         XCTAssertEqual(device.stderr.split(separator: "\n").first, "nwbkit: /dev/zero: not a regular file (a part is a summarize --format jsonl output)")
     }

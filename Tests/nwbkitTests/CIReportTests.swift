@@ -31,7 +31,7 @@ final class CIReportTests: XCTestCase {
         let sarifRun = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
         let driver = try XCTUnwrap((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
-        let list = try CommandRun.nwbkit(["list-checks"])
+        let list = try InProcessCommand.nwbkit(["list-checks"])
         let ruleIDs = rules.compactMap { $0["id"] as? String }
         XCTAssertEqual(Set(ruleIDs).count, ruleIDs.count, "one rule per check")
         for id in ["check_subject_exists", "check_unique_identifiers", "nwbkit_file_readable"] {

@@ -92,7 +92,7 @@ final class CheckCommandTests: XCTestCase {
 
     func testJSONReportIsTheSameWithWorkersAndInProcess() throws {
         let workers = try nwbkit(["check", "--format", "json", "--jobs", "2"] + samples)
-        let inProcess = try nwbkit(["check", "--format", "json", "--jobs", "0"] + samples)
+        let inProcess = try InProcessCommand.nwbkit(["check", "--format", "json", "--jobs", "0"] + samples)
         XCTAssertEqual(workers.status, 1)
         XCTAssertEqual(workers.stdout, inProcess.stdout)
         XCTAssertTrue(workers.stdout.contains("\"check\": \"check_units_resolution_is_set\""))
@@ -108,7 +108,7 @@ final class CheckCommandTests: XCTestCase {
     /// stopped, and left out on request or when checking summaries written earlier.
     func testDataChecksAreBoundedAndSaid() throws {
         let workers = try nwbkit(["check", "--format", "json", "--jobs", "2"] + flawed)
-        let inProcess = try nwbkit(["check", "--format", "json", "--jobs", "0"] + flawed)
+        let inProcess = try InProcessCommand.nwbkit(["check", "--format", "json", "--jobs", "0"] + flawed)
         XCTAssertEqual(workers.stdout, inProcess.stdout)
         let report = try JSONSerialization.jsonObject(with: Data(workers.stdout.utf8)) as? [String: Any]
         let findings = try XCTUnwrap(report?["findings"] as? [[String: Any]])

@@ -47,11 +47,30 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testUsageErrorsExitTwo() throws {
-        XCTAssertEqual(try nwbkit(["summarize"]).status, 2)
-        XCTAssertEqual(try nwbkit(["summarize", "--format", "xml", TestPaths.sample("ophys.nwb")]).status, 2)
-        XCTAssertEqual(try nwbkit(["summarize", "--max-objects", "0", TestPaths.sample("ophys.nwb")]).status, 2)
-        XCTAssertEqual(try nwbkit(["frobnicate"]).status, 2)
-        XCTAssertEqual(try nwbkit(["--help"]).status, 0)
+        let nwbkit = InProcessCommand.nwbkit
+        XCTAssertEqual(try nwbkit(["summarize"], nil).status, 2)
+        XCTAssertEqual(try nwbkit(["summarize", "--format", "xml", TestPaths.sample("ophys.nwb")], nil).status, 2)
+        XCTAssertEqual(try nwbkit(["summarize", "--max-objects", "0", TestPaths.sample("ophys.nwb")], nil).status, 2)
+        XCTAssertEqual(try nwbkit(["frobnicate"], nil).status, 2)
+        XCTAssertEqual(try nwbkit(["--help"], nil).status, 0)
+    }
+
+    /// The in-process runner the command tests use is the tool: the same output, errors and status as the
+    /// binary started as a process, on a usage error, help, a summary with a failure and a check report.
+    func testARunInThisProcessIsTheBinarysRun() throws {
+        let commands: [[String]] = [
+            ["summarize", "--jobs", "0", TestPaths.sample("ophys.nwb"), "missing.nwb"],
+            ["check", "--jobs", "0", "--format", "json", TestPaths.sample("ecephys.nwb")],
+            ["summarize", "--format", "xml"], ["--help"], ["check", "--help"], ["sumarize"],
+            ["merge", "/dev/zero"],
+        ]
+        for command in commands {
+            let process = try CommandRun.nwbkit(command)
+            let inProcess = try InProcessCommand.nwbkit(command)
+            XCTAssertEqual(inProcess.status, process.status, "\(command)")
+            XCTAssertEqual(inProcess.stdout, process.stdout, "\(command)")
+            XCTAssertEqual(inProcess.stderr, process.stderr, "\(command)")
+        }
     }
 
     func testOutputFileIsWrittenWholeAndIdenticalAcrossRuns() throws {
@@ -225,7 +244,7 @@ final class CommandLineTests: XCTestCase {
 /// Documentation that a command writes stays what the command writes.
 final class GeneratedDocumentationTests: XCTestCase {
     func testChecksDocumentIsWhatListChecksWrites() throws {
-        let run = try CommandRun.nwbkit(["list-checks", "--markdown"])
+        let run = try InProcessCommand.nwbkit(["list-checks", "--markdown"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let committed = try String(
             contentsOf: TestPaths.packageRoot.appending(path: "Documentation/Checks.md"), encoding: .utf8)

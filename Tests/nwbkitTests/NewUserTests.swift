@@ -5,25 +5,25 @@ import XCTest
 /// What a new user meets first: a misspelt command, `--help`, an `--output` in a folder that is not there.
 final class NewUserTests: XCTestCase {
     func testAMisspeltCommandGetsASuggestion() throws {
-        let run = try CommandRun.nwbkit(["sumarize", "SampleData/ophys.nwb"])
+        let run = try InProcessCommand.nwbkit(["sumarize", "SampleData/ophys.nwb"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(
             run.stderr,
             "nwbkit: unknown command 'sumarize'; did you mean 'summarize'? (commands: summarize, assets, types, dandiset, catalog, check, list-checks, diff, export, merge, mcp)\n"
         )
-        XCTAssertTrue(try CommandRun.nwbkit(["chek"]).stderr.contains("did you mean 'check'?"))
-        XCTAssertTrue(try CommandRun.nwbkit(["sumary"]).stderr.contains("did you mean 'summarize'?"))
-        let unknown = try CommandRun.nwbkit(["frobnicate"])
+        XCTAssertTrue(try InProcessCommand.nwbkit(["chek"]).stderr.contains("did you mean 'check'?"))
+        XCTAssertTrue(try InProcessCommand.nwbkit(["sumary"]).stderr.contains("did you mean 'summarize'?"))
+        let unknown = try InProcessCommand.nwbkit(["frobnicate"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.hasPrefix("nwbkit: unknown command 'frobnicate' (commands: summarize, "), unknown.stderr)
         // The hidden worker commands are no suggestion, and real commands and options still work.
-        XCTAssertFalse(try CommandRun.nwbkit(["worke"]).stderr.contains("'worker'"))
-        XCTAssertEqual(try CommandRun.nwbkit(["--version"]).status, 0)
-        XCTAssertEqual(try CommandRun.nwbkit(["help", "check"]).status, 0)
+        XCTAssertFalse(try InProcessCommand.nwbkit(["worke"]).stderr.contains("'worker'"))
+        XCTAssertEqual(try InProcessCommand.nwbkit(["--version"]).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(["help", "check"]).status, 0)
     }
 
     func testCheckHelpNamesImportances() throws {
-        let help = try CommandRun.nwbkit(["check", "--help"]).stdout
+        let help = try InProcessCommand.nwbkit(["check", "--help"]).stdout
         XCTAssertTrue(help.contains("(default: CRITICAL)"), help)
         XCTAssertFalse(help.contains("(default: 2)"), help)
         XCTAssertFalse(help.contains("(default: 0)"), help)

@@ -38,7 +38,7 @@ final class WorkerTests: XCTestCase {
     func testOutputIsTheSameWhateverTheNumberOfJobs() throws {
         let one = try nwbkit(["summarize", "--format", "json", "--jobs", "1"] + samples)
         let three = try nwbkit(["summarize", "--format", "json", "--jobs", "3"] + samples)
-        let inProcess = try nwbkit(["summarize", "--format", "json", "--jobs", "0"] + samples)
+        let inProcess = try InProcessCommand.nwbkit(["summarize", "--format", "json", "--jobs", "0"] + samples)
         XCTAssertEqual(one.status, 0)
         XCTAssertEqual(one.stdout, three.stdout)
         XCTAssertEqual(one.stdout, inProcess.stdout)
@@ -73,7 +73,8 @@ final class WorkerTests: XCTestCase {
         ]
         for command in commands {
             let workers = try nwbkit(command + ["--jobs", "2"])
-            let inProcess = try nwbkit(command + ["--jobs", "0"])
+            // In this test process (no process start): the same code path as `nwbkit … --jobs 0`.
+            let inProcess = try InProcessCommand.nwbkit(command + ["--jobs", "0"])
             XCTAssertEqual(workers.status, inProcess.status, "\(command.prefix(4))")
             XCTAssertEqual(workers.stdout, inProcess.stdout, "\(command.prefix(4))")
             XCTAssertEqual(workers.stderr, inProcess.stderr, "\(command.prefix(4))")
