@@ -67,4 +67,14 @@ public struct DandiInstance: Sendable, Equatable {
 
     /// The environment variable that holds this instance's API key (`DANDI_API_KEY`, `DANDI_SANDBOX_API_KEY`).
     public var apiKeyVariable: String { name.uppercased().replacingOccurrences(of: "-", with: "_") + "_API_KEY" }
+
+    /// The API keys `environment` holds, by instance name: `instance`'s and every known instance's (each
+    /// from its own variable; an empty one is none).
+    public static func apiKeys(for instance: DandiInstance, environment: [String: String]) -> [String: String] {
+        var keys: [String: String] = [:]
+        for candidate in [instance] + known where keys[candidate.name] == nil {
+            if let key = environment[candidate.apiKeyVariable], !key.isEmpty { keys[candidate.name] = key }
+        }
+        return keys
+    }
 }

@@ -188,17 +188,8 @@ public struct ParallelSummaryRun {
     }
 
     private func start(arguments: [String]) throws -> Worker {
-        // A worker's crash report would go nowhere; skip the Swift runtime's backtrace (it is slow).
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        // One malloc arena for all of a worker's threads (its JSON writer, its split-walk readers, its
-        // releases): memory freed by one thread is then reused by the others. Measured on one file of
-        // 100,000 objects: the worker's peak 214 -> 199 MiB, at the same speed.
-        environment["MALLOC_ARENA_MAX"] = environment["MALLOC_ARENA_MAX"] ?? "1"
         do {
-            return Worker(
-                process: try ChildProcess(
-                    executable: workerExecutable.path, arguments: arguments, environment: environment))
+            return Worker(process: try WorkerProcesses.start(executable: workerExecutable, arguments: arguments))
         } catch {
             throw WorkerStartError(executable: workerExecutable.path, reason: error.description)
         }
@@ -223,15 +214,7 @@ public struct ParallelSummaryRun {
         worker.process.killAndReap()
     }
 
-    private static func death(of worker: Worker) -> String {
-        switch worker.process.wait() {
-        // A Swift runtime trap (overflow, bounds) is SIGILL or SIGTRAP: NWBKit's own fault, never libhdf5's.
-        case .signaled(let signal) where signal == SIGILL || signal == SIGTRAP:
-            return "NWBKit stopped on an internal error while reading it (signal \(signal)); please report this file"
-        case .signaled(let signal): return "crashed while reading (signal \(signal))"
-        case .exited(let status): return "the worker reading it exited with status \(status)"
-        }
-    }
+    private static func death(of worker: Worker) -> String { WorkerProcesses.death(of: worker.process) }
 
     private static func decode(_ line: consuming [UInt8], path: String) -> FileOutcome {
         WorkerProtocol.decode(line) ?? .failure(.worker(path: path, detail: "the worker's answer could not be read"))

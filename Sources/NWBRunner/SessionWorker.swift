@@ -67,7 +67,7 @@ public final class SessionWorker: @unchecked Sendable {
                         ?? .failure(.worker(path: task.path, detail: "the worker's answer could not be read"))
                 }
             case .end:
-                let detail = Self.death(of: worker)
+                let detail = WorkerProcesses.death(of: worker)
                 process = nil
                 return .failure(.worker(path: task.path, detail: detail))
             }
@@ -90,20 +90,10 @@ public final class SessionWorker: @unchecked Sendable {
 
     private func running() throws -> ChildProcess {
         if let process { return process }
-        var environment = ProcessInfo.processInfo.environment
-        environment["SWIFT_BACKTRACE"] = "enable=no"
-        let started = try ChildProcess(executable: executable.path, arguments: ["worker"], environment: environment)
+        let started = try WorkerProcesses.start(executable: executable, arguments: ["worker"])
         _ = started.send(try configuration.line())
         process = started
         return started
     }
 
-    private static func death(of worker: ChildProcess) -> String {
-        switch worker.wait() {
-        case .signaled(let signal) where signal == SIGILL || signal == SIGTRAP:
-            return "NWBKit stopped on an internal error while reading it (signal \(signal)); please report this file"
-        case .signaled(let signal): return "crashed while reading (signal \(signal))"
-        case .exited(let status): return "the worker reading it exited with status \(status)"
-        }
-    }
 }

@@ -254,10 +254,7 @@ struct FileReader {
     var archiveOptions: ArchiveInputs.Options {
         var options = ArchiveInputs.Options()
         options.instance = reading.instance
-        let environment = ProcessInfo.processInfo.environment
-        for instance in [reading.instance] + DandiInstance.known where options.tokens[instance.name] == nil {
-            if let key = environment[instance.apiKeyVariable], !key.isEmpty { options.tokens[instance.name] = key }
-        }
+        options.tokens = DandiInstance.apiKeys(for: reading.instance, environment: ProcessInfo.processInfo.environment)
         options.pageSize = reading.listingPageSize
         options.glob = reading.glob
         let discovery = self.discovery

@@ -49,9 +49,7 @@ struct MCPServe: ParsableCommand {
         let instance = DandiInstance.named(dandiInstance) ?? .dandi
         settings.instance = instance
         let environment = ProcessInfo.processInfo.environment
-        for known in [instance] + DandiInstance.known where settings.tokens[known.name] == nil {
-            if let key = environment[known.apiKeyVariable], !key.isEmpty { settings.tokens[known.name] = key }
-        }
+        settings.tokens = DandiInstance.apiKeys(for: instance, environment: environment)
         settings.callDeadline = timeout
         settings.documentDeadline = documentTimeout
         settings.resultCharacters = maxResultCharacters
