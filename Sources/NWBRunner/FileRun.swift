@@ -4,9 +4,10 @@ import NWBKit
 import RemoteReading
 
 /// One run over many inputs, the one way in for every caller (the command line, and later the MCP
-/// server): a typed request in, each file's outcome out in input order. It picks how files are read: in
-/// this process, in worker processes (each told the request on its standard input), or from summaries
-/// written earlier; and keeps results in a cache when given one.
+/// server): a typed request in (`RunRequest`, planned by `init(_:workerExecutable:environment:warn:)`),
+/// each file's outcome out in input order. Files are read in this process, in worker processes (each told
+/// the request on its standard input), or from summaries written earlier; results are kept in a cache
+/// when given one.
 public struct FileRun {
     /// How files are read.
     public enum Mode: Sendable {
@@ -33,6 +34,9 @@ public struct FileRun {
     public var cache: SummaryCache?
     /// The environment AWS credentials and certificate authorities come from (workers inherit it).
     public var environment: [String: String]
+    /// Inputs that failed before any file was read (an archive that did not list them): their outcomes
+    /// come first.
+    public var failedInputs: [RunFailure] = []
 
     public init(
         paths: [String], discovery: FileDiscovery, request: WorkerRequest, mode: Mode,
@@ -61,6 +65,14 @@ public struct FileRun {
     /// number of failures. Worker runs need SIGPIPE ignored by the caller (see `ParallelSummaryRun`).
     @discardableResult
     public func run(_ body: (_ outcome: FileOutcome, _ position: Int, _ total: Int) throws -> Void) throws -> Int {
+        for (position, failure) in failedInputs.enumerated() {
+            try body(.failure(failure), position, failedInputs.count)
+        }
+        return try failedInputs.count + runFiles(body)
+    }
+
+    /// The run's files, read as `mode` says.
+    private func runFiles(_ body: (_ outcome: FileOutcome, _ position: Int, _ total: Int) throws -> Void) throws -> Int {
         switch mode {
         case .fromSummaries:
             return try MergedSummaries.run(parts: paths, body: body)

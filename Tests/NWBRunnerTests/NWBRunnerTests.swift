@@ -189,6 +189,60 @@ final class FileRunTests: XCTestCase {
         XCTAssertEqual(merged.sorted(), lines.sorted())
     }
 
+    func testARequestIsPlannedAsItAsks() throws {
+        let worker = URL(fileURLWithPath: "/usr/bin/nwbkit")
+        var request = RunRequest(paths: [TestPaths.sample("ophys.nwb")], work: WorkerRequest(reading: WorkerReading(), product: .text))
+        func plan(_ request: RunRequest) throws -> FileRun { try FileRun(request, workerExecutable: worker, warn: { XCTFail($0) }) }
+
+        // No jobs asked: the cores, no time-out, no shared remote bound for local inputs.
+        guard case .workers(let executable, let jobs, let timeout) = try plan(request).mode else { return XCTFail("not workers") }
+        XCTAssertEqual(executable, worker)
+        XCTAssertEqual(jobs, ProcessInfo.processInfo.activeProcessorCount)
+        XCTAssertNil(timeout)
+        XCTAssertNil(try plan(request).remoteCacheBytes)
+        // Remote inputs: at least `remoteJobs` workers, whose block caches share one bound.
+        request.paths = ["https://example.org/a.nwb"]
+        request.timeout = 0
+        guard case .workers(_, let remoteJobs, nil) = try plan(request).mode else { return XCTFail("not workers") }
+        XCTAssertEqual(remoteJobs, max(ProcessInfo.processInfo.activeProcessorCount, FileRun.remoteJobs))
+        XCTAssertEqual(try plan(request).remoteCacheBytes, max(16 << 20, min(256 << 20, FileRun.remoteCacheBytes / remoteJobs)))
+        request.jobs = 3
+        request.timeout = 7
+        guard case .workers(_, 3, 7) = try plan(request).mode else { return XCTFail("not 3 workers within 7 s") }
+        // 0 jobs: this process; merged summaries whatever the jobs.
+        request.jobs = 0
+        guard case .inProcess = try plan(request).mode else { return XCTFail("not in process") }
+        request.fromSummaries = true
+        request.cacheFolder = URL(fileURLWithPath: "/nonexistent/cache")
+        let merge = try plan(request)
+        guard case .fromSummaries = merge.mode else { return XCTFail("not a merge") }
+        XCTAssertNil(merge.cache, "a merge reads no file to keep")
+    }
+
+    func testInputsThatFailedFirstComeFirstAndACacheThatCannotBeWrittenIsSaid() throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-plan-\(UUID().uuidString)")
+        try Data("not a folder".utf8).write(to: folder)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var request = RunRequest(paths: [TestPaths.sample("ophys.nwb")], work: WorkerRequest(reading: WorkerReading(), product: .summary))
+        request.jobs = 0
+        request.cacheFolder = folder
+        request.failedInputs = [.archive(path: "DANDI:999999", detail: "dandiset 999999 not found")]
+        let warnings = LockedLines()
+        let run = try FileRun(request, workerExecutable: URL(fileURLWithPath: "/usr/bin/nwbkit"), warn: { warnings.append($0) })
+        XCTAssertEqual(run.cache?.salt, try FileRun.cacheSalt(for: request.work))
+        XCTAssertEqual(warnings.lines.count, 1)
+        XCTAssertTrue(warnings.lines.first?.hasPrefix("--cache: ") == true, warnings.lines.description)
+        var seen: [String] = []
+        let failures = try run.run { outcome, _, _ in
+            switch outcome {
+            case .failure(let failure): seen.append("failed: \(failure)")
+            case .result(let result): seen.append(result.path)
+            }
+        }
+        XCTAssertEqual(failures, 1)
+        XCTAssertEqual(seen, ["failed: DANDI:999999: dandiset 999999 not found", TestPaths.sample("ophys.nwb")])
+    }
+
     func testTheCacheSaltIsTheRequest() throws {
         let text = WorkerRequest(reading: WorkerReading(), product: .text)
         let json = WorkerRequest(reading: WorkerReading(), product: .summary)
@@ -196,4 +250,12 @@ final class FileRunTests: XCTestCase {
         XCTAssertEqual(try FileRun.cacheSalt(for: text), try FileRun.cacheSalt(for: text))
         XCTAssertTrue(try FileRun.cacheSalt(for: text).hasPrefix("nwbkit \(NWBKitVersion.current) protocol \(WorkerProtocol.version) {"))
     }
+}
+
+/// Lines a `@Sendable` closure adds to, read after.
+final class LockedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [String] = []
+    func append(_ line: String) { lock.withLock { kept.append(line) } }
+    var lines: [String] { lock.withLock { kept } }
 }

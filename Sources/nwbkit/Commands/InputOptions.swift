@@ -4,6 +4,7 @@ import Foundation
 import NWBJSON
 import NWBKit
 import NWBRunner
+import NWBSupport
 import RemoteReading
 
 /// `I/N`: a part of a whole, numbered from 1 (`--shard 3/8`, `--part 2/2`).
@@ -67,21 +68,9 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(
         help:
-            "Worker processes reading files at once (default: the number of cores, or 16 when the inputs are remote: their reading waits on the network); 0 reads in this process, without the isolation from crashes and hangs."
+            "Worker processes reading files at once (default: the number of cores, or \(FileRun.remoteJobs) when the inputs are remote: their reading waits on the network); 0 reads in this process, without the isolation from crashes and hangs."
     )
     var jobs: Int?
-
-    /// Workers for remote inputs when `--jobs` is not given: reading a remote file is mostly waiting for
-    /// answers (3 to 4 round trips a file), so files in flight follow the latency, not the cores. Measured
-    /// in Benchmarks.md part 11 (10,000 assets at 50 ms a request).
-    static let remoteJobs = 16
-    /// The block caches of all remote workers together stay within this (each worker's share).
-    static let remoteCacheBytes = 1 << 30
-
-    /// `--jobs`, else the default for inputs that are (`remote`) or are not remote.
-    func effectiveJobs(remote: Bool) -> Int {
-        jobs ?? (remote ? max(ProcessInfo.processInfo.activeProcessorCount, Self.remoteJobs) : ProcessInfo.processInfo.activeProcessorCount)
-    }
 
     @Option(help: "Seconds one file may take before its worker is stopped and the file reported (0 = no limit).")
     var timeout: Double = 300
@@ -350,6 +339,21 @@ struct FileReader {
         }
     }
 
+    /// The run these options ask for: inputs, what to make of each file, workers, time-out, cache, and the
+    /// inputs the archive did not give.
+    func runRequest(product: WorkerProduct) -> RunRequest {
+        var request = RunRequest(paths: paths, discovery: discovery, work: WorkerRequest(reading: workerReading, product: product))
+        request.jobs = reading.jobs
+        request.timeout = reading.timeout
+        request.fromSummaries = many?.fromSummaries == true
+        request.cacheFolder = many?.cache.map { URL(fileURLWithPath: $0) }
+        // Workers learn where archive assets are (with the archive's token) on their standard input: never
+        // from their command line or a file.
+        request.locations = archive?.locations ?? [:]
+        request.failedInputs = (archive?.failures ?? []).map { RunFailure.archive(path: $0.input, detail: $0.reason) }
+        return request
+    }
+
     /// Like `eachSummary`, with each file's result as the worker sent it (compact JSON, not decoded).
     @discardableResult
     func eachResult(
@@ -358,38 +362,7 @@ struct FileReader {
     ) throws -> [RunFailure] {
         let progress = Progress()
         var failures: [RunFailure] = []
-        let remote = paths.contains { RemoteFile.isRemote($0) }
-        let jobs = reading.effectiveJobs(remote: remote)
-        let mode: FileRun.Mode =
-            many?.fromSummaries == true
-            ? .fromSummaries
-            : reading.jobs == 0
-                ? .inProcess
-                : .workers(executable: Self.executable, jobs: jobs, timeout: reading.timeout > 0 ? reading.timeout : nil)
-        var run = FileRun(
-            paths: paths, discovery: discovery, request: WorkerRequest(reading: workerReading, product: product), mode: mode)
-        // Workers learn where archive assets are (with the archive's token) on their standard input: never
-        // from their command line or a file. Remote inputs get more workers (see `remoteJobs`), whose block
-        // caches share one bound.
-        run.locations = archive?.locations ?? [:]
-        if remote, jobs > 0 {
-            run.remoteCacheBytes = max(16 << 20, min(RemoteOptions().maximumCachedBytes, ReadingOptions.remoteCacheBytes / jobs))
-        }
-        let salt = try FileRun.cacheSalt(for: run.request)
-        run.cache = many?.cache.map {
-            SummaryCache(
-                directory: URL(fileURLWithPath: $0), salt: salt, remote: remoteOptions,
-                damaged: { entry, problem in Diagnostics.warning("cache entry \(entry): \(problem); the file is read again") })
-        }
-        if let problem = run.cache?.writeProblem() {
-            Diagnostics.warning("--cache: \(problem); results are not kept")
-        }
-        for failure in archive?.failures ?? [] {
-            let error = RunFailure.archive(path: failure.input, detail: failure.reason)
-            Diagnostics.error(error.description)
-            failures.append(error)
-            try onFailure(error)
-        }
+        let run = try FileRun(runRequest(product: product), workerExecutable: Self.executable) { Diagnostics.warning($0) }
         try run.run { outcome, position, total in
             progress.show(position: position, total: total)
             switch outcome {
