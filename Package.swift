@@ -93,7 +93,7 @@ let package = Package(
         .target(
             name: "NWBAssistant",
             dependencies: [
-                "NWBRunner", "NWBKit", "NWBJSON", "NWBRendering", "NWBCheck", "NWBDandi", "DandiArchive", "RemoteReading",
+                "NWBRunner", "NWBKit", "NWBJSON", "NWBRendering", "NWBCheck", "NWBDandi", "DandiArchive", "RemoteReading", "NWBSupport",
                 .product(name: "MCP", package: "swift-sdk"),
             ]),
         // The command-line tool: parses arguments, calls the library, prints, sets the exit code.
@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "nwbkitTests", dependencies: ["nwbkit", "TestSupport", "HDF5TestFiles", "CZlib", "NWBRendering"]),
         // Each lower target on its own.
         .testTarget(name: "PlatformTests", dependencies: ["Platform"]),
-        .testTarget(name: "NWBJSONTests", dependencies: ["NWBJSON"]),
+        .testTarget(name: "NWBJSONTests", dependencies: ["NWBJSON", "NWBSupport"]),
         .testTarget(name: "RemoteReadingTests", dependencies: ["RemoteReading"]),
         .testTarget(name: "NWBRunnerTests", dependencies: ["NWBRunner", "NWBJSON", "RemoteReading", "NWBCheck", "NWBKit", "NWBPreviews", "TestSupport"]),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import NWBSupport
 import RemoteReading
 
 /// Why the archive gave no answer, in words a user can act on.
@@ -23,6 +24,15 @@ public final class DandiClient {
         /// The version a reference without one means: the most recent published, else draft.
         public var defaultVersion: String { mostRecentPublishedVersion ?? draftVersion ?? "draft" }
         public var isEmbargoed: Bool { embargoStatus != "OPEN" }
+
+        /// A dandiset as the archive's JSON describes it (`GET /dandisets/{id}/`, or an entry of the
+        /// listing); `id` when it names none.
+        init(json: OrderedJSON, id: String) {
+            self.id = json["identifier"]?.stringValue ?? id
+            embargoStatus = json["embargo_status"]?.stringValue ?? "OPEN"
+            mostRecentPublishedVersion = json["most_recent_published_version"]?["version"]?.stringValue
+            draftVersion = json["draft_version"]?["version"]?.stringValue
+        }
     }
 
     /// One asset of a version's listing.
@@ -34,6 +44,16 @@ public final class DandiClient {
         public var zarr: String?
         public var path: String
         public var size: Int
+
+        /// An entry of a version's asset listing; `nil` without an `asset_id` or a `path`.
+        init?(json: OrderedJSON) {
+            guard let assetID = json["asset_id"]?.stringValue, let path = json["path"]?.stringValue else { return nil }
+            self.assetID = assetID
+            blob = json["blob"]?.stringValue
+            zarr = json["zarr"]?.stringValue
+            self.path = path
+            size = json["size"]?.integerValue ?? 0
+        }
     }
 
     public let instance: DandiInstance
@@ -63,8 +83,8 @@ public final class DandiClient {
     public func info() throws(DandiError) -> (webURL: String?, prefix: String?) {
         if let cachedInfo { return cachedInfo }
         let object = try getObject("\(instance.apiURL)/info/", what: "the archive's /info/")
-        let web = ((object["services"] as? [String: Any])?["webui"] as? [String: Any])?["url"] as? String
-        let prefix = (object["instance_config"] as? [String: Any])?["instance_name"] as? String
+        let web = object["services"]?["webui"]?["url"]?.stringValue
+        let prefix = object["instance_config"]?["instance_name"]?.stringValue
         let found = (web.flatMap { $0.isEmpty ? nil : $0 }, prefix.flatMap { $0.isEmpty ? nil : $0 })
         cachedInfo = found
         return found
@@ -73,13 +93,7 @@ public final class DandiClient {
 
     /// `GET /dandisets/{id}/`.
     public func dandiset(_ id: String) throws(DandiError) -> Dandiset {
-        let object = try getObject("\(instance.apiURL)/dandisets/\(id)/", what: "dandiset \(id)")
-        func version(_ key: String) -> String? {
-            (object[key] as? [String: Any])?["version"] as? String
-        }
-        return Dandiset(
-            id: object["identifier"] as? String ?? id, embargoStatus: object["embargo_status"] as? String ?? "OPEN",
-            mostRecentPublishedVersion: version("most_recent_published_version"), draftVersion: version("draft_version"))
+        Dandiset(json: try getObject("\(instance.apiURL)/dandisets/\(id)/", what: "dandiset \(id)"), id: id)
     }
 
     /// `GET /dandisets/{id}/versions/{version}/`: the version's metadata document, as the archive sent it
@@ -110,11 +124,7 @@ public final class DandiClient {
             + (glob.map { [URLQueryItem(name: "glob", value: $0)] } ?? [])
         try eachPage(of: components.url?.absoluteString, what: "version \(version) of dandiset \(id)", items: "assets") {
             entry in
-            guard let assetID = entry["asset_id"] as? String, let path = entry["path"] as? String else { return }
-            body(
-                Asset(
-                    assetID: assetID, blob: entry["blob"] as? String, zarr: entry["zarr"] as? String, path: path,
-                    size: (entry["size"] as? NSNumber)?.intValue ?? 0))
+            if let asset = Asset(json: entry) { body(asset) }
         }
     }
 
@@ -135,16 +145,14 @@ public final class DandiClient {
             of: "\(instance.apiURL)/dandisets/?ordering=id&page_size=\(pageSize)&draft=true&empty=false&embargoed=false",
             what: "the dandiset listing", items: "dandisets"
         ) { entry in
-            guard let id = entry["identifier"] as? String else { return }
-            let published = (entry["most_recent_published_version"] as? [String: Any])?["version"] as? String
-            let draft = (entry["draft_version"] as? [String: Any])?["version"] as? String
-            found.append((id, published ?? draft ?? "draft"))
+            guard let id = entry["identifier"]?.stringValue else { return }
+            found.append((id, Dandiset(json: entry, id: id).defaultVersion))
         }
         return found
     }
 
     /// Walks a paginated listing from `first`, following `next`, handing each result to `body`.
-    private func eachPage(of first: String?, what: String, items: String, _ body: ([String: Any]) -> Void)
+    private func eachPage(of first: String?, what: String, items: String, _ body: (OrderedJSON) -> Void)
         throws(DandiError)
     {
         var next = first
@@ -156,17 +164,17 @@ public final class DandiClient {
                 throw DandiError("the archive's listing of \(what) points back to a page it gave already (\(url)); stopped")
             }
             let page = try getObject(url, what: what, pageAfterEnd: visited.count > 1)
-            if visited.count == 1, let count = (page["count"] as? NSNumber)?.intValue, count >= 0 {
+            if visited.count == 1, let count = page["count"]?.integerValue, count >= 0 {
                 limit = min(limit, count + Self.listingMargin(count: count))
             }
-            guard let results = page["results"] as? [[String: Any]] else { break }
+            guard let results = page["results"]?.arrayValue else { break }
             given += results.count
             guard given <= limit else {
                 throw DandiError(
                     "the archive's listing of \(what) gave more than \(limit) \(items) (its count and a margin); stopped")
             }
             results.forEach(body)
-            next = results.isEmpty ? nil : page["next"] as? String
+            next = results.isEmpty ? nil : page["next"]?.stringValue
         }
     }
 
@@ -198,10 +206,11 @@ public final class DandiClient {
 
     // MARK: - Requests
 
-    private func getObject(_ url: String, what: String, pageAfterEnd: Bool = false) throws(DandiError) -> [String: Any] {
+    /// The JSON object the archive answers `url` with (parsed as every JSON NWBKit reads is: `OrderedJSON`).
+    private func getObject(_ url: String, what: String, pageAfterEnd: Bool = false) throws(DandiError) -> OrderedJSON {
         let response = try get(url, what: what, pageAfterEnd: pageAfterEnd)
-        if pageAfterEnd && response.status == 404 { return ["results": []] }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
+        if pageAfterEnd && response.status == 404 { return .object([("results", .array([]))]) }
+        guard let object = try? OrderedJSON.parse(bytes: response.body), case .object = object else {
             throw DandiError("the archive's answer for \(what) is not a JSON object (\(url))")
         }
         return object
@@ -240,11 +249,8 @@ public final class DandiClient {
 
     /// `: DETAIL` of an error body (`{"detail": …}` or a bare JSON string), or nothing.
     private func detail(_ response: RemoteResponse) -> String {
-        guard let value = try? JSONSerialization.jsonObject(with: Data(response.body), options: .fragmentsAllowed) else {
-            return ""
-        }
-        if let text = value as? String { return ": \(text)" }
-        if let text = (value as? [String: Any])?["detail"] as? String { return ": \(text)" }
+        guard let value = try? OrderedJSON.parse(bytes: response.body) else { return "" }
+        if let text = value.stringValue ?? value["detail"]?.stringValue { return ": \(text)" }
         return ""
     }
 }

@@ -5,6 +5,7 @@ import NWBJSON
 import NWBKit
 import NWBRendering
 import NWBRunner
+import NWBSupport
 import RemoteReading
 
 /// The arguments of one call, by name, as plain values.

@@ -1,5 +1,6 @@
 import HDF5
 import NWBKit
+import NWBSupport
 
 /// The hot model types (a summary holds them by the ten thousand) read straight from the parsed JSON,
 /// without the `Decoder` machinery (a dictionary of members and a coding path per object took half of

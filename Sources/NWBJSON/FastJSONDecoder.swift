@@ -1,5 +1,6 @@
 import Foundation
 import NWBKit
+import NWBSupport
 
 /// Decodes `Decodable` values from JSON through `OrderedJSON`: several times faster than Foundation's
 /// decoder on summaries (the parent of the worker processes decodes every file's summary).

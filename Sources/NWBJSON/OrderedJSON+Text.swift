@@ -1,3 +1,4 @@
+import NWBSupport
 extension OrderedJSON {
     /// The value as compact JSON text, keys in their kept order and numbers as written.
     public var jsonText: String {

@@ -2,6 +2,7 @@ import Foundation
 import HDF5
 import NWBJSON
 import NWBKit
+import NWBSupport
 import Platform
 import RemoteReading
 
@@ -127,9 +128,7 @@ public enum WorkerProtocol {
         let walk = split.map { split in { (file: File, options: SummaryOptions) in try split.walk(file, options: options) } }
         var output = ReplyOutput()
         while !output.parentIsGone, let line = readLine(strippingNewline: true) {
-            guard let data = line.data(using: .utf8), let path = try? JSONDecoder().decode(String.self, from: data) else {
-                continue
-            }
+            guard let path = (try? OrderedJSON.parse(line))?.stringValue else { continue }
             answer(path, options: options, product: product, walk: walk, deadline: deadline, output: &output)
         }
     }

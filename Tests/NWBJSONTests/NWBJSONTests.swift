@@ -1,4 +1,5 @@
 import Foundation
+import NWBSupport
 import XCTest
 
 @testable import NWBJSON
@@ -28,6 +29,18 @@ final class NWBJSONTests: XCTestCase {
         let pretty = try FastJSONEncoder(prettyPrinted: true).encode(value)
         XCTAssertEqual(JSONReindent.pretty(compact), pretty)
         XCTAssertEqual(String(decoding: pretty, as: UTF8.self), "{\n  \"a\": [\n    3\n  ],\n  \"b\": [\n    1,\n    2\n  ]\n}")
+    }
+
+    func testTheArchivesFieldsAreReadAsTheyAreWritten() throws {
+        // What the DANDI client reads of the archive's answers (`count`, `size`, `results`, nested versions).
+        let page = try OrderedJSON.parse(#"{"count": 1200, "size": 1.2e3, "huge": 1e300, "half": 2.5, "results": [{"draft_version": {"version": "draft"}}], "next": null}"#)
+        XCTAssertEqual(page["count"]?.integerValue, 1200)
+        XCTAssertEqual(page["size"]?.integerValue, 1200)
+        XCTAssertNil(page["huge"]?.integerValue)
+        XCTAssertNil(page["half"]?.integerValue)
+        XCTAssertEqual(page["results"]?.arrayValue?.first?["draft_version"]?["version"]?.stringValue, "draft")
+        XCTAssertNil(page["next"]?.stringValue)
+        XCTAssertNil(page["count"]?.arrayValue)
     }
 
     func testOrderedParsingKeepsOrderAndSaysWhereTextIsBroken() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import NWBSupport
 import TestSupport
 import XCTest
 

@@ -1,4 +1,5 @@
 import NWBJSON
+import NWBSupport
 
 /// The differences between the assetsSummary NWBKit computes from the files and the one the archive keeps,
 /// key by key: numbers that differ, and list entries (species, approaches, techniques, …) found on one side

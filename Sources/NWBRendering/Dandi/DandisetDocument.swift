@@ -2,6 +2,7 @@ import Foundation
 import NWBDandi
 import NWBJSON
 import NWBKit
+import NWBSupport
 
 /// The context of the dataset-description templates (`Templates/dandiset-*.mustache`).
 public struct DandisetDocument: Sendable, Encodable {

@@ -1,6 +1,7 @@
 import BoundedYAML
 import Foundation
 import NWBJSON
+import NWBSupport
 import Yams
 
 /// Reads dandiset metadata (the DANDI API's version metadata) from a JSON or YAML file, keeping key order.

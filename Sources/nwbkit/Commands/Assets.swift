@@ -4,6 +4,7 @@ import NWBDandi
 import NWBJSON
 import NWBKit
 import NWBRendering
+import NWBSupport
 
 /// `nwbkit assets PATH…`: the DANDI assetsSummary of the files, or per-file asset facts.
 struct Assets: ParsableCommand {

@@ -5,6 +5,7 @@ import NWBDandi
 import NWBJSON
 import NWBKit
 import NWBRendering
+import NWBSupport
 
 /// `nwbkit dandiset PATH…`: the DANDI dataset-description document of a set of NWB files.
 struct Dandiset: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NWBSupport
 
 /// Paths in the thousands: ArgumentParser takes time quadratic in the number of positional arguments
 /// (16,000 paths took 6 s to parse, 100,000 minutes), so a long command line's paths are taken out before
@@ -51,19 +52,17 @@ enum PathArguments {
     /// The spellings (`--cache`, `-o`) of `command`'s options that take a value, from ArgumentParser's own
     /// description of the command; `nil` when the command takes positional arguments other than paths.
     private static func optionsTakingValues(of command: any ParsableCommand.Type) -> Set<String>? {
-        guard let data = command._dumpHelp().data(using: .utf8),
-            let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let arguments = (root["command"] as? [String: Any])?["arguments"] as? [[String: Any]]
+        guard let root = try? OrderedJSON.parse(command._dumpHelp()), let arguments = root["command"]?["arguments"]?.arrayValue
         else { return nil }
         var spellings = Set<String>()
         var positionals = 0
         for argument in arguments {
-            switch argument["kind"] as? String {
+            switch argument["kind"]?.stringValue {
             case "positional": positionals += 1
             case "option":
-                for name in argument["names"] as? [[String: Any]] ?? [] {
-                    guard let text = name["name"] as? String else { continue }
-                    spellings.insert((name["kind"] as? String == "long" ? "--" : "-") + text)
+                for name in argument["names"]?.arrayValue ?? [] {
+                    guard let text = name["name"]?.stringValue else { continue }
+                    spellings.insert((name["kind"]?.stringValue == "long" ? "--" : "-") + text)
                 }
             default: break
             }

@@ -34,6 +34,20 @@ public indirect enum OrderedJSON: Sendable, Equatable {
         return nil
     }
 
+    /// The value of a number that is a whole number (`12`, `1.2e3`), within `Int`.
+    public var integerValue: Int? {
+        guard case .number(let text, _) = self else { return nil }
+        if let whole = Int(text) { return whole }
+        guard let value = Double(text), value.rounded() == value, abs(value) < 0x1p62 else { return nil }
+        return Int(value)
+    }
+
+    /// The items of an array.
+    public var arrayValue: [OrderedJSON]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
     /// Every object's keys in the order PostgreSQL JSONB keeps them (shorter key first, then
     /// bytewise), which is the order the DANDI API serves metadata in.
     public var inJSONBOrder: OrderedJSON {
