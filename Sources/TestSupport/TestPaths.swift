@@ -134,3 +134,33 @@ public struct CommandRun: Sendable {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
+
+extension CommandRun {
+    /// `body` of each of `inputs`, as many at a time as there are cores, the answers in the inputs' order
+    /// (for tests that start one process per input and wait on each: the cores stay busy).
+    public static func each<Answer: Sendable>(
+        _ inputs: [String], _ body: @escaping @Sendable (String) throws -> Answer
+    ) throws -> [Answer] {
+        let answers = ConcurrentAnswers<Answer>()
+        let width = max(1, min(inputs.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: width) { _ in
+            while true {
+                let index: Int? = answers.lock.withLock {
+                    defer { answers.next += 1 }
+                    return answers.next < inputs.count ? answers.next : nil
+                }
+                guard let index else { return }
+                let answer = Result { try body(inputs[index]) }
+                answers.lock.withLock { answers.kept[index] = answer }
+            }
+        }
+        return try inputs.indices.map { try answers.kept[$0]!.get() }
+    }
+}
+
+/// The answers `CommandRun.each` gathers from its threads, under one lock.
+private final class ConcurrentAnswers<Answer>: @unchecked Sendable {
+    let lock = NSLock()
+    var next = 0
+    var kept: [Int: Result<Answer, Error>] = [:]
+}

@@ -1,7 +1,9 @@
 """pynwb's validator on the files named (for SchemaValidationTests): one JSON object on stdout,
 {"schema": [core folder, hdmf-common folder], "files": {path: {"errors": [...]} | {"failed": "..."}}}.
-Exits 3 when pynwb is not installed."""
+Files are validated in as many processes as there are cores (forked after pynwb is imported), their
+results kept in the order named. Exits 3 when pynwb is not installed."""
 import json
+import multiprocessing
 import os
 import sys
 import warnings
@@ -19,12 +21,25 @@ result = {
                os.path.join(os.path.dirname(hdmf.__file__), "common", "hdmf-common-schema", "common")],
     "files": {},
 }
-for path in sys.argv[1:]:
+
+
+def validate(path):
+    warnings.filterwarnings("ignore")
     try:
         errors = pynwb.validate(path=path)
         if isinstance(errors, tuple):
             errors = errors[0]
-        result["files"][path] = {"errors": [str(error) for error in errors]}
+        return path, {"errors": [str(error) for error in errors]}
     except Exception as error:  # pynwb cannot read the file: said, not fatal
-        result["files"][path] = {"failed": f"{type(error).__name__}: {error}"[:300]}
+        return path, {"failed": f"{type(error).__name__}: {error}"[:300]}
+
+
+paths = sys.argv[1:]
+processes = min(len(paths), os.cpu_count() or 1, 4)
+if processes > 1:
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        answers = pool.map(validate, paths, chunksize=1)
+else:
+    answers = [validate(path) for path in paths]
+result["files"] = dict(answers)
 print(json.dumps(result))

@@ -6,10 +6,13 @@ For each file pynwb can open, writes the script (`nwbkit summarize --format pynw
 pynwb, and compares every shape a line states (`VAR = …  # shape (…)`) with the shape of what VAR holds.
 Prints one JSON object: {"checked": [...], "skipped": {file: why}, "failed": {file: why}, "shapes": n}.
 Files pynwb cannot open are skipped, not failed: the script cannot do better than pynwb. A URL is not
-tried first: its script streams it. Exit 3 when pynwb is not installed.
+tried first: its script streams it. Files are checked in as many processes as there are cores (forked
+after pynwb is imported), their results kept in the order named. Exit 3 when pynwb is not installed.
 """
 import ast
 import json
+import multiprocessing
+import os
 import re
 import subprocess
 import sys
@@ -25,42 +28,54 @@ except ImportError:
 warnings.simplefilter("ignore")
 nwbkit, files = sys.argv[1], sys.argv[2:]
 stated = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*) = .*  # (?:.*?, )?shape (\([0-9, ]*\))")
-result = {"checked": [], "skipped": {}, "failed": {}, "shapes": 0}
-for path in files:
+def check(path):
+    """("checked" | "skipped" | "failed", path, why, shapes compared) of one file's script."""
+    warnings.simplefilter("ignore")
     # A URL's script streams it (remfile): there is no local copy to try pynwb on first.
     if not path.startswith(("http://", "https://")):
         try:
             with NWBHDF5IO(path, mode="r", load_namespaces=True) as io:
                 io.read()
         except Exception as error:  # pynwb cannot read it: nothing to compare with
-            result["skipped"][path] = f"pynwb: {type(error).__name__}: {str(error)[:200]}"
-            continue
+            return "skipped", path, f"pynwb: {type(error).__name__}: {str(error)[:200]}", 0
     made = subprocess.run([nwbkit, "summarize", "--format", "pynwb", "--jobs", "0", path], capture_output=True, text=True)
     if made.returncode != 0:
-        result["failed"][path] = f"nwbkit exit {made.returncode}: {made.stderr[:300]}"
-        continue
+        return "failed", path, f"nwbkit exit {made.returncode}: {made.stderr[:300]}", 0
     script = made.stdout
     namespace = {"__name__": "usage_script"}
     try:
         exec(compile(script, path + ".py", "exec"), namespace)
     except Exception as error:
-        line = getattr(error, "lineno", None)
-        result["failed"][path] = f"the script raised {type(error).__name__}: {str(error)[:300]}"
         namespace.get("io") and namespace["io"].close()
-        continue
+        return "failed", path, f"the script raised {type(error).__name__}: {str(error)[:300]}", 0
     problems = []
+    shapes = 0
     for line in script.splitlines():
         match = stated.match(line)
         if not match:
             continue
         variable, shape = match.group(1), ast.literal_eval(match.group(2))
-        result["shapes"] += 1
+        shapes += 1
         actual = tuple(np.shape(namespace[variable]))
         if actual != tuple(shape):
             problems.append(f"{variable}: stated {shape}, pynwb gives {actual}")
     namespace["io"].close()
     if problems:
-        result["failed"][path] = "; ".join(problems[:5])
-    else:
+        return "failed", path, "; ".join(problems[:5]), shapes
+    return "checked", path, None, shapes
+
+
+processes = min(len(files), os.cpu_count() or 1, 4)
+if processes > 1:
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        answers = pool.map(check, files, chunksize=1)
+else:
+    answers = [check(path) for path in files]
+result = {"checked": [], "skipped": {}, "failed": {}, "shapes": 0}
+for kind, path, why, shapes in answers:
+    result["shapes"] += shapes
+    if kind == "checked":
         result["checked"].append(path)
+    else:
+        result[kind][path] = why
 print(json.dumps(result, indent=1))

@@ -29,9 +29,10 @@ final class OutputSafetyTests: XCTestCase {
             ["summarize", input.path], ["summarize", "--format", "jsonl", input.path], ["check", input.path],
             ["assets", input.path], ["dandiset", input.path], ["diff", other.path, input.path], ["summarize", folder.path],
         ]
+        // Refused before anything is read: in this test process (no process start).
         for command in commands {
             for output in spellings {
-                let run = try CommandRun.nwbkit(command + ["--output", output])
+                let run = try InProcessCommand.nwbkit(command + ["--output", output])
                 XCTAssertEqual(run.status, 2, "\(command) --output \(output): \(run.stderr)")
                 XCTAssertTrue(run.stderr.contains("refusing to overwrite it"), run.stderr)
                 XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
@@ -41,7 +42,7 @@ final class OutputSafetyTests: XCTestCase {
         }
         // A new file inside a folder being read, with a name the folder search would read.
         let inside = folder.appending(path: "b.nwb").path
-        let run = try CommandRun.nwbkit(["summarize", folder.path, "--output", inside])
+        let run = try InProcessCommand.nwbkit(["summarize", folder.path, "--output", inside])
         XCTAssertEqual(run.status, 2, run.stderr)
         XCTAssertTrue(run.stderr.contains("which is read as input"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: inside))

@@ -66,17 +66,18 @@ final class RemoteBoundsTests: XCTestCase {
 
     /// Numbers no option can hold are usage errors (exit 2, one line), never a trap.
     func testOutOfRangeNumbersAreUsageErrors() throws {
+        // Usage errors, said before anything is read: in this test process.
         let sample = TestPaths.sample("ophys.nwb")
         for (option, value) in [
             ("--stall-timeout", "1e19"), ("--stall-timeout", "nan"), ("--stall-timeout", "0"), ("--timeout", "1e300"),
             ("--retries", "100000000000"), ("--retries", "-1"), ("--jobs", "99999999"), ("--max-depth", "0"),
             ("--listing-page-size", "0"),
         ] {
-            let run = try CommandRun.nwbkit(["summarize", option, value, sample])
+            let run = try InProcessCommand.nwbkit(["summarize", option, value, sample])
             XCTAssertEqual(run.status, 2, "\(option) \(value): \(run.stderr)")
             XCTAssertEqual(run.stdout, "")
         }
-        let archive = try CommandRun.nwbkit(["summarize", "--stall-timeout", "1e19", "DANDI:000001"])
+        let archive = try InProcessCommand.nwbkit(["summarize", "--stall-timeout", "1e19", "DANDI:000001"])
         XCTAssertEqual(archive.status, 2, archive.stderr)
     }
 }

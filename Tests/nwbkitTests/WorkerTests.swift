@@ -107,8 +107,11 @@ final class WorkerTests: XCTestCase {
         var differences: [String] = []
         var wholeLines = whole.stdout.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
         var stderr = ""
-        for file in files {
-            let split = try nwbkit(options + ["--jobs", "2", file], environment: ["NWBKIT_TEST_SPLIT_FAN_OUT": "1"])
+        // The split runs as many at a time as there are cores (each waits on its processes' starts).
+        let splits = try CommandRun.each(files) { file in
+            try CommandRun.nwbkit(options + ["--jobs", "2", file], environment: ["NWBKIT_TEST_SPLIT_FAN_OUT": "1"])
+        }
+        for (file, split) in zip(files, splits) {
             stderr += split.stderr
             if split.stdout != (wholeLines.next().map { $0 + "\n" } ?? "") { differences.append(file) }
         }
