@@ -141,6 +141,7 @@ public enum WorkerProtocol {
         var remote = remote
         remote.shelf = RemoteFileShelf()
         var output = ReplyOutput()
+        let lastFile = SessionFile()
         while !output.parentIsGone, let line = readLine(strippingNewline: true) {
             guard let task = try? FastJSONDecoder().decode(WorkerTask.self, from: Array(line.utf8)) else { continue }
             var taskRemote = remote
@@ -153,14 +154,18 @@ public enum WorkerProtocol {
                 output.write(encode(Header(failure: .worker(path: task.path, detail: "\(error)"))) + [UInt8(ascii: "\n")])
                 continue
             }
-            answer(task.path, options: taskOptions, product: product, walk: nil, deadline: deadline, output: &output)
+            answer(
+                task.path, options: taskOptions, product: product, walk: nil, deadline: deadline, output: &output,
+                session: (lastFile, SessionFile.key(of: task.path, location: task.location)))
         }
     }
 
     /// Reads one file and writes its reply: the summary, or what `product` makes of it.
+    /// With `session`, the file is read through the session's last file when it is the same (`key`).
     private static func answer(
         _ path: String, options: SummaryOptions, product: AnyFileProduct?,
-        walk: ((File, SummaryOptions) throws -> ObjectTree)?, deadline: Double?, output: inout ReplyOutput
+        walk: ((File, SummaryOptions) throws -> ObjectTree)?, deadline: Double?, output: inout ReplyOutput,
+        session: (lastFile: SessionFile, key: String?)? = nil
     ) {
         ProcessLifetime.setDeadline(seconds: deadline)
         defer { ProcessLifetime.setDeadline(seconds: nil) }
@@ -171,9 +176,13 @@ public enum WorkerProtocol {
             if let product {
                 // A product that reads values does so through the file the summary was read from.
                 let (summary, file): (FileSummary, File?) =
-                    product.usesOpenFile
-                    ? try FileSummarizer.summarizeKeepingFile(path, options: options, walk: walk)
-                    : (try FileSummarizer.summarize(path, options: options, walk: walk), nil)
+                    if let session {
+                        try session.lastFile.read(path, key: session.key, options: options)
+                    } else if product.usesOpenFile {
+                        try FileSummarizer.summarizeKeepingFile(path, options: options, walk: walk)
+                    } else {
+                        (try FileSummarizer.summarize(path, options: options, walk: walk), nil)
+                    }
                 // Made before the header is written, so a failure can still be a clean line.
                 let made = try product.encode(summary, file)
                 let frameLengths = made.frames.map(\.count)
@@ -182,10 +191,15 @@ public enum WorkerProtocol {
                     length: product.isRaw || !made.frames.isEmpty ? made.body.count + frameLengths.reduce(0, +) : nil,
                     frames: made.frames.isEmpty ? nil : frameLengths)
                 output.write(encode(header) + [UInt8(ascii: "\t")] + made.body + made.frames.flatMap { $0 } + [UInt8(ascii: "\n")])
-                BackgroundRelease.release(summary)
+                if session == nil { BackgroundRelease.release(summary) }
                 return
             }
-            let summary = try FileSummarizer.summarize(path, options: options, walk: walk)
+            let summary =
+                if let session {
+                    try session.lastFile.read(path, key: session.key, options: options).summary
+                } else {
+                    try FileSummarizer.summarize(path, options: options, walk: walk)
+                }
             let sizeHint = summary.objects.count >= 10_000 ? WorkerResult.compactJSONSize(of: summary) : nil
             let header =
                 encode(Header(path: summary.path, warnings: summary.warnings, sizeHint: sizeHint)) + [UInt8(ascii: "\t")]
@@ -200,7 +214,7 @@ public enum WorkerProtocol {
                 }
                 output.write(piece)
             }
-            BackgroundRelease.release(summary)
+            if session == nil { BackgroundRelease.release(summary) }
             return
         } catch let error as SummaryError {
             output.write(encode(Header(failure: .file(error))))

@@ -120,6 +120,27 @@ async def main_session(session):
     group = json.loads(text(result))
     check("nwb_object group members", "Fluorescence" in group["members"], group)
 
+    # The worker keeps the last file it read for the next call on it, but never a file that changed since:
+    # replaced by another (a new inode), or rewritten in place (another size and time).
+    import shutil
+    import tempfile
+    scratch = tempfile.mkdtemp(prefix="nwbkit-mcp-")
+    changing = os.path.join(scratch, "changing.nwb")
+    shutil.copyfile(ophys, changing)
+    first = await session.call_tool("nwb_object", {"path": changing, "object": series})
+    again = await session.call_tool("nwb_object", {"path": changing, "object": series, "start": 1, "count": 1})
+    check("a kept file answers the next call", not first.is_error and json.loads(text(again))["values"]["rows"] == 1,
+          text(again)[:300])
+    shutil.copyfile(ecephys, changing + ".new")
+    os.replace(changing + ".new", changing)
+    result = await session.call_tool("nwb_file_info", {"path": changing})
+    check("a file replaced between calls is read again", text(result) == cli("summarize", changing), text(result)[:300])
+    shutil.copyfile(ophys, changing)  # in place: the same inode
+    result = await session.call_tool("nwb_object", {"path": changing, "object": series, "count": 1})
+    check("a file rewritten between calls is read again", not result.is_error
+          and json.loads(text(result))["entry"]["shape"] == [40, 12], text(result)[:300])
+    shutil.rmtree(scratch)
+
     # Bad inputs: an error with its reason, and the server answers the next call.
     result = await session.call_tool("nwb_file_info", {"path": "missing.nwb"})
     check("a missing file is a tool error", result.is_error and "missing.nwb" in text(result), text(result))
