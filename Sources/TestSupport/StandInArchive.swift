@@ -13,7 +13,7 @@ public enum StandInArchive {
     }
 
     /// SampleData's files, as the archive's assets name them.
-    public static let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"]
+    public static let samples = TestPaths.sampleNames
 
     /// An archive of three dandisets: 000001 (SampleData's five files at the root in draft and in a
     /// published version, which share their blobs, plus a Zarr asset and a text file), 000002 (embargoed,

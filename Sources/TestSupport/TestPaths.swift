@@ -38,9 +38,14 @@ public enum TestPaths {
         return files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
 
+    /// The names of SampleData's five NWB files (its `bad/` folder left out).
+    public static let sampleNames = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"]
+
+    /// SampleData's five NWB files, as full paths.
+    public static var samples: [String] { sampleNames.map(sample) }
+
     /// The five SampleData files and (when `shared/` is there) every corpus file, as full paths.
     public static func sampleAndCorpusPaths() -> [String] {
-        let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(sample)
         guard let shared else { return samples }
         return samples + corpusFiles().map { shared.appending(path: "corpus/" + $0).path }
     }

@@ -25,7 +25,7 @@ final class BestPracticeTests: XCTestCase {
 
     func testSampleDataFindingsAreTheExpectedOnes() throws {
         var run = CheckRun(options: CheckOptions())
-        for name in ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"] {
+        for name in TestPaths.sampleNames {
             run.check(try sample(name))
         }
         let report = run.report()

@@ -138,7 +138,7 @@ final class SampleDataSummaryTests: XCTestCase {
 /// The walk closes everything it opens (only the file stays open), on every SampleData file.
 final class WalkResourceTests: XCTestCase {
     func testTheWalkLeavesNoIdentifierOpen() throws {
-        for name in ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"] {
+        for name in TestPaths.sampleNames {
             let file = try File.open(TestPaths.sample(name))
             let tree = try TreeWalker.walk(file)
             XCTAssertGreaterThan(tree.nodes.count, 10)
@@ -151,7 +151,7 @@ final class WalkResourceTests: XCTestCase {
 /// names up for every link of a group that may hold 100,000).
 final class ChildLookupTests: XCTestCase {
     func testEveryLinkIsFoundByItsNameAndNoOtherName() throws {
-        for name in ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"] {
+        for name in TestPaths.sampleNames {
             let tree = try TreeWalker.walk(try File.open(TestPaths.sample(name)))
             var looked = 0
             for node in tree.nodes {

@@ -10,9 +10,7 @@ final class CheckCommandTests: XCTestCase {
         try CommandRun.nwbkit(arguments, in: try temporaryFolder("check-cwd"))
     }
 
-    private var samples: [String] {
-        ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(TestPaths.sample)
-    }
+    private var samples: [String] { TestPaths.samples }
 
     func testTheThresholdDecidesTheExitCode() throws {
         // images.nwb names an external video SampleData does not ship: CRITICAL, as nwbinspector says.

@@ -4,12 +4,8 @@ import XCTest
 
 /// Runs the built `nwbkit` binary as users do and checks output, stderr lines and exit codes.
 final class CommandLineTests: XCTestCase {
-    private func nwbkit(_ arguments: [String], in folder: URL? = nil) throws -> CommandRun {
-        try CommandRun.nwbkit(arguments, in: folder)
-    }
-
     func testSummarizeSampleFolderWorksFromAnyDirectoryAndReportsTheCorruptFile() throws {
-        let run = try nwbkit(["summarize", TestPaths.sampleData.path])
+        let run = try CommandRun.nwbkit(["summarize", TestPaths.sampleData.path])
         XCTAssertEqual(run.status, 1, "the truncated sample file makes the run fail")
         XCTAssertEqual(run.stdout.components(separatedBy: "\n== ").count, 5, "five NWB files summarized (bad/ holds the sixth)")
         XCTAssertTrue(run.stdout.contains("Group / (NWBFile) \n"))
@@ -20,7 +16,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testAllGoodFilesExitZero() throws {
-        let run = try nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb"), TestPaths.sample("icephys.nwb")])
+        let run = try CommandRun.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb"), TestPaths.sample("icephys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         XCTAssertEqual((document?["summaries"] as? [Any])?.count, 2)
@@ -28,7 +24,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testBadInputsEachGetOneLineAndTheRestIsStillSummarized() throws {
-        let run = try nwbkit([
+        let run = try CommandRun.nwbkit([
             "summarize", "--format", "jsonl", "/no/such/file.nwb", TestPaths.sample("bad/not-nwb.h5"),
             TestPaths.sample("generate.py"),
             TestPaths.sample("ecephys.nwb"),
@@ -80,11 +76,11 @@ final class CommandLineTests: XCTestCase {
         let output = folder.appending(path: "summary.json").path
         for _ in 0..<2 {
             XCTAssertEqual(
-                try nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
+                try CommandRun.nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
         }
         let first = try Data(contentsOf: URL(fileURLWithPath: output))
         XCTAssertEqual(
-            try nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
+            try CommandRun.nwbkit(["summarize", "--format", "json", "--output", output, TestPaths.sample("ophys.nwb")]).status, 0)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: output)), first)
         XCTAssertEqual(
             try FileManager.default.contentsOfDirectory(atPath: folder.path), ["summary.json"], "no temporary files left")
@@ -121,19 +117,19 @@ final class CommandLineTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let good = folder.appending(path: "good.mustache")
         try "{{session.identifier}} has {{#units}}{{rows}}{{/units}} units\n".write(to: good, atomically: true, encoding: .utf8)
-        let run = try nwbkit(["summarize", "--format", "markdown", "--template", good.path, TestPaths.sample("ecephys.nwb")])
+        let run = try CommandRun.nwbkit(["summarize", "--format", "markdown", "--template", good.path, TestPaths.sample("ecephys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "e5242167-1f21-5c36-bed5-4579dfa27fd7 has 5 units\n")
         let bad = folder.appending(path: "bad.mustache")
         try "ok\n{{#units}}\n".write(to: bad, atomically: true, encoding: .utf8)
-        let broken = try nwbkit(["summarize", "--format", "markdown", "--template", bad.path, TestPaths.sample("ecephys.nwb")])
+        let broken = try CommandRun.nwbkit(["summarize", "--format", "markdown", "--template", bad.path, TestPaths.sample("ecephys.nwb")])
         XCTAssertEqual(broken.status, 2)
         XCTAssertTrue(broken.stderr.hasPrefix("nwbkit: \(bad.path):"), broken.stderr)
     }
 
     func testDanglingAndExternalLinksAreWarnedAbout() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
-        let run = try nwbkit(["summarize", shared.appending(path: "corpus/matnwb/link_test.nwb").path])
+        let run = try CommandRun.nwbkit(["summarize", shared.appending(path: "corpus/matnwb/link_test.nwb").path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("external link to"), run.stderr)
     }
@@ -221,7 +217,7 @@ final class CommandLineTests: XCTestCase {
             return result
         }
         let before = try fingerprint()
-        let run = try nwbkit(["summarize", "--quiet", "--format", "jsonl", corpus.path])
+        let run = try CommandRun.nwbkit(["summarize", "--quiet", "--format", "jsonl", corpus.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let after = try fingerprint()
         XCTAssertEqual(before.count, after.count)
@@ -234,7 +230,7 @@ final class CommandLineTests: XCTestCase {
         let path = TestPaths.sample("behavior.nwb")
         let before = try FileManager.default.attributesOfItem(atPath: path)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        _ = try nwbkit(["summarize", "--format", "json", path])
+        _ = try CommandRun.nwbkit(["summarize", "--format", "json", path])
         let after = try FileManager.default.attributesOfItem(atPath: path)
         XCTAssertEqual(before[.modificationDate] as? Date, after[.modificationDate] as? Date)
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), bytes)

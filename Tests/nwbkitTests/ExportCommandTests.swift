@@ -6,7 +6,7 @@ import XCTest
 final class ExportCommandTests: XCTestCase {
     func testEveryTargetWritesItsRecordsUnderOutput() throws {
         let output = try temporaryFolder("export")
-        let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(TestPaths.sample)
+        let samples = TestPaths.samples
         for target in ["brainstem", "flexilims", "crucible", "portal"] {
             let run = try CommandRun.nwbkit(["export", "--to", target, "--project", "demo", "--output", output.path] + samples)
             XCTAssertEqual(run.status, 0, "\(target): \(run.stderr)")

@@ -6,9 +6,7 @@ import XCTest
 /// Remote files (http://, https://) read through the stand-in server on loopback: the same outputs as the
 /// local files, few requests, no bulk data, and every fault answered within a bounded time.
 final class RemoteInputTests: XCTestCase {
-    private func nwbkit(_ arguments: [String]) throws -> CommandRun { try CommandRun.nwbkit(arguments) }
-
-    private let samples = ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"]
+    private let samples = TestPaths.sampleNames
 
     /// What a remote run prints, with the server's URLs written back as the local paths.
     private func localized(_ text: String, _ server: StandInServer, folder: String) -> String {
@@ -21,15 +19,15 @@ final class RemoteInputTests: XCTestCase {
         let remote = samples.map { server.url("files/" + $0) }
         let local = samples.map { folder + $0 }
         for format in ["text", "json", "jsonl", "markdown"] {
-            let remoteRun = try nwbkit(["summarize", "--format", format] + remote)
-            let localRun = try nwbkit(["summarize", "--format", format] + local)
+            let remoteRun = try CommandRun.nwbkit(["summarize", "--format", format] + remote)
+            let localRun = try CommandRun.nwbkit(["summarize", "--format", format] + local)
             XCTAssertEqual(remoteRun.status, 0, remoteRun.stderr)
             XCTAssertEqual(localized(remoteRun.stdout, server, folder: folder), localRun.stdout, format)
             XCTAssertEqual(remoteRun.stderr, "")
         }
         for command in [["check", "--format", "json"], ["assets"], ["types"]] {
-            let remoteRun = try nwbkit(command + remote)
-            let localRun = try nwbkit(command + local)
+            let remoteRun = try CommandRun.nwbkit(command + remote)
+            let localRun = try CommandRun.nwbkit(command + local)
             if command[0] == "check" {
                 // Beside a URL there is no folder to look for images.nwb's external video in: a note, not a finding.
                 XCTAssertTrue(remoteRun.stdout.contains("of a remote file is not looked up"), remoteRun.stdout)
@@ -41,7 +39,7 @@ final class RemoteInputTests: XCTestCase {
         // Five small files (180–360 KB): each fetched in at most 4 requests (h5py + remfile needs 4 for
         // ecephys.nwb: Benchmarks.md), none of it twice.
         try server.resetStats()
-        _ = try nwbkit(["summarize", "--format", "json", "--jobs", "1"] + remote)
+        _ = try CommandRun.nwbkit(["summarize", "--format", "json", "--jobs", "1"] + remote)
         let stats = try server.stats()
         XCTAssertLessThanOrEqual(stats.requests, 4 * samples.count)
         let sizes = try samples.map { try FileManager.default.attributesOfItem(atPath: folder + $0)[.size] as? Int ?? 0 }
@@ -50,10 +48,10 @@ final class RemoteInputTests: XCTestCase {
         // what the summary costs, the values already in the block cache (each file opened once).
         for sample in remote {
             try server.resetStats()
-            _ = try nwbkit(["summarize", "--format", "jsonl", sample])
+            _ = try CommandRun.nwbkit(["summarize", "--format", "jsonl", sample])
             let summary = try server.stats()
             try server.resetStats()
-            _ = try nwbkit(["check", sample])
+            _ = try CommandRun.nwbkit(["check", sample])
             let checked = try server.stats()
             XCTAssertEqual(checked.requests, summary.requests, sample)
             XCTAssertEqual(checked.bytes, summary.bytes, sample)
@@ -65,8 +63,8 @@ final class RemoteInputTests: XCTestCase {
         let corpus = shared.appending(path: "corpus")
         let server = try StandInServer(root: corpus)
         let files = TestPaths.corpusFiles().enumerated().filter { $0.offset % 8 == 0 }.map(\.element)
-        let remoteRun = try nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { server.url("files/" + $0) })
-        let localRun = try nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { corpus.path + "/" + $0 })
+        let remoteRun = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { server.url("files/" + $0) })
+        let localRun = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { corpus.path + "/" + $0 })
         XCTAssertEqual(localized(remoteRun.stdout, server, folder: corpus.path + "/"), localRun.stdout)
         XCTAssertEqual(remoteRun.status, localRun.status)
     }
@@ -83,7 +81,7 @@ final class RemoteInputTests: XCTestCase {
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         XCTAssertGreaterThan(size, 32 << 20)
         let server = try StandInServer(root: folder)
-        let run = try nwbkit(["summarize", "--format", "json", server.url("files/bulk.nwb")])
+        let run = try CommandRun.nwbkit(["summarize", "--format", "json", server.url("files/bulk.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("\"storedBytes\": 33554432"))
         let stats = try server.stats()
@@ -116,9 +114,9 @@ final class RemoteInputTests: XCTestCase {
         metadata("/intervals", count: 150)
         writer.close()
         let server = try StandInServer(root: folder)
-        let run = try nwbkit(["summarize", "--format", "json", server.url("files/scattered.nwb")])
+        let run = try CommandRun.nwbkit(["summarize", "--format", "json", server.url("files/scattered.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let local = try nwbkit(["summarize", "--format", "json", path])
+        let local = try CommandRun.nwbkit(["summarize", "--format", "json", path])
         XCTAssertEqual(run.stdout.replacingOccurrences(of: server.url("files/scattered.nwb"), with: path), local.stdout)
         let stats = try server.stats()
         XCTAssertLessThan(stats.bytes, 3 << 19, "\(stats.bytes) bytes: metadata, not the data between")
@@ -133,9 +131,9 @@ final class RemoteInputTests: XCTestCase {
         let folder = shared.appending(path: "corpus/AllenInstitute__ipfx")
         let name = "H18.03.315.11.11.01.05.nwb"
         let server = try StandInServer(root: folder)
-        let run = try nwbkit(["summarize", "--format", "json", server.url("files/\(name)")])
+        let run = try CommandRun.nwbkit(["summarize", "--format", "json", server.url("files/\(name)")])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let local = try nwbkit(["summarize", "--format", "json", folder.path + "/" + name])
+        let local = try CommandRun.nwbkit(["summarize", "--format", "json", folder.path + "/" + name])
         XCTAssertEqual(run.stdout.replacingOccurrences(of: server.url("files/\(name)"), with: folder.path + "/" + name), local.stdout)
         let stats = try server.stats()
         XCTAssertLessThanOrEqual(stats.requests, 10)
@@ -147,14 +145,14 @@ final class RemoteInputTests: XCTestCase {
         let good = server.url("files/ophys.nwb")
         // 503 with Retry-After, a reset and a short body are tried again and read.
         for mode in ["503", "reset", "short"] {
-            let run = try nwbkit(["summarize", "--format", "jsonl", server.url("fault/\(mode)/ecephys.nwb"), good])
+            let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", server.url("fault/\(mode)/ecephys.nwb"), good])
             XCTAssertEqual(run.status, 0, "\(mode): \(run.stderr)")
             XCTAssertEqual(run.stdout.split(separator: "\n").count, 2, mode)
         }
         // A server that stops sending, one that refuses, a missing file, one that is not there: one line each,
         // the other file read, and the run over in bounded time.
         let started = Date()
-        let run = try nwbkit([
+        let run = try CommandRun.nwbkit([
             "summarize", "--format", "jsonl", "--stall-timeout", "1", "--retries", "1",
             server.url("fault/stall/ecephys.nwb"), server.url("fault/403/ecephys.nwb"), server.url("files/missing.nwb"),
             "http://127.0.0.1:1/nothing-listens-here.nwb", good,
@@ -174,13 +172,13 @@ final class RemoteInputTests: XCTestCase {
                 "nwbkit: http://127.0.0.1:1/nothing-listens-here.nwb: cannot read the remote file: Failed to connect to 127.0.0.1 port 1: Couldn't connect to server (2 tries)",
             ])
         // A server that ignores Range would send whole files: refused, not downloaded.
-        let noRanges = try nwbkit(["summarize", server.url("no-ranges/ophys.nwb")])
+        let noRanges = try CommandRun.nwbkit(["summarize", server.url("no-ranges/ophys.nwb")])
         XCTAssertTrue(noRanges.stderr.contains("the server does not serve byte ranges"), noRanges.stderr)
     }
 
     func testARedirectIsFollowedOnce() throws {
         let server = try StandInServer(root: TestPaths.sampleData)
-        let run = try nwbkit(["summarize", "--format", "json", "--jobs", "0", server.url("redirect/ophys.nwb")])
+        let run = try CommandRun.nwbkit(["summarize", "--format", "json", "--jobs", "0", server.url("redirect/ophys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("\"path\": \"\(server.url("redirect/ophys.nwb"))\""))
         let stats = try server.stats()
@@ -198,10 +196,10 @@ final class RemoteInputTests: XCTestCase {
         let cache = try temporaryFolder("remote-cache-store").path
         let server = try StandInServer(root: folder)
         let remote = samples.map { server.url("files/" + $0) }
-        let cold = try nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
+        let cold = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
         XCTAssertEqual(cold.status, 0, cold.stderr)
         try server.resetStats()
-        let warm = try nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
+        let warm = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
         XCTAssertEqual(warm.stdout, cold.stdout)
         let stats = try server.stats()
         XCTAssertEqual(stats.requests, samples.count, "one validating request a file")
@@ -213,7 +211,7 @@ final class RemoteInputTests: XCTestCase {
         try handle.write(contentsOf: Data(repeating: 0, count: 512))
         try handle.close()
         try server.resetStats()
-        _ = try nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
+        _ = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
         XCTAssertGreaterThan(try server.stats().paths["/files/ecephys.nwb"] ?? 0, 1)
     }
 
@@ -224,14 +222,14 @@ final class RemoteInputTests: XCTestCase {
         try FileManager.default.copyItem(
             atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: "bucket/sub-1/ophys.nwb").path)
         let server = try StandInServer(root: folder)
-        let run = try nwbkit([
+        let run = try CommandRun.nwbkit([
             "summarize", "--format", "json", "--s3-endpoint", server.url("files"), "s3://bucket/sub-1/ophys.nwb",
         ])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let local = try nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
+        let local = try CommandRun.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(
             run.stdout.replacingOccurrences(of: "s3://bucket/sub-1/ophys.nwb", with: TestPaths.sample("ophys.nwb")), local.stdout)
-        let missing = try nwbkit(["summarize", "--s3-endpoint", server.url("files"), "s3://bucket/nothing.nwb"])
+        let missing = try CommandRun.nwbkit(["summarize", "--s3-endpoint", server.url("files"), "s3://bucket/nothing.nwb"])
         XCTAssertEqual(missing.stderr, "nwbkit: s3://bucket/nothing.nwb: cannot read the remote file: not found (HTTP 404)\n")
     }
 
@@ -259,7 +257,7 @@ final class RemoteInputTests: XCTestCase {
                 ["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "s3cr3t", "AWS_SESSION_TOKEN": ""]
             ) { $1 })
         XCTAssertEqual(signed.status, 0, signed.stderr)
-        let local = try nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
+        let local = try CommandRun.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(
             signed.stdout.replacingOccurrences(of: "s3://bucket/sub 1/ophys.nwb", with: TestPaths.sample("ophys.nwb")),
             local.stdout)

@@ -9,7 +9,7 @@ final class ShardAndCacheTests: XCTestCase {
     override func setUpWithError() throws {
         folder = FileManager.default.temporaryDirectory.appending(path: "nwbkit-shards-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appending(path: "data/sub"), withIntermediateDirectories: true)
-        for name in ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"] {
+        for name in TestPaths.sampleNames {
             let target = folder.appending(path: name.hasPrefix("i") ? "data/sub/\(name)" : "data/\(name)")
             try FileManager.default.copyItem(at: URL(fileURLWithPath: TestPaths.sample(name)), to: target)
         }
@@ -23,9 +23,7 @@ final class ShardAndCacheTests: XCTestCase {
     }
 
     private func nwbkit(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
-        for (key, value) in environment { setenv(key, value, 1) }
-        defer { for key in environment.keys { unsetenv(key) } }
-        return try CommandRun.nwbkit(arguments)
+        try CommandRun.nwbkit(arguments, environment: environment)
     }
 
     func testShardsMergeIntoExactlyWhatOneRunPrints() throws {

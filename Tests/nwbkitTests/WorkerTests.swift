@@ -4,14 +4,10 @@ import XCTest
 
 /// Files are read in worker processes: a crash or a hang costs one file, never the run.
 final class WorkerTests: XCTestCase {
-    private var samples: [String] {
-        ["behavior.nwb", "ecephys.nwb", "icephys.nwb", "images.nwb", "ophys.nwb"].map(TestPaths.sample)
-    }
+    private var samples: [String] { TestPaths.samples }
 
     private func nwbkit(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
-        for (key, value) in environment { setenv(key, value, 1) }
-        defer { for key in environment.keys { unsetenv(key) } }
-        return try CommandRun.nwbkit(arguments)
+        try CommandRun.nwbkit(arguments, environment: environment)
     }
 
     func testAWorkerThatCrashesCostsOneFileAndTheRunGoesOn() throws {
