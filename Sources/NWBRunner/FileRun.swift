@@ -32,7 +32,7 @@ public struct FileRun {
     public var remoteCacheBytes: Int?
     /// Results kept between runs, keyed by `cacheSalt(for:)` and each file's identity.
     public var cache: SummaryCache?
-    /// The environment AWS credentials and certificate authorities come from (workers inherit it).
+    /// The environment AWS credentials and certificate authorities come from, and the workers'.
     public var environment: [String: String]
     /// Inputs that failed before any file was read (an archive that did not list them): their outcomes
     /// come first.
@@ -88,7 +88,7 @@ public struct FileRun {
             configuration.remoteCacheBytes = remoteCacheBytes
             let runner = ParallelSummaryRun(
                 workerExecutable: executable, workerArguments: ["worker"], jobs: jobs, timeout: timeout, cache: cache,
-                configuration: configuration)
+                configuration: configuration, environment: environment)
             return try runner.run(paths: paths, discovery: discovery, body: body)
         }
     }

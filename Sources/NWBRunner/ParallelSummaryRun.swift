@@ -23,11 +23,15 @@ public struct ParallelSummaryRun {
     /// What each worker is told on its standard input before any path (archive locations with their
     /// credentials; never on a command line or in a file). Its deadline and parent are set here.
     public var configuration: WorkerConfiguration
+    /// The workers' environment (the run's: AWS credentials, certificate authorities).
+    public var environment: [String: String]
 
     public init(
         workerExecutable: URL, workerArguments: [String], jobs: Int, timeout: Double?, cache: SummaryCache? = nil,
-        configuration: WorkerConfiguration = WorkerConfiguration()
+        configuration: WorkerConfiguration = WorkerConfiguration(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
+        self.environment = environment
         self.workerExecutable = workerExecutable
         self.workerArguments = workerArguments
         self.jobs = max(1, jobs)
@@ -189,7 +193,7 @@ public struct ParallelSummaryRun {
 
     private func start(arguments: [String]) throws -> Worker {
         do {
-            return Worker(process: try WorkerProcesses.start(executable: workerExecutable, arguments: arguments))
+            return Worker(process: try WorkerProcesses.start(executable: workerExecutable, arguments: arguments, environment: environment))
         } catch {
             throw WorkerStartError(executable: workerExecutable.path, reason: error.description)
         }

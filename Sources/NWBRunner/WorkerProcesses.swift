@@ -4,10 +4,13 @@ import Platform
 /// How worker processes (`nwbkit worker`) are started and how their death is told: one place for the
 /// runner of many files and the MCP server's session worker.
 enum WorkerProcesses {
-    /// Starts `executable` with `arguments` in this process's environment, tuned for a worker.
-    static func start(executable: URL, arguments: [String]) throws(ChildProcessError) -> ChildProcess {
+    /// Starts `executable` with `arguments` in `environment` (the run's: AWS credentials, certificate
+    /// authorities), tuned for a worker.
+    static func start(
+        executable: URL, arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ChildProcessError) -> ChildProcess {
         // A worker's crash report would go nowhere; skip the Swift runtime's backtrace (it is slow).
-        var environment = ProcessInfo.processInfo.environment
+        var environment = environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
         // One malloc arena for all of a worker's threads (its JSON writer, its split-walk readers, its
         // releases): memory freed by one thread is then reused by the others. Measured on one file of

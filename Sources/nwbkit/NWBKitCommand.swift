@@ -28,7 +28,14 @@ struct NWBKitCommand: ParsableCommand {
 
     /// Runs the tool on `arguments` (without the program's name) and returns its exit status, writing to
     /// stdout and stderr: what `main` does, and what the tests call to run a command in their own process.
-    static func run(arguments: [String]) -> Int32 {
+    /// `context`: the environment and worker program (the process's own when `nil`).
+    static func run(arguments: [String], context: CommandContext? = nil) -> Int32 {
+        var context = context ?? .process
+        context.arguments = arguments
+        return CommandContext.$scoped.withValue(context) { runInContext(arguments: arguments) }
+    }
+
+    private static func runInContext(arguments: [String]) -> Int32 {
         if let suggestion = SubcommandSuggestion.message(for: arguments, subcommands: configuration.subcommands) {
             StandardStreams.write(Data(("nwbkit: " + suggestion + "\n").utf8), to: STDERR_FILENO)
             return 2

@@ -15,16 +15,16 @@ final class BoundsTests: XCTestCase {
         let metadata = folder.appending(path: "metadata.yaml")
         try (bomb + "description: *a7\n").write(to: metadata, atomically: true, encoding: .utf8)
         let started = Date()
-        let run = try CommandRun.nwbkit(["dandiset", TestPaths.sample("ophys.nwb"), "--metadata", metadata.path])
+        let run = try InProcessCommand.nwbkit(["dandiset", TestPaths.sample("ophys.nwb"), "--metadata", metadata.path])
         XCTAssertEqual(run.status, 2, run.stderr)
         XCTAssertTrue(run.stderr.contains("aliases are expanded"), run.stderr)
         // Anchors under unknown keys alone.
         try bomb.write(to: metadata, atomically: true, encoding: .utf8)
-        let unknownKeys = try CommandRun.nwbkit(["dandiset", TestPaths.sample("ophys.nwb"), "--metadata", metadata.path])
+        let unknownKeys = try InProcessCommand.nwbkit(["dandiset", TestPaths.sample("ophys.nwb"), "--metadata", metadata.path])
         XCTAssertEqual(unknownKeys.status, 2, unknownKeys.stderr)
         let rules = folder.appending(path: "rules.yaml")
         try (bomb + "rules: *a7\n").write(to: rules, atomically: true, encoding: .utf8)
-        let check = try CommandRun.nwbkit(["check", TestPaths.sample("ophys.nwb"), "--rules", rules.path])
+        let check = try InProcessCommand.nwbkit(["check", TestPaths.sample("ophys.nwb"), "--rules", rules.path])
         XCTAssertEqual(check.status, 2, check.stderr)
         XCTAssertTrue(check.stderr.contains("aliases are expanded"), check.stderr)
         XCTAssertLessThan(Date().timeIntervalSince(started), 20)
@@ -36,7 +36,7 @@ final class BoundsTests: XCTestCase {
         let rules = folder.appending(path: "rules.yaml")
         let line = "# " + String(repeating: "x", count: 1000) + "\n"
         try String(repeating: line, count: 1100).write(to: rules, atomically: true, encoding: .utf8)
-        let run = try CommandRun.nwbkit(["check", TestPaths.sample("ophys.nwb"), "--rules", rules.path])
+        let run = try InProcessCommand.nwbkit(["check", TestPaths.sample("ophys.nwb"), "--rules", rules.path])
         XCTAssertEqual(run.status, 2, run.stderr)
         XCTAssertTrue(run.stderr.contains("more than the 1048576 accepted"), run.stderr)
     }
@@ -48,14 +48,14 @@ final class BoundsTests: XCTestCase {
         let text = String(repeating: "{{#a}}", count: 50_000) + String(repeating: "{{/a}}", count: 50_000)
         try text.write(to: template, atomically: true, encoding: .utf8)
         for command in [["summarize", "--format", "markdown"], ["dandiset"]] {
-            let run = try CommandRun.nwbkit(command + [TestPaths.sample("ophys.nwb"), "--template", template.path])
+            let run = try InProcessCommand.nwbkit(command + [TestPaths.sample("ophys.nwb"), "--template", template.path])
             XCTAssertEqual(run.status, 2, "\(command): \(run.stderr)")
             XCTAssertTrue(run.stderr.contains("nested 50000 deep, more than the 64 accepted"), run.stderr)
         }
         // Changed delimiters do not hide the nesting.
         try ("{{=<% %>=}}" + String(repeating: "<%#a%>", count: 100) + String(repeating: "<%/a%>", count: 100))
             .write(to: template, atomically: true, encoding: .utf8)
-        let run = try CommandRun.nwbkit([
+        let run = try InProcessCommand.nwbkit([
             "summarize", "--format", "markdown", TestPaths.sample("ophys.nwb"), "--template", template.path,
         ])
         XCTAssertEqual(run.status, 2, run.stderr)
@@ -63,7 +63,7 @@ final class BoundsTests: XCTestCase {
 
     func testTimeoutMustBeAFiniteNumber() throws {
         for value in ["nan", "inf", "-1"] {
-            let run = try CommandRun.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--timeout", value])
+            let run = try InProcessCommand.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--timeout", value])
             XCTAssertEqual(run.status, 2, "--timeout \(value): \(run.stderr)")
         }
     }
@@ -74,7 +74,7 @@ final class BoundsTests: XCTestCase {
         let folder = try temporaryFolder("bounds")
         let name = "x\u{1B}]0;pwned\u{07}\nnwbkit: forged.nwb"
         try Data("not hdf5".utf8).write(to: folder.appending(path: name))
-        let run = try CommandRun.nwbkit(["summarize", folder.path])
+        let run = try InProcessCommand.nwbkit(["summarize", folder.path])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
         XCTAssertFalse(run.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, run.stderr)
@@ -89,15 +89,15 @@ final class BoundsTests: XCTestCase {
         let path = folder.appending(path: "hostile.nwb").path
         let hostile = "</details><script>alert(1)</script> | x\n```\n\u{1B}[31mred"
         try TestFileWriter(path: path, sessionDescription: hostile).close()
-        let markdown = try CommandRun.nwbkit(["summarize", "--format", "markdown", path])
+        let markdown = try InProcessCommand.nwbkit(["summarize", "--format", "markdown", path])
         XCTAssertEqual(markdown.status, 0, markdown.stderr)
         let row = try XCTUnwrap(markdown.stdout.split(separator: "\n").first { $0.hasPrefix("| Description |") })
         XCTAssertEqual(
             row, #"| Description | \</details>\<script>alert(1)\</script> \| x<br>\`\`\`<br>"# + "\u{1B}[31mred |")
         XCTAssertFalse(markdown.stdout.contains("\n```"))
-        let report = try CommandRun.nwbkit(["dandiset", "--report", path])
+        let report = try InProcessCommand.nwbkit(["dandiset", "--report", path])
         XCTAssertFalse(report.stdout.contains("<script>"), report.stdout)
-        let text = try CommandRun.nwbkit(["summarize", path])
+        let text = try InProcessCommand.nwbkit(["summarize", path])
         XCTAssertTrue(text.stdout.contains("session_description: " + hostile), "a pipe gets the exact bytes")
         // On a terminal (script(1) gives the run one), the escape sequence is shown, not obeyed.
         let terminal = try CommandRun.bash(#"script -qec "\"$0\" summarize \"$1\"" /dev/null"#, [path])
@@ -114,13 +114,13 @@ final class BoundsTests: XCTestCase {
         writer.emptyChunkedDataset("/acquisition/huge", shape: [1 << 32, 1 << 32], chunk: [1, 1])
         writer.close()
         for command in [["check"], ["summarize"], ["assets"], ["export", "--to", "portal"]] {
-            let run = try CommandRun.nwbkit(command + [path])
+            let run = try InProcessCommand.nwbkit(command + [path])
             XCTAssertTrue([0, 1].contains(run.status), "\(command): \(run.status) \(run.stderr)")
             XCTAssertFalse(run.stderr.contains("crashed") || run.stderr.contains("internal error"), run.stderr)
         }
         let summaries = folder.appending(path: "s.jsonl").path
-        XCTAssertEqual(try CommandRun.nwbkit(["summarize", "--format", "jsonl", path, "--output", summaries]).status, 0)
-        let fromSummaries = try CommandRun.nwbkit(["check", "--from-summaries", summaries])
+        XCTAssertEqual(try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", path, "--output", summaries]).status, 0)
+        let fromSummaries = try InProcessCommand.nwbkit(["check", "--from-summaries", summaries])
         XCTAssertTrue([0, 1].contains(fromSummaries.status), fromSummaries.stderr)
         XCTAssertTrue(fromSummaries.stdout.contains("checked"), fromSummaries.stdout)
     }
@@ -136,7 +136,7 @@ final class BoundsTests: XCTestCase {
         writer.stringAttribute("/acquisition/series", "neurodata_type", "TimeSeries")
         writer.stringAttribute("/acquisition/series", "namespace", "core")
         writer.close()
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", path])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let summary = try XCTUnwrap((document["summaries"] as? [[String: Any]])?.first)
@@ -163,7 +163,7 @@ final class BoundsTests: XCTestCase {
         writer.referenceAttribute("/", "targets", targets: targets)
         writer.close()
         let started = Date()
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", "--timeout", "60", path])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", "--timeout", "60", path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertLessThan(Date().timeIntervalSince(started), 30)
         let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -184,7 +184,7 @@ final class BoundsTests: XCTestCase {
         writer.referenceAttribute("/", "deepest", targets: ["/general" + String(repeating: "/g", count: 10_000)])
         writer.close()
         for depth in ["10", "256"] {
-            let run = try CommandRun.nwbkit(["summarize", "--format", "json", "--max-depth", depth, "--timeout", "60", path])
+            let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", "--max-depth", depth, "--timeout", "60", path])
             XCTAssertEqual(run.status, 0, run.stderr)
             XCTAssertTrue(run.stdout.contains("not reached by the walk"), String(run.stdout.suffix(2000)))
             XCTAssertFalse(run.stderr.contains("crashed"), run.stderr)
@@ -201,7 +201,7 @@ final class BoundsTests: XCTestCase {
         writer.stringArrayAttribute("/general", "notes", long)
         writer.stringArrayDataset("/general/long_notes", long)
         writer.close()
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", path])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertLessThan(run.stdout.utf8.count, 4 << 20, "12 MiB of text per value must not reach the output")
         let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -229,13 +229,13 @@ final class BoundsTests: XCTestCase {
             #"cd "$1" && for i in $(seq 24); do mkdir "$2" && cd "$2" || exit 1; done && cp "$3" deep.nwb"#,
             [folder.path, component, TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(made.status, 0, made.stderr)
-        let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", folder.path])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", folder.path])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertEqual(run.stdout.split(separator: "\n").count, 2, "a summary of a.nwb and one error line")
         XCTAssertTrue(run.stderr.contains("the path is too long for the system to open"), run.stderr)
         XCTAssertFalse(run.stderr.contains("no NWB files found"), run.stderr)
         let direct = folder.path + "/" + String(repeating: "x", count: 5000) + ".nwb"
-        let named = try CommandRun.nwbkit(["summarize", direct])
+        let named = try InProcessCommand.nwbkit(["summarize", direct])
         XCTAssertEqual(named.status, 1)
         XCTAssertTrue(
             named.stderr.hasSuffix(

@@ -20,9 +20,9 @@ final class CIReportTests: XCTestCase {
 
     func testSARIFIsValidWithARulePerCheckAndRelativeURIs() throws {
         let root = try repository()
-        let run = try CommandRun.nwbkit(["check", "data", "--format", "sarif"], in: root)
+        let run = try InProcessCommand.nwbkit(["check", "data", "--format", "sarif"], in: root)
         XCTAssertEqual(run.status, 1, "the truncated file is CRITICAL: \(run.stderr)")
-        let json = try CommandRun.nwbkit(["check", "data", "--format", "json"], in: root)
+        let json = try InProcessCommand.nwbkit(["check", "data", "--format", "json"], in: root)
         let findings = try XCTUnwrap(
             (JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]])
 
@@ -64,13 +64,13 @@ final class CIReportTests: XCTestCase {
     func testGitHubAnnotationsAreRelativeAndBounded() throws {
         let root = try repository()
         // An absolute path under the working directory is written relative to it too.
-        let all = try CommandRun.nwbkit(["check", root.appending(path: "data").path, "--format", "github"], in: root)
+        let all = try InProcessCommand.nwbkit(["check", root.appending(path: "data").path, "--format", "github"], in: root)
         let annotations = all.stdout.split(separator: "\n").filter { $0.hasPrefix("::") }
         XCTAssertGreaterThan(annotations.count, 3)
         XCTAssertTrue(annotations.allSatisfy { $0.contains(" file=data/") }, all.stdout)
         XCTAssertTrue(all.stdout.contains("::error file=data/truncated.nwb,title=CRITICAL nwbkit_file_readable::"))
 
-        let bounded = try CommandRun.nwbkit(["check", "data", "--format", "github", "--max-annotations", "2"], in: root)
+        let bounded = try InProcessCommand.nwbkit(["check", "data", "--format", "github", "--max-annotations", "2"], in: root)
         XCTAssertEqual(bounded.status, 1)
         let lines = bounded.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 4, bounded.stdout)
@@ -81,7 +81,7 @@ final class CIReportTests: XCTestCase {
         )
         XCTAssertEqual(lines[3], all.stdout.split(separator: "\n").last.map(String.init))
 
-        let misused = try CommandRun.nwbkit(["check", "data", "--max-annotations", "2"], in: root)
+        let misused = try InProcessCommand.nwbkit(["check", "data", "--max-annotations", "2"], in: root)
         XCTAssertEqual(misused.status, 2)
         XCTAssertTrue(misused.stderr.contains("--max-annotations needs --format github"), misused.stderr)
     }

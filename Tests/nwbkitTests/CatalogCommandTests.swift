@@ -18,7 +18,7 @@ final class CatalogCommandTests: XCTestCase {
 
     private func catalog(_ inputs: [String], name: String) throws -> (URL, CommandRun) {
         let site = try temporaryFolder("catalog-" + name).appending(path: "site")
-        let run = try CommandRun.nwbkit(["catalog", "--output", site.path] + inputs)
+        let run = try InProcessCommand.nwbkit(["catalog", "--output", site.path] + inputs)
         return (site, run)
     }
 
@@ -27,7 +27,7 @@ final class CatalogCommandTests: XCTestCase {
         XCTAssertTrue(run.status == 0 || run.status == 1, run.stderr)
         let rows = try rows(site)
         // One row and one page per file `assets --per-file` reads.
-        let perFile = try CommandRun.nwbkit(["assets", "--per-file"] + inputs).stdout.split(separator: "\n").map {
+        let perFile = try InProcessCommand.nwbkit(["assets", "--per-file"] + inputs).stdout.split(separator: "\n").map {
             try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
         XCTAssertEqual(rows.count, perFile.count)
@@ -43,7 +43,7 @@ final class CatalogCommandTests: XCTestCase {
         }
         // The dataset in words is `assets`'s assetsSummary: every count and every term's name, in its order.
         let summary = try XCTUnwrap(
-            JSONSerialization.jsonObject(with: Data(try CommandRun.nwbkit(["assets"] + inputs).stdout.utf8)) as? [String: Any])
+            JSONSerialization.jsonObject(with: Data(try InProcessCommand.nwbkit(["assets"] + inputs).stdout.utf8)) as? [String: Any])
         let index = try String(contentsOf: site.appending(path: "index.html"), encoding: .utf8)
         func line(_ label: String, _ values: [String]) -> String {
             "<tr><th>\(label)</th><td>" + values.map { "<span class=\"term\">\(escaped($0))</span>" }.joined() + "</td></tr>"
@@ -67,7 +67,7 @@ final class CatalogCommandTests: XCTestCase {
         let types = try XCTUnwrap(
             JSONSerialization.jsonObject(
                 with: Data(
-                    try CommandRun.nwbkit(["types", "--format", "json", "--max-types", "0", "--max-files", "0"] + inputs).stdout.utf8))
+                    try InProcessCommand.nwbkit(["types", "--format", "json", "--max-types", "0", "--max-files", "0"] + inputs).stdout.utf8))
                 as? [String: Any])
         for type in types["types"] as? [[String: Any]] ?? [] {
             let number = try XCTUnwrap(type["number"] as? Int)
@@ -161,24 +161,24 @@ final class CatalogCommandTests: XCTestCase {
     func testTheSiteIsWrittenAsAWholeAndNeverOverOtherFiles() throws {
         let folder = try temporaryFolder("catalog-atomic")
         let site = folder.appending(path: "site")
-        XCTAssertEqual(try CommandRun.nwbkit(["catalog", "--output", site.path, TestPaths.sample("ecephys.nwb")]).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(["catalog", "--output", site.path, TestPaths.sample("ecephys.nwb")]).status, 0)
         // A second run replaces the first catalog (one file now two).
         XCTAssertEqual(
-            try CommandRun.nwbkit(["catalog", "--output", site.path, TestPaths.sample("ecephys.nwb"), TestPaths.sample("ophys.nwb")]).status,
+            try InProcessCommand.nwbkit(["catalog", "--output", site.path, TestPaths.sample("ecephys.nwb"), TestPaths.sample("ophys.nwb")]).status,
             0)
         XCTAssertEqual(try rows(site).count, 2)
         // A folder of other files is refused and left as it was.
         let other = folder.appending(path: "other")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
         try Data("keep".utf8).write(to: other.appending(path: "notes.txt"))
-        let refused = try CommandRun.nwbkit(["catalog", "--output", other.path, TestPaths.sample("ecephys.nwb")])
+        let refused = try InProcessCommand.nwbkit(["catalog", "--output", other.path, TestPaths.sample("ecephys.nwb")])
         XCTAssertEqual(refused.status, 2)
         XCTAssertTrue(refused.stderr.contains("the folder holds notes.txt, which no catalog wrote"), refused.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: other.path), ["notes.txt"])
         // A site folder that holds an input is refused (replacing it would delete the input).
         let inside = site.appending(path: "ecephys.nwb")
         try FileManager.default.copyItem(atPath: TestPaths.sample("ecephys.nwb"), toPath: inside.path)
-        let holdsInput = try CommandRun.nwbkit(["catalog", "--output", site.path, inside.path])
+        let holdsInput = try InProcessCommand.nwbkit(["catalog", "--output", site.path, inside.path])
         XCTAssertEqual(holdsInput.status, 2)
         XCTAssertTrue(holdsInput.stderr.contains("holds an input"), holdsInput.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: inside.path))
@@ -191,7 +191,7 @@ final class CatalogCommandTests: XCTestCase {
         try Data("<p>{{fileCount}} files called {{title}}</p>".utf8).write(
             to: templates.appending(path: "catalog-index.html.mustache"))
         XCTAssertEqual(
-            try CommandRun.nwbkit([
+            try InProcessCommand.nwbkit([
                 "catalog", "--output", site.path, "--title", "<Mine>", "--templates", templates.path,
                 TestPaths.sample("ophys.nwb"),
             ]).status, 0)
@@ -216,11 +216,11 @@ final class CatalogCommandTests: XCTestCase {
     private func checkStatuses(dataChecks: Bool, inputs: [String]) throws {
         let site = try temporaryFolder("catalog-checks").appending(path: "site")
         let noData = dataChecks ? [] : ["--no-data-checks"]
-        let run = try CommandRun.nwbkit(["catalog", "--checks", "--output", site.path] + noData + inputs)
+        let run = try InProcessCommand.nwbkit(["catalog", "--checks", "--output", site.path] + noData + inputs)
         XCTAssertTrue(run.status == 0 || run.status == 1, run.stderr)
         let report = try XCTUnwrap(
             JSONSerialization.jsonObject(
-                with: Data(try CommandRun.nwbkit(["check", "--format", "json"] + noData + inputs).stdout.utf8))
+                with: Data(try InProcessCommand.nwbkit(["check", "--format", "json"] + noData + inputs).stdout.utf8))
                 as? [String: Any])
         var messages: [String: Set<String>] = [:]
         for finding in report["findings"] as? [[String: Any]] ?? [] {
@@ -253,10 +253,10 @@ final class CatalogCommandTests: XCTestCase {
         // What the data checks could not finish within --data-bytes is on the file's page, as check reports it.
         let starved = try temporaryFolder("catalog-starved").appending(path: "site")
         XCTAssertLessThanOrEqual(
-            try CommandRun.nwbkit(["catalog", "--checks", "--data-bytes", "0", "--output", starved.path] + inputs).status, 1)
+            try InProcessCommand.nwbkit(["catalog", "--checks", "--data-bytes", "0", "--output", starved.path] + inputs).status, 1)
         let starvedReport = try XCTUnwrap(
             JSONSerialization.jsonObject(
-                with: Data(try CommandRun.nwbkit(["check", "--format", "json", "--data-bytes", "0"] + inputs).stdout.utf8))
+                with: Data(try InProcessCommand.nwbkit(["check", "--format", "json", "--data-bytes", "0"] + inputs).stdout.utf8))
                 as? [String: Any])
         let notes = starvedReport["notes"] as? [[String: Any]] ?? []
         XCTAssertFalse(notes.isEmpty)

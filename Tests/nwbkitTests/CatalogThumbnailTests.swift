@@ -123,7 +123,7 @@ final class CatalogThumbnailTests: XCTestCase {
         let path = folder.appending(path: "imaging.nwb").path
         try writeImagingFile(path)
         let site = folder.appending(path: "site")
-        let run = try CommandRun.nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
+        let run = try InProcessCommand.nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stderr.contains("3 previews"), run.stderr)
         let (images, bytesRead, html) = try previews(site)
@@ -157,7 +157,7 @@ final class CatalogThumbnailTests: XCTestCase {
         XCTAssertTrue(index.contains(#""thumbnail":"previews/0001-1.png""#))
         // Without --thumbnails nothing beyond metadata is read and no preview is written.
         let plain = folder.appending(path: "plain")
-        XCTAssertEqual(try CommandRun.nwbkit(["catalog", "--output", plain.path, path]).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(["catalog", "--output", plain.path, path]).status, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: plain.appending(path: "previews").path))
         XCTAssertFalse(try String(contentsOf: plain.appending(path: "files/0001.html"), encoding: .utf8).contains("Previews"))
     }
@@ -182,7 +182,7 @@ final class CatalogThumbnailTests: XCTestCase {
         try writeLargeImagesFile(path)
         let allowance = 1 << 20
         let site = folder.appending(path: "site")
-        let run = try CommandRun.nwbkit(["catalog", "--thumbnails", "--thumbnail-bytes", String(allowance), "--output", site.path, path])
+        let run = try InProcessCommand.nwbkit(["catalog", "--thumbnails", "--thumbnail-bytes", String(allowance), "--output", site.path, path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let bounded = try previews(site)
         XCTAssertLessThanOrEqual(bounded.bytesRead, allowance)
@@ -198,7 +198,7 @@ final class CatalogThumbnailTests: XCTestCase {
 
         // With the default allowance (8 MiB) the large image is drawn, averaged down to 200 × 200.
         let wide = folder.appending(path: "wide")
-        XCTAssertEqual(try CommandRun.nwbkit(["catalog", "--thumbnails", "--output", wide.path, path]).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(["catalog", "--thumbnails", "--output", wide.path, path]).status, 0)
         let all = try previews(wide)
         let large = try XCTUnwrap(all.images["/processing/ophys/SummaryImages/large"])
         XCTAssertEqual([large.width, large.height], [200, 200])
@@ -216,7 +216,7 @@ final class CatalogThumbnailTests: XCTestCase {
         let url = server.url("files/large.nwb")
         let allowance = 1 << 20
         // The metadata alone, then with previews within 1 MiB: what the server sends beyond the metadata.
-        XCTAssertEqual(try CommandRun.nwbkit(["catalog", "--output", folder.appending(path: "plain").path, url]).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(["catalog", "--output", folder.appending(path: "plain").path, url]).status, 0)
         let metadata = try server.stats().bytes
         try server.resetStats()
         let cache = folder.appending(path: "cache").path
@@ -224,7 +224,7 @@ final class CatalogThumbnailTests: XCTestCase {
         let arguments = [
             "catalog", "--thumbnails", "--thumbnail-bytes", String(allowance), "--cache", cache, "--output", site, url,
         ]
-        let first = try CommandRun.nwbkit(arguments)
+        let first = try InProcessCommand.nwbkit(arguments)
         XCTAssertEqual(first.status, 0, first.stderr)
         let withPreviews = try server.stats().bytes
         let charged = try previews(URL(fileURLWithPath: site)).bytesRead
@@ -238,7 +238,7 @@ final class CatalogThumbnailTests: XCTestCase {
         let firstPNGs = try FileManager.default.contentsOfDirectory(atPath: site + "/previews").sorted().map {
             try Data(contentsOf: URL(fileURLWithPath: site + "/previews/" + $0))
         }
-        let second = try CommandRun.nwbkit(arguments)
+        let second = try InProcessCommand.nwbkit(arguments)
         XCTAssertEqual(second.status, 0, second.stderr)
         // Only the cache's one-byte request that asks the file's size and ETag.
         let again = try server.stats()
@@ -267,7 +267,7 @@ final class CatalogThumbnailTests: XCTestCase {
             writer.neurodataType("/processing/ophys/SummaryImages/colour", "RGBImage")
         }
         let site = folder.appending(path: "site")
-        let run = try CommandRun.nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
+        let run = try InProcessCommand.nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let found = try previews(site)
         XCTAssertEqual(found.images.count, 5)
@@ -302,7 +302,7 @@ final class CatalogThumbnailTests: XCTestCase {
             writer.neurodataType("/processing/ophys/SummaryImages/words", "GrayscaleImage")
         }
         let site = folder.appending(path: "site")
-        let run = try CommandRun.nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
+        let run = try InProcessCommand.nwbkit(["catalog", "--thumbnails", "--output", site.path, path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let found = try previews(site)
         XCTAssertNil(found.images["/processing/ophys/SummaryImages/vast"])
@@ -328,7 +328,7 @@ final class CatalogThumbnailTests: XCTestCase {
             "matnwb/test_output.nwb",
         ].map { corpus.appending(path: $0).path }
         let site = try temporaryFolder("thumbnail-corpus").appending(path: "site")
-        let run = try CommandRun.nwbkit(["catalog", "--thumbnails", "--output", site.path] + inputs)
+        let run = try InProcessCommand.nwbkit(["catalog", "--thumbnails", "--output", site.path] + inputs)
         XCTAssertEqual(run.status, 0, run.stderr)
         // neuroconv's suite2p-style file: two 128 × 128 summary images and its 15 ROI masks over the mean.
         let neuroconv = try previews(site, page: "files/0001.html")
@@ -358,7 +358,7 @@ final class CatalogThumbnailTests: XCTestCase {
         let names = try XCTUnwrap(FileManager.default.subpathsOfDirectory(atPath: site.path)).sorted()
         for jobs in ["1", "0"] {
             let again = site.deletingLastPathComponent().appending(path: "jobs-" + jobs)
-            XCTAssertEqual(try CommandRun.nwbkit(["catalog", "--thumbnails", "--jobs", jobs, "--output", again.path] + inputs).status, 0)
+            XCTAssertEqual(try InProcessCommand.nwbkit(["catalog", "--thumbnails", "--jobs", jobs, "--output", again.path] + inputs).status, 0)
             XCTAssertEqual(try FileManager.default.subpathsOfDirectory(atPath: again.path).sorted(), names)
             for name in names where name.hasSuffix(".png") || name.hasSuffix(".html") {
                 XCTAssertEqual(

@@ -7,7 +7,7 @@ final class CheckCommandTests: XCTestCase {
     /// Runs in a folder of its own: GitHub and SARIF reports name files under the working directory
     /// relatively, and a checkout inside the temporary directory would otherwise be under it.
     private func nwbkit(_ arguments: [String]) throws -> CommandRun {
-        try CommandRun.nwbkit(arguments, in: try temporaryFolder("check-cwd"))
+        try InProcessCommand.nwbkit(arguments, in: try temporaryFolder("check-cwd"))
     }
 
     private var samples: [String] { TestPaths.samples }
@@ -185,12 +185,12 @@ final class CheckCommandTests: XCTestCase {
     /// may have taken the time (a costly rules file is not the NWB file's fault).
     func testATimeOutWithRulesNamesTheRules() throws {
         let rules = TestPaths.sample("rules.yaml")
-        let run = try CommandRun.nwbkit(
+        let run = try InProcessCommand.nwbkit(
             ["check", "--timeout", "2", "--rules", rules, TestPaths.sample("ophys.nwb")],
             environment: ["NWBKIT_TEST_HANG_ON": "ophys"])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("took longer than 2 s to read (--timeout); stopped; it was checked against the rules in \(rules)"), run.stderr)
-        let without = try CommandRun.nwbkit(
+        let without = try InProcessCommand.nwbkit(
             ["check", "--timeout", "2", TestPaths.sample("ophys.nwb")], environment: ["NWBKIT_TEST_HANG_ON": "ophys"])
         XCTAssertFalse(without.stderr.contains("rules"), without.stderr)
     }

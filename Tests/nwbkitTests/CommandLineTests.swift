@@ -44,11 +44,11 @@ final class CommandLineTests: XCTestCase {
 
     func testUsageErrorsExitTwo() throws {
         let nwbkit = InProcessCommand.nwbkit
-        XCTAssertEqual(try nwbkit(["summarize"], nil).status, 2)
-        XCTAssertEqual(try nwbkit(["summarize", "--format", "xml", TestPaths.sample("ophys.nwb")], nil).status, 2)
-        XCTAssertEqual(try nwbkit(["summarize", "--max-objects", "0", TestPaths.sample("ophys.nwb")], nil).status, 2)
-        XCTAssertEqual(try nwbkit(["frobnicate"], nil).status, 2)
-        XCTAssertEqual(try nwbkit(["--help"], nil).status, 0)
+        XCTAssertEqual(try nwbkit(["summarize"], nil, [:]).status, 2)
+        XCTAssertEqual(try nwbkit(["summarize", "--format", "xml", TestPaths.sample("ophys.nwb")], nil, [:]).status, 2)
+        XCTAssertEqual(try nwbkit(["summarize", "--max-objects", "0", TestPaths.sample("ophys.nwb")], nil, [:]).status, 2)
+        XCTAssertEqual(try nwbkit(["frobnicate"], nil, [:]).status, 2)
+        XCTAssertEqual(try nwbkit(["--help"], nil, [:]).status, 0)
     }
 
     /// The in-process runner the command tests use is the tool: the same output, errors and status as the

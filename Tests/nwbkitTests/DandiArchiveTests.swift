@@ -24,7 +24,7 @@ final class DandiArchiveTests: XCTestCase {
     private func nwbkit(_ arguments: [String], _ server: StandInServer, environment: [String: String] = ["DANDI_API_KEY": ""])
         throws -> CommandRun
     {
-        try CommandRun.nwbkit(arguments + ["--dandi-instance", server.apiURL], environment: environment)
+        try InProcessCommand.nwbkit(arguments + ["--dandi-instance", server.apiURL], environment: environment)
     }
 
     func testADandisetCostsItsListingPagesAndOneRedirectAndReadsAsItsLocalFiles() throws {
@@ -43,13 +43,13 @@ final class DandiArchiveTests: XCTestCase {
             // The dandiset, ⌈7 assets / 2⌉ = 4 listing pages, one download redirect; no per-asset redirect.
             XCTAssertEqual(stats.api, 1 + 4 + 1, "\(stats.log)")
             XCTAssertEqual(stats.log.filter { $0[1]?.contains("/download/") == true }.count, 1)
-            let localRun = try CommandRun.nwbkit(["summarize", "--format", format] + local)
+            let localRun = try InProcessCommand.nwbkit(["summarize", "--format", format] + local)
             XCTAssertEqual(
                 remote.stdout.replacingOccurrences(of: "DANDI:000001/0.230101.0000/", with: TestPaths.sampleData.path + "/"),
                 localRun.stdout, format)
         }
         let remoteAssets = try nwbkit(["assets", "DANDI:000001"], server)
-        XCTAssertEqual(remoteAssets.stdout, try CommandRun.nwbkit(["assets"] + local).stdout)
+        XCTAssertEqual(remoteAssets.stdout, try InProcessCommand.nwbkit(["assets"] + local).stdout)
     }
 
     func testACatalogOfADandisetIsTheLocalCatalogUnderTheAssetNames() throws {
@@ -61,7 +61,7 @@ final class DandiArchiveTests: XCTestCase {
         // The listing and one download redirect; the previews cost no API request.
         XCTAssertEqual(try server.archiveStats().api, 1 + 1 + 1)
         let localSite = folder.appending(path: "local-site")
-        let local = try CommandRun.nwbkit(
+        let local = try InProcessCommand.nwbkit(
             ["catalog", "--thumbnails", "--output", localSite.path] + samples.map { TestPaths.sampleData.path + "/" + $0 })
         XCTAssertEqual(local.status, 0, local.stderr)
         // The same rows under the assets' names, and the same previews byte for byte.
@@ -90,7 +90,7 @@ final class DandiArchiveTests: XCTestCase {
         try Data(contentsOf: URL(string: server.apiURL + "/dandisets/000001/versions/0.230101.0000/")!).write(to: metadata)
         let remote = try nwbkit(["dandiset", "DANDI:000001/0.230101.0000"], server)
         XCTAssertEqual(remote.status, 0, remote.stderr)
-        let local = try CommandRun.nwbkit(
+        let local = try InProcessCommand.nwbkit(
             ["dandiset", "--metadata", metadata.path] + samples.map { TestPaths.sampleData.path + "/" + $0 })
         XCTAssertEqual(local.status, 0, local.stderr)
         XCTAssertEqual(remote.stdout, local.stdout)
@@ -234,11 +234,11 @@ final class DandiArchiveTests: XCTestCase {
         XCTAssertTrue(named.stdout.hasPrefix("== DEV-DANDI:000003/draft/sub-d/sub-d.nwb =="), named.stdout)
         let api = try nwbkit(["assets", server.apiURL + "/dandisets/000001/versions/draft/"], server)
         XCTAssertEqual(api.status, 0, api.stderr)
-        XCTAssertEqual(api.stdout, try CommandRun.nwbkit(["assets"] + samples.map(TestPaths.sample)).stdout)
+        XCTAssertEqual(api.stdout, try InProcessCommand.nwbkit(["assets"] + samples.map(TestPaths.sample)).stdout)
         let web = try nwbkit(["summarize", try XCTUnwrap(server.blobOrigin) + "/dandiset/000003/draft"], server)
         XCTAssertEqual(web.status, 0, web.stderr)
         XCTAssertTrue(web.stdout.hasPrefix("== DEV-DANDI:000003/draft/sub-d/sub-d.nwb =="), web.stdout)
-        let alias = try CommandRun.nwbkit(["summarize", "--dandi-instance", "ember", TestPaths.sample("ophys.nwb")])
+        let alias = try InProcessCommand.nwbkit(["summarize", "--dandi-instance", "ember", TestPaths.sample("ophys.nwb")])
         XCTAssertTrue(alias.stderr.contains("--dandi-instance ember is now called ember-dandi"), alias.stderr)
     }
 }

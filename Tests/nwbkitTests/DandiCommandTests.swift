@@ -7,7 +7,7 @@ final class DandiCommandTests: XCTestCase {
     private var samples: [String] { TestPaths.samples }
 
     func testAssetsSummaryOfSampleData() throws {
-        let run = try CommandRun.nwbkit(["assets"] + samples)
+        let run = try InProcessCommand.nwbkit(["assets"] + samples)
         XCTAssertEqual(run.status, 0, run.stderr)
         let summary = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(summary["schemaKey"] as? String, "AssetsSummary")
@@ -25,7 +25,7 @@ final class DandiCommandTests: XCTestCase {
     }
 
     func testPerFileAssetsAreOneLineEach() throws {
-        let run = try CommandRun.nwbkit(["assets", "--per-file", TestPaths.sample("ecephys.nwb"), TestPaths.sample("ophys.nwb")])
+        let run = try InProcessCommand.nwbkit(["assets", "--per-file", TestPaths.sample("ecephys.nwb"), TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
@@ -42,7 +42,7 @@ final class DandiCommandTests: XCTestCase {
     func testUninterpretableAgeIsANoteNotAFailure() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
         let file = shared.appending(path: "corpus/NWBShowcase/FergusonEtAl2015_PYR2.nwb").path
-        let run = try CommandRun.nwbkit(["assets", "--per-file", file])
+        let run = try InProcessCommand.nwbkit(["assets", "--per-file", file])
         XCTAssertEqual(run.status, 0)
         XCTAssertTrue(run.stderr.contains("age: ISO 8601 expected, but 'P20D-P90D' was received"), run.stderr)
         XCTAssertTrue(run.stderr.contains("species: Cannot interpret species field: transgenic mouse"), run.stderr)
@@ -53,7 +53,7 @@ final class DandiCommandTests: XCTestCase {
     func testTypesGroupsIdenticalStructures() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
         let folder = shared.appending(path: "corpus/pynwb").path
-        let run = try CommandRun.nwbkit(["types", "--format", "json", folder])
+        let run = try InProcessCommand.nwbkit(["types", "--format", "json", folder])
         XCTAssertEqual(run.status, 0, run.stderr)
         let types = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let list = try XCTUnwrap(types["types"] as? [[String: Any]])
@@ -76,7 +76,7 @@ final class DandiCommandTests: XCTestCase {
             includeInCitation: true
             affiliation: []
         """.write(to: metadata, atomically: true, encoding: .utf8)
-        let run = try CommandRun.nwbkit(["dandiset", "--metadata", metadata.path, TestPaths.sample("ophys.nwb")])
+        let run = try InProcessCommand.nwbkit(["dandiset", "--metadata", metadata.path, TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         XCTAssertEqual(lines[0], "")
@@ -94,12 +94,12 @@ final class DandiCommandTests: XCTestCase {
     }
 
     func testDandisetWithoutMetadataSaysWhatItFilled() throws {
-        let run = try CommandRun.nwbkit(["dandiset", "--id", "000123"] + samples)
+        let run = try InProcessCommand.nwbkit(["dandiset", "--id", "000123"] + samples)
         XCTAssertEqual(run.status, 0)
         XCTAssertTrue(run.stderr.contains("no --metadata"), run.stderr)
         XCTAssertTrue(run.stdout.contains("\nDandiset 000123 has 5 NWB files.\n"))
         XCTAssertTrue(run.stdout.contains("assetsSummary: {'species': [{'name': 'Mus musculus - House mouse'"))
-        let limited = try CommandRun.nwbkit(["dandiset", "--quiet", "--max-types", "2"] + samples)
+        let limited = try InProcessCommand.nwbkit(["dandiset", "--quiet", "--max-types", "2"] + samples)
         XCTAssertTrue(limited.stdout.contains("\nDandiset 000000 has 2 NWB files.\n"))
         XCTAssertFalse(limited.stdout.contains("type 3"))
     }
@@ -108,13 +108,13 @@ final class DandiCommandTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appending(path: "nwbkit-bad-\(UUID().uuidString).json").path
         try "{\"name\": }".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try CommandRun.nwbkit(["dandiset", "--metadata", path, TestPaths.sample("ophys.nwb")])
+        let run = try InProcessCommand.nwbkit(["dandiset", "--metadata", path, TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(run.status, 2)
         XCTAssertTrue(run.stderr.hasPrefix("nwbkit: \(path): not valid JSON: line 1, column"), run.stderr)
     }
 
     func testReportTemplateRendersEachType() throws {
-        let run = try CommandRun.nwbkit(["dandiset", "--report", "--quiet"] + samples)
+        let run = try InProcessCommand.nwbkit(["dandiset", "--report", "--quiet"] + samples)
         XCTAssertEqual(run.status, 0)
         XCTAssertTrue(run.stdout.contains("5 NWB files in 5 structural types."))
         XCTAssertTrue(run.stdout.contains("| ImagingPlane | GCaMP6f | VISp | 920 | 30 |"))

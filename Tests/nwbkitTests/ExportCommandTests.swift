@@ -8,7 +8,7 @@ final class ExportCommandTests: XCTestCase {
         let output = try temporaryFolder("export")
         let samples = TestPaths.samples
         for target in ["brainstem", "flexilims", "crucible", "portal"] {
-            let run = try CommandRun.nwbkit(["export", "--to", target, "--project", "demo", "--output", output.path] + samples)
+            let run = try InProcessCommand.nwbkit(["export", "--to", target, "--project", "demo", "--output", output.path] + samples)
             XCTAssertEqual(run.status, 0, "\(target): \(run.stderr)")
             XCTAssertEqual(run.stdout, "")
             XCTAssertTrue(run.stderr.contains("record files written under"), run.stderr)
@@ -26,24 +26,24 @@ final class ExportCommandTests: XCTestCase {
     }
 
     func testUsageErrorsAndDataRoots() throws {
-        let missingProject = try CommandRun.nwbkit(["export", "--to", "brainstem", TestPaths.sample("ophys.nwb")])
+        let missingProject = try InProcessCommand.nwbkit(["export", "--to", "brainstem", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(missingProject.status, 2)
         XCTAssertTrue(missingProject.stderr.contains("--project is required for brainstem"), missingProject.stderr)
-        let wrongTarget = try CommandRun.nwbkit(["export", "--to", "dropbox", "--project", "x", TestPaths.sample("ophys.nwb")])
+        let wrongTarget = try InProcessCommand.nwbkit(["export", "--to", "dropbox", "--project", "x", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(wrongTarget.status, 2)
 
         let root = try temporaryFolder("export")
         let raw = root.appending(path: "raw")
         try FileManager.default.createDirectory(at: raw.appending(path: "demo/m1"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: TestPaths.sample("ophys.nwb"), toPath: raw.appending(path: "demo/m1/s.nwb").path)
-        let inside = try CommandRun.nwbkit([
+        let inside = try InProcessCommand.nwbkit([
             "export", "--to", "flexilims", "--project", "demo", "--data-root", raw.path,
             raw.appending(path: "demo/m1/s.nwb").path,
         ])
         XCTAssertEqual(inside.status, 0, inside.stderr)
         XCTAssertTrue(inside.stdout.hasPrefix("--- # flexilims/mouse-ophys-1_S20240314.yaml\nproject: demo\n"), inside.stdout)
         XCTAssertTrue(inside.stdout.contains("path: demo/m1/s.nwb\n"))
-        let outside = try CommandRun.nwbkit([
+        let outside = try InProcessCommand.nwbkit([
             "export", "--to", "flexilims", "--project", "demo", "--data-root", raw.path, TestPaths.sample("ophys.nwb"),
         ])
         XCTAssertEqual(outside.status, 1)

@@ -35,14 +35,14 @@ final class FileAndCacheSafetyTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: folder.appending(path: "out.txt"), encoding: .utf8).hasPrefix("== "))
         try FileManager.default.createSymbolicLink(
             atPath: folder.appending(path: "linked.txt").path, withDestinationPath: victim.path)
-        let throughLink = try CommandRun.nwbkit(["summarize", sample, "--output", folder.appending(path: "linked.txt").path])
+        let throughLink = try InProcessCommand.nwbkit(["summarize", sample, "--output", folder.appending(path: "linked.txt").path])
         XCTAssertEqual(throughLink.status, 0, throughLink.stderr)
         assertUntouched(victim, "--output naming a link")
 
         // Export records: the names of a first export's records, each with a link at its old temporary name.
         let records = folder.appending(path: "records")
         let export = ["export", "--to", "crucible", "--project", "p", "--no-checksums", sample, "--output", records.path]
-        XCTAssertEqual(try CommandRun.nwbkit(export).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(export).status, 0)
         let written = try FileManager.default.subpathsOfDirectory(atPath: records.path).filter { $0.hasSuffix(".json") }
         XCTAssertFalse(written.isEmpty)
         let plant = written.map { name -> String in
@@ -58,7 +58,7 @@ final class FileAndCacheSafetyTests: XCTestCase {
         // The cache: every entry damaged (so it is written again), with a link at its old temporary name.
         let cache = folder.appending(path: "cache")
         let cached = ["summarize", "--cache", cache.path, sample, TestPaths.sample("ecephys.nwb")]
-        XCTAssertEqual(try CommandRun.nwbkit(cached).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(cached).status, 0)
         let entries = try FileManager.default.subpathsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".json") }
         XCTAssertEqual(entries.count, 2)
         let damage = entries.map { name -> String in
@@ -77,12 +77,12 @@ final class FileAndCacheSafetyTests: XCTestCase {
         let folder = try temporaryFolder("catalog")
         let site = folder.appending(path: "site")
         let sample = TestPaths.sample("ophys.nwb")
-        XCTAssertEqual(try CommandRun.nwbkit(["catalog", sample, "--output", site.path]).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(["catalog", sample, "--output", site.path]).status, 0)
         let index = try Data(contentsOf: site.appending(path: "index.html"))
         for planted in ["notes.txt", "files/notes.txt"] {
             let notes = site.appending(path: planted)
             try Data("my notes\n".utf8).write(to: notes)
-            let run = try CommandRun.nwbkit(["catalog", TestPaths.sample("ecephys.nwb"), "--output", site.path])
+            let run = try InProcessCommand.nwbkit(["catalog", TestPaths.sample("ecephys.nwb"), "--output", site.path])
             XCTAssertNotEqual(run.status, 0)
             XCTAssertTrue(run.stderr.contains("holds \(planted), which no catalog wrote"), run.stderr)
             XCTAssertEqual(try String(contentsOf: notes, encoding: .utf8), "my notes\n")
@@ -91,11 +91,11 @@ final class FileAndCacheSafetyTests: XCTestCase {
         }
         let victim = try makeVictim(in: folder)
         try FileManager.default.createSymbolicLink(atPath: site.appending(path: "link").path, withDestinationPath: victim.path)
-        let linked = try CommandRun.nwbkit(["catalog", sample, "--output", site.path])
+        let linked = try InProcessCommand.nwbkit(["catalog", sample, "--output", site.path])
         XCTAssertNotEqual(linked.status, 0)
         XCTAssertTrue(linked.stderr.contains("holds link"), linked.stderr)
         try FileManager.default.removeItem(at: site.appending(path: "link"))
-        let replaced = try CommandRun.nwbkit(["catalog", TestPaths.sample("ecephys.nwb"), "--output", site.path])
+        let replaced = try InProcessCommand.nwbkit(["catalog", TestPaths.sample("ecephys.nwb"), "--output", site.path])
         XCTAssertEqual(replaced.status, 0, replaced.stderr)
         XCTAssertNotEqual(try Data(contentsOf: site.appending(path: "index.html")), index)
         assertUntouched(victim, "catalog")
@@ -108,7 +108,7 @@ final class FileAndCacheSafetyTests: XCTestCase {
         let cache = folder.appending(path: "cache")
         let samples = ["behavior.nwb", "ecephys.nwb", "ophys.nwb"].map(TestPaths.sample)
         let arguments = ["summarize", "--format", "json", "--cache", cache.path] + samples
-        let first = try CommandRun.nwbkit(arguments)
+        let first = try InProcessCommand.nwbkit(arguments)
         XCTAssertEqual(first.status, 0, first.stderr)
         var entries: [String] = []
         for name in try FileManager.default.subpathsOfDirectory(atPath: cache.path) {
@@ -131,26 +131,26 @@ final class FileAndCacheSafetyTests: XCTestCase {
         var flipped = try Data(contentsOf: URL(fileURLWithPath: entries[2]))
         flipped[flipped.count - 10] ^= 0x01
         try flipped.write(to: URL(fileURLWithPath: entries[2]))
-        let second = try CommandRun.nwbkit(arguments)
+        let second = try InProcessCommand.nwbkit(arguments)
         XCTAssertEqual(second.status, 0, second.stderr)
         XCTAssertEqual(second.stdout, first.stdout)
         let warnings = second.stderr.split(separator: "\n")
         XCTAssertEqual(warnings.count, 3, second.stderr)
         for entry in entries { XCTAssertEqual(warnings.filter { $0.contains("cache entry \(entry):") }.count, 1, entry) }
-        let third = try CommandRun.nwbkit(arguments)
+        let third = try InProcessCommand.nwbkit(arguments)
         XCTAssertEqual(third.stderr, "", "rewritten")
         XCTAssertEqual(third.stdout, first.stdout)
         // A product (the catalog's) from a damaged entry: read again, never a decoding error.
         let site = folder.appending(path: "site").path
         let catalog = ["catalog", "--cache", cache.path, "--output", site] + samples
-        XCTAssertEqual(try CommandRun.nwbkit(catalog).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(catalog).status, 0)
         for entry in try FileManager.default.subpathsOfDirectory(atPath: cache.path) where entry.hasSuffix(".json") {
             let url = cache.appending(path: entry)
             var bytes = try Data(contentsOf: url)
             bytes.removeLast(bytes.count / 3)
             try bytes.write(to: url)
         }
-        let damaged = try CommandRun.nwbkit(catalog)
+        let damaged = try InProcessCommand.nwbkit(catalog)
         XCTAssertEqual(damaged.status, 0, damaged.stderr)
         XCTAssertFalse(damaged.stderr.contains("DecodingError"), damaged.stderr)
     }
@@ -164,9 +164,9 @@ final class FileAndCacheSafetyTests: XCTestCase {
         try FileManager.default.copyItem(atPath: TestPaths.sample("ophys.nwb"), toPath: data.appending(path: "x.nwb").path)
         let cache = folder.appending(path: "cache").path
         for command in [["summarize", "--format", "json"], ["summarize"], ["check"], ["assets", "--per-file"]] {
-            let relative = try CommandRun.nwbkit(command + ["--cache", cache, "d/x.nwb"], in: folder)
+            let relative = try InProcessCommand.nwbkit(command + ["--cache", cache, "d/x.nwb"], in: folder)
             XCTAssertTrue(relative.stdout.contains("d/x.nwb"), "\(command): \(relative.stdout)")
-            let absolute = try CommandRun.nwbkit(command + ["--cache", cache, data.appending(path: "x.nwb").path], in: folder)
+            let absolute = try InProcessCommand.nwbkit(command + ["--cache", cache, data.appending(path: "x.nwb").path], in: folder)
             XCTAssertEqual(absolute.status, relative.status, absolute.stderr)
             XCTAssertEqual(
                 absolute.stdout, relative.stdout.replacingOccurrences(of: "d/x.nwb", with: data.appending(path: "x.nwb").path),
@@ -174,10 +174,10 @@ final class FileAndCacheSafetyTests: XCTestCase {
         }
         let server = try StandInArchive.start(in: folder)
         let archive = ["--cache", cache, "--dandi-instance", server.apiURL]
-        let draft = try CommandRun.nwbkit(["summarize", "--format", "json", "DANDI:000001/draft"] + archive)
+        let draft = try InProcessCommand.nwbkit(["summarize", "--format", "json", "DANDI:000001/draft"] + archive)
         XCTAssertEqual(draft.status, 0, draft.stderr)
         try server.resetStats()
-        let published = try CommandRun.nwbkit(["summarize", "--format", "json", "DANDI:000001/0.230101.0000"] + archive)
+        let published = try InProcessCommand.nwbkit(["summarize", "--format", "json", "DANDI:000001/0.230101.0000"] + archive)
         XCTAssertEqual(published.stdout, draft.stdout.replacingOccurrences(of: "/draft/", with: "/0.230101.0000/"))
         XCTAssertFalse(published.stdout.contains("/draft/"))
         XCTAssertEqual(try server.archiveStats().blobs, 0, "the summaries came from the cache")
@@ -189,10 +189,10 @@ final class FileAndCacheSafetyTests: XCTestCase {
         let folder = try temporaryFolder("merge")
         let part = folder.appending(path: "part.jsonl").path
         let samples = ["behavior.nwb", "ophys.nwb"].map(TestPaths.sample)
-        XCTAssertEqual(try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--output", part] + samples).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", "--output", part] + samples).status, 0)
         for command in [["merge", "--format", "json"], ["assets", "--from-summaries"], ["types", "--from-summaries"]] {
-            let once = try CommandRun.nwbkit(command + [part])
-            let twice = try CommandRun.nwbkit(command + [part, part])
+            let once = try InProcessCommand.nwbkit(command + [part])
+            let twice = try InProcessCommand.nwbkit(command + [part, part])
             XCTAssertEqual(once.status, 0, once.stderr)
             XCTAssertEqual(twice.stdout, once.stdout, "\(command)")
             XCTAssertEqual(twice.status, 0, twice.stderr)
@@ -200,7 +200,7 @@ final class FileAndCacheSafetyTests: XCTestCase {
         let lines = try String(contentsOfFile: part, encoding: .utf8).split(separator: "\n")
         let changed = folder.appending(path: "changed.jsonl")
         try Data((lines[0].replacingOccurrences(of: "\"fileSize\":", with: "\"fileSize\":1") + "\n").utf8).write(to: changed)
-        let conflict = try CommandRun.nwbkit(["merge", "--format", "jsonl", part, changed.path])
+        let conflict = try InProcessCommand.nwbkit(["merge", "--format", "jsonl", part, changed.path])
         XCTAssertEqual(conflict.status, 1)
         XCTAssertEqual(
             conflict.stderr,
@@ -219,7 +219,7 @@ final class FileAndCacheSafetyTests: XCTestCase {
         // A local decoy at the URL's display path, which must not be hashed.
         try FileManager.default.createDirectory(at: folder.appending(path: "http:"), withIntermediateDirectories: true)
         for input in [server.url("files/ophys.nwb"), "DANDI:000003/draft/sub-d/sub-d.nwb"] {
-            let run = try CommandRun.nwbkit(
+            let run = try InProcessCommand.nwbkit(
                 ["export", "--to", "crucible", "--project", "p", input, "--dandi-instance", server.apiURL], in: folder)
             XCTAssertEqual(run.status, 0, "\(input): \(run.stderr)")
             XCTAssertTrue(run.stdout.contains("\"sha256_hash_file_to_upload\": \"\(expected)\""), "\(input): \(run.stdout)")

@@ -32,13 +32,13 @@ final class NewUserTests: XCTestCase {
     func testOutputCreatesItsFolders() throws {
         let folder = try temporaryFolder("output-folders")
         let output = folder.appending(path: "reports/nested/summary.txt").path
-        let run = try CommandRun.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--output", output])
+        let run = try InProcessCommand.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--output", output])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: output))
         // A folder that cannot be made: one line naming it and why, exit 2, nothing written.
         let blocker = folder.appending(path: "file").path
         XCTAssertTrue(FileManager.default.createFile(atPath: blocker, contents: Data("x".utf8)))
-        let refused = try CommandRun.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--output", blocker + "/sub/out.txt"])
+        let refused = try InProcessCommand.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--output", blocker + "/sub/out.txt"])
         XCTAssertEqual(refused.status, 2)
         XCTAssertEqual(
             refused.stderr, "nwbkit: \(blocker)/sub/out.txt: cannot create its folder \(blocker)/sub: Not a directory\n")

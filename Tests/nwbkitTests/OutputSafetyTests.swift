@@ -47,7 +47,7 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("which is read as input"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: inside))
         // An ordinary output beside the inputs still works.
-        let fine = try CommandRun.nwbkit(["summarize", input.path, "--output", folder.appending(path: "summary.txt").path])
+        let fine = try InProcessCommand.nwbkit(["summarize", input.path, "--output", folder.appending(path: "summary.txt").path])
         XCTAssertEqual(fine.status, 0, fine.stderr)
         XCTAssertTrue(try String(contentsOf: folder.appending(path: "summary.txt"), encoding: .utf8).hasPrefix("== "))
     }
@@ -63,11 +63,11 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(mknod(full, S_IFCHR | 0o666, dev_t((1 << 8) | 7)), 0)
         let sample = TestPaths.sample("ophys.nwb")
         for command in [["summarize"], ["summarize", "--format", "json"], ["check"], ["assets"]] {
-            let run = try CommandRun.nwbkit(command + [sample, "--output", null])
+            let run = try InProcessCommand.nwbkit(command + [sample, "--output", null])
             XCTAssertTrue([0, 1].contains(run.status), run.stderr)
             XCTAssertFalse(run.stderr.contains("cannot write"), run.stderr)
             XCTAssertEqual((RawStatus.of(null)?.st_mode ?? 0) & S_IFMT, S_IFCHR, "\(command) replaced the device")
-            let filled = try CommandRun.nwbkit(command + [sample, "--output", full])
+            let filled = try InProcessCommand.nwbkit(command + [sample, "--output", full])
             XCTAssertEqual(filled.status, 1, filled.stderr)
             XCTAssertTrue(filled.stderr.contains("nwbkit: \(full): cannot write output: No space left on device"), filled.stderr)
             XCTAssertEqual((RawStatus.of(full)?.st_mode ?? 0) & S_IFMT, S_IFCHR, "\(command) replaced the device")
@@ -99,7 +99,7 @@ final class OutputSafetyTests: XCTestCase {
     /// `--output` that is a folder is a usage error, and the folder is untouched.
     func testAnOutputFolderIsRefused() throws {
         let folder = try temporaryFolder("output")
-        let run = try CommandRun.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--output", folder.path])
+        let run = try InProcessCommand.nwbkit(["summarize", TestPaths.sample("ophys.nwb"), "--output", folder.path])
         XCTAssertEqual(run.status, 2, run.stderr)
         XCTAssertTrue(run.stderr.contains("is a folder"), run.stderr)
     }
@@ -109,7 +109,7 @@ final class OutputSafetyTests: XCTestCase {
         let folder = try temporaryFolder("output")
         for index in 0..<40 { try copySample("ecephys.nwb", to: folder.appending(path: "f\(index).nwb")) }
         let output = folder.appending(path: "out.jsonl").path
-        let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--jobs", "1", folder.path, "--output", output])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", "--jobs", "1", folder.path, "--output", output])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").count, 40)
         XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasSuffix(".tmp") })

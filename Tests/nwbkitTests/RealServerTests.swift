@@ -44,7 +44,7 @@ final class RealServerTests: XCTestCase {
         let authority = try XCTUnwrap(tls["ca"] as? String)
         let folder = try XCTUnwrap(tls["cadir"] as? String)
         func url(_ kind: String) -> String { "https://127.0.0.1:\(ports[kind]!)/ophys.nwb" }
-        let local = try CommandRun.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")]).stdout
+        let local = try InProcessCommand.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")]).stdout
         func same(_ run: CommandRun, _ kind: String, file: StaticString = #filePath, line: UInt = #line) {
             XCTAssertEqual(run.status, 0, run.stderr, file: file, line: line)
             XCTAssertEqual(
@@ -52,16 +52,16 @@ final class RealServerTests: XCTestCase {
                 line: line)
         }
         // Refused without the authority; read with it, given each way curl takes it.
-        let refused = try CommandRun.nwbkit(["summarize", url("good")], environment: noAuthorities)
+        let refused = try InProcessCommand.nwbkit(["summarize", url("good")], environment: noAuthorities)
         XCTAssertEqual(refused.status, 1)
         XCTAssertEqual(
             refused.stderr,
             "nwbkit: \(url("good")): cannot read the remote file: the server's certificate is signed by an authority this machine does not trust; give its authority's certificate with --ca-bundle FILE (or CURL_CA_BUNDLE, SSL_CERT_FILE, SSL_CERT_DIR)\n"
         )
-        same(try CommandRun.nwbkit(["summarize", "--format", "json", "--ca-bundle", authority, url("good")], environment: noAuthorities), "good")
+        same(try InProcessCommand.nwbkit(["summarize", "--format", "json", "--ca-bundle", authority, url("good")], environment: noAuthorities), "good")
         for (variable, value) in [("CURL_CA_BUNDLE", authority), ("SSL_CERT_FILE", authority), ("SSL_CERT_DIR", folder)] {
             same(
-                try CommandRun.nwbkit(
+                try InProcessCommand.nwbkit(
                     ["summarize", "--format", "json", url("good")], environment: noAuthorities.merging([variable: value]) { $1 }),
                 "good")
         }
@@ -71,7 +71,7 @@ final class RealServerTests: XCTestCase {
             ("otherhost", "the server's certificate is for another host name"),
             ("expired", "the server's certificate has expired"),
         ] {
-            let run = try CommandRun.nwbkit(["summarize", "--ca-bundle", authority, url(kind)], environment: noAuthorities)
+            let run = try InProcessCommand.nwbkit(["summarize", "--ca-bundle", authority, url(kind)], environment: noAuthorities)
             XCTAssertEqual(run.status, 1, kind)
             XCTAssertTrue(run.stderr.hasPrefix("nwbkit: \(url(kind)): cannot read the remote file: \(cause)"), run.stderr)
             XCTAssertEqual(run.stderr.split(separator: "\n").count, 1)
@@ -79,7 +79,7 @@ final class RealServerTests: XCTestCase {
         // A folder's URL (nginx answers its listing, an HTML page) is said as what it is, as a local copy of
         // that page would be.
         let folderURL = "https://127.0.0.1:\(ports["good"]!)/"
-        let listing = try CommandRun.nwbkit(["summarize", "--ca-bundle", authority, folderURL])
+        let listing = try InProcessCommand.nwbkit(["summarize", "--ca-bundle", authority, folderURL])
         XCTAssertEqual(listing.status, 1)
         XCTAssertEqual(
             listing.stderr,
@@ -99,11 +99,11 @@ final class RealServerTests: XCTestCase {
             "AWS_DEFAULT_REGION": "",
         ]
         func run(_ variables: [String: String]) throws -> CommandRun {
-            try CommandRun.nwbkit(
+            try InProcessCommand.nwbkit(
                 ["summarize", "--format", "json", "--s3-endpoint", endpoint, path],
                 environment: isolated.merging(variables) { $1 })
         }
-        let local = try CommandRun.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")]).stdout
+        let local = try InProcessCommand.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")]).stdout
         for variables in [
             ["AWS_ACCESS_KEY_ID": reader[0], "AWS_SECRET_ACCESS_KEY": reader[1]],
             ["AWS_ACCESS_KEY_ID": session[0], "AWS_SECRET_ACCESS_KEY": session[1], "AWS_SESSION_TOKEN": session[2]],

@@ -14,7 +14,7 @@ final class ReferenceValueTests: XCTestCase {
         if written.status == 3 { throw XCTSkip("h5py (PyPI) is not installed: the file is written with it") }
         XCTAssertEqual(written.status, 0, written.stderr)
 
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", file])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", file])
         XCTAssertEqual(run.status, 0, run.stderr)
         let root = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let objects = try XCTUnwrap(((root["summaries"] as? [[String: Any]])?.first)?["objects"] as? [[String: Any]])
@@ -38,11 +38,11 @@ final class ReferenceValueTests: XCTestCase {
             try json(try attribute("/timestamps", "REFERENCE_LIST")), #"[{"dataset":{"reference":"\/data"},"dimension":0}]"#)
 
         // The text summary says the selection too.
-        let text = try CommandRun.nwbkit(["summarize", file])
+        let text = try InProcessCommand.nwbkit(["summarize", file])
         XCTAssertTrue(
             text.stdout.contains("regions: ['/electrodes (rows 0, 2)' '/electrodes (rows 3-5)' '/electrodes (all)']"), text.stdout)
         // Through worker processes (the split walk's and the reply's encodings) it is the same.
-        let workers = try CommandRun.nwbkit(["summarize", "--format", "json", "--jobs", "2", file])
+        let workers = try InProcessCommand.nwbkit(["summarize", "--format", "json", "--jobs", "2", file])
         XCTAssertEqual(workers.stdout, run.stdout)
     }
 }

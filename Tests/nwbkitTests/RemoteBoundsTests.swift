@@ -6,7 +6,7 @@ import XCTest
 /// stall longer than a file's time, and numbers no option can hold.
 final class RemoteBoundsTests: XCTestCase {
     private func nwbkit(_ arguments: [String], _ server: StandInServer) throws -> CommandRun {
-        try CommandRun.nwbkit(arguments + ["--dandi-instance", server.apiURL], environment: ["DANDI_API_KEY": ""])
+        try InProcessCommand.nwbkit(arguments + ["--dandi-instance", server.apiURL], environment: ["DANDI_API_KEY": ""])
     }
 
     /// A `next` that names the page itself, and a listing that never ends (new pages for ever): each
@@ -58,7 +58,7 @@ final class RemoteBoundsTests: XCTestCase {
     func testAStallIsRetriedWithinTheFilesTime() throws {
         let server = try StandInServer(root: TestPaths.sampleData)
         let started = Date()
-        let run = try CommandRun.nwbkit(["summarize", "--timeout", "9", server.url("fault/stall-once/ophys.nwb")])
+        let run = try InProcessCommand.nwbkit(["summarize", "--timeout", "9", server.url("fault/stall-once/ophys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.hasPrefix("== "))
         XCTAssertLessThan(Date().timeIntervalSince(started), 9)

@@ -19,15 +19,15 @@ final class RemoteInputTests: XCTestCase {
         let remote = samples.map { server.url("files/" + $0) }
         let local = samples.map { folder + $0 }
         for format in ["text", "json", "jsonl", "markdown"] {
-            let remoteRun = try CommandRun.nwbkit(["summarize", "--format", format] + remote)
-            let localRun = try CommandRun.nwbkit(["summarize", "--format", format] + local)
+            let remoteRun = try InProcessCommand.nwbkit(["summarize", "--format", format] + remote)
+            let localRun = try InProcessCommand.nwbkit(["summarize", "--format", format] + local)
             XCTAssertEqual(remoteRun.status, 0, remoteRun.stderr)
             XCTAssertEqual(localized(remoteRun.stdout, server, folder: folder), localRun.stdout, format)
             XCTAssertEqual(remoteRun.stderr, "")
         }
         for command in [["check", "--format", "json"], ["assets"], ["types"]] {
-            let remoteRun = try CommandRun.nwbkit(command + remote)
-            let localRun = try CommandRun.nwbkit(command + local)
+            let remoteRun = try InProcessCommand.nwbkit(command + remote)
+            let localRun = try InProcessCommand.nwbkit(command + local)
             if command[0] == "check" {
                 // Beside a URL there is no folder to look for images.nwb's external video in: a note, not a finding.
                 XCTAssertTrue(remoteRun.stdout.contains("of a remote file is not looked up"), remoteRun.stdout)
@@ -39,7 +39,7 @@ final class RemoteInputTests: XCTestCase {
         // Five small files (180–360 KB): each fetched in at most 4 requests (h5py + remfile needs 4 for
         // ecephys.nwb: Benchmarks.md), none of it twice.
         try server.resetStats()
-        _ = try CommandRun.nwbkit(["summarize", "--format", "json", "--jobs", "1"] + remote)
+        _ = try InProcessCommand.nwbkit(["summarize", "--format", "json", "--jobs", "1"] + remote)
         let stats = try server.stats()
         XCTAssertLessThanOrEqual(stats.requests, 4 * samples.count)
         let sizes = try samples.map { try FileManager.default.attributesOfItem(atPath: folder + $0)[.size] as? Int ?? 0 }
@@ -48,10 +48,10 @@ final class RemoteInputTests: XCTestCase {
         // what the summary costs, the values already in the block cache (each file opened once).
         for sample in remote {
             try server.resetStats()
-            _ = try CommandRun.nwbkit(["summarize", "--format", "jsonl", sample])
+            _ = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", sample])
             let summary = try server.stats()
             try server.resetStats()
-            _ = try CommandRun.nwbkit(["check", sample])
+            _ = try InProcessCommand.nwbkit(["check", sample])
             let checked = try server.stats()
             XCTAssertEqual(checked.requests, summary.requests, sample)
             XCTAssertEqual(checked.bytes, summary.bytes, sample)
@@ -63,8 +63,8 @@ final class RemoteInputTests: XCTestCase {
         let corpus = shared.appending(path: "corpus")
         let server = try StandInServer(root: corpus)
         let files = TestPaths.corpusFiles().enumerated().filter { $0.offset % 8 == 0 }.map(\.element)
-        let remoteRun = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { server.url("files/" + $0) })
-        let localRun = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { corpus.path + "/" + $0 })
+        let remoteRun = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { server.url("files/" + $0) })
+        let localRun = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", "--quiet"] + files.map { corpus.path + "/" + $0 })
         XCTAssertEqual(localized(remoteRun.stdout, server, folder: corpus.path + "/"), localRun.stdout)
         XCTAssertEqual(remoteRun.status, localRun.status)
     }
@@ -81,7 +81,7 @@ final class RemoteInputTests: XCTestCase {
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         XCTAssertGreaterThan(size, 32 << 20)
         let server = try StandInServer(root: folder)
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", server.url("files/bulk.nwb")])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", server.url("files/bulk.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("\"storedBytes\": 33554432"))
         let stats = try server.stats()
@@ -114,9 +114,9 @@ final class RemoteInputTests: XCTestCase {
         metadata("/intervals", count: 150)
         writer.close()
         let server = try StandInServer(root: folder)
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", server.url("files/scattered.nwb")])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", server.url("files/scattered.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let local = try CommandRun.nwbkit(["summarize", "--format", "json", path])
+        let local = try InProcessCommand.nwbkit(["summarize", "--format", "json", path])
         XCTAssertEqual(run.stdout.replacingOccurrences(of: server.url("files/scattered.nwb"), with: path), local.stdout)
         let stats = try server.stats()
         XCTAssertLessThan(stats.bytes, 3 << 19, "\(stats.bytes) bytes: metadata, not the data between")
@@ -131,9 +131,9 @@ final class RemoteInputTests: XCTestCase {
         let folder = shared.appending(path: "corpus/AllenInstitute__ipfx")
         let name = "H18.03.315.11.11.01.05.nwb"
         let server = try StandInServer(root: folder)
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", server.url("files/\(name)")])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", server.url("files/\(name)")])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let local = try CommandRun.nwbkit(["summarize", "--format", "json", folder.path + "/" + name])
+        let local = try InProcessCommand.nwbkit(["summarize", "--format", "json", folder.path + "/" + name])
         XCTAssertEqual(run.stdout.replacingOccurrences(of: server.url("files/\(name)"), with: folder.path + "/" + name), local.stdout)
         let stats = try server.stats()
         XCTAssertLessThanOrEqual(stats.requests, 10)
@@ -145,14 +145,14 @@ final class RemoteInputTests: XCTestCase {
         let good = server.url("files/ophys.nwb")
         // 503 with Retry-After, a reset and a short body are tried again and read.
         for mode in ["503", "reset", "short"] {
-            let run = try CommandRun.nwbkit(["summarize", "--format", "jsonl", server.url("fault/\(mode)/ecephys.nwb"), good])
+            let run = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", server.url("fault/\(mode)/ecephys.nwb"), good])
             XCTAssertEqual(run.status, 0, "\(mode): \(run.stderr)")
             XCTAssertEqual(run.stdout.split(separator: "\n").count, 2, mode)
         }
         // A server that stops sending, one that refuses, a missing file, one that is not there: one line each,
         // the other file read, and the run over in bounded time.
         let started = Date()
-        let run = try CommandRun.nwbkit([
+        let run = try InProcessCommand.nwbkit([
             "summarize", "--format", "jsonl", "--stall-timeout", "1", "--retries", "1",
             server.url("fault/stall/ecephys.nwb"), server.url("fault/403/ecephys.nwb"), server.url("files/missing.nwb"),
             "http://127.0.0.1:1/nothing-listens-here.nwb", good,
@@ -172,13 +172,13 @@ final class RemoteInputTests: XCTestCase {
                 "nwbkit: http://127.0.0.1:1/nothing-listens-here.nwb: cannot read the remote file: Failed to connect to 127.0.0.1 port 1: Couldn't connect to server (2 tries)",
             ])
         // A server that ignores Range would send whole files: refused, not downloaded.
-        let noRanges = try CommandRun.nwbkit(["summarize", server.url("no-ranges/ophys.nwb")])
+        let noRanges = try InProcessCommand.nwbkit(["summarize", server.url("no-ranges/ophys.nwb")])
         XCTAssertTrue(noRanges.stderr.contains("the server does not serve byte ranges"), noRanges.stderr)
     }
 
     func testARedirectIsFollowedOnce() throws {
         let server = try StandInServer(root: TestPaths.sampleData)
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", "--jobs", "0", server.url("redirect/ophys.nwb")])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", "--jobs", "0", server.url("redirect/ophys.nwb")])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("\"path\": \"\(server.url("redirect/ophys.nwb"))\""))
         let stats = try server.stats()
@@ -196,10 +196,10 @@ final class RemoteInputTests: XCTestCase {
         let cache = try temporaryFolder("remote-cache-store").path
         let server = try StandInServer(root: folder)
         let remote = samples.map { server.url("files/" + $0) }
-        let cold = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
+        let cold = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
         XCTAssertEqual(cold.status, 0, cold.stderr)
         try server.resetStats()
-        let warm = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
+        let warm = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
         XCTAssertEqual(warm.stdout, cold.stdout)
         let stats = try server.stats()
         XCTAssertEqual(stats.requests, samples.count, "one validating request a file")
@@ -211,7 +211,7 @@ final class RemoteInputTests: XCTestCase {
         try handle.write(contentsOf: Data(repeating: 0, count: 512))
         try handle.close()
         try server.resetStats()
-        _ = try CommandRun.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
+        _ = try InProcessCommand.nwbkit(["summarize", "--format", "jsonl", "--cache", cache] + remote)
         XCTAssertGreaterThan(try server.stats().paths["/files/ecephys.nwb"] ?? 0, 1)
     }
 
@@ -222,14 +222,14 @@ final class RemoteInputTests: XCTestCase {
         try FileManager.default.copyItem(
             atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: "bucket/sub-1/ophys.nwb").path)
         let server = try StandInServer(root: folder)
-        let run = try CommandRun.nwbkit([
+        let run = try InProcessCommand.nwbkit([
             "summarize", "--format", "json", "--s3-endpoint", server.url("files"), "s3://bucket/sub-1/ophys.nwb",
         ])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let local = try CommandRun.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
+        let local = try InProcessCommand.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(
             run.stdout.replacingOccurrences(of: "s3://bucket/sub-1/ophys.nwb", with: TestPaths.sample("ophys.nwb")), local.stdout)
-        let missing = try CommandRun.nwbkit(["summarize", "--s3-endpoint", server.url("files"), "s3://bucket/nothing.nwb"])
+        let missing = try InProcessCommand.nwbkit(["summarize", "--s3-endpoint", server.url("files"), "s3://bucket/nothing.nwb"])
         XCTAssertEqual(missing.stderr, "nwbkit: s3://bucket/nothing.nwb: cannot read the remote file: not found (HTTP 404)\n")
     }
 
@@ -251,13 +251,13 @@ final class RemoteInputTests: XCTestCase {
             "AWS_SHARED_CREDENTIALS_FILE": folder.appending(path: "none").path, "AWS_PROFILE": "",
             "AWS_CONFIG_FILE": folder.appending(path: "none").path, "AWS_REGION": "", "AWS_DEFAULT_REGION": "",
         ]
-        let signed = try CommandRun.nwbkit(
+        let signed = try InProcessCommand.nwbkit(
             arguments,
             environment: isolated.merging(
                 ["AWS_ACCESS_KEY_ID": "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY": "s3cr3t", "AWS_SESSION_TOKEN": ""]
             ) { $1 })
         XCTAssertEqual(signed.status, 0, signed.stderr)
-        let local = try CommandRun.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
+        let local = try InProcessCommand.nwbkit(["summarize", "--format", "json", TestPaths.sample("ophys.nwb")])
         XCTAssertEqual(
             signed.stdout.replacingOccurrences(of: "s3://bucket/sub 1/ophys.nwb", with: TestPaths.sample("ophys.nwb")),
             local.stdout)
@@ -265,14 +265,14 @@ final class RemoteInputTests: XCTestCase {
             $1
         }
         // A profile of the shared credentials file signs as the AWS tools would: AWS_PROFILE's.
-        let profile = try CommandRun.nwbkit(
+        let profile = try InProcessCommand.nwbkit(
             arguments,
             environment: noVariables.merging(["AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": "lab"]) { $1 })
         XCTAssertEqual(profile.status, 0, profile.stderr)
         XCTAssertEqual(profile.stdout, signed.stdout)
         // Signed for AWS_REGION when --s3-region is not given (the stand-in checks the signature in any region).
         try server.resetStats()
-        let regional = try CommandRun.nwbkit(
+        let regional = try InProcessCommand.nwbkit(
             arguments,
             environment: noVariables.merging([
                 "AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": "lab", "AWS_REGION": "eu-west-3",
@@ -286,7 +286,7 @@ final class RemoteInputTests: XCTestCase {
         try "[default]\nregion = us-west-1\n[profile lab]\nregion = ap-south-1\n".write(
             to: config, atomically: true, encoding: .utf8)
         try server.resetStats()
-        let configured = try CommandRun.nwbkit(
+        let configured = try InProcessCommand.nwbkit(
             arguments,
             environment: noVariables.merging([
                 "AWS_SHARED_CREDENTIALS_FILE": credentials.path, "AWS_PROFILE": "lab", "AWS_CONFIG_FILE": config.path,
@@ -318,7 +318,7 @@ final class RemoteInputTests: XCTestCase {
             ),
         ]
         for (environment, expected) in cases {
-            let refused = try CommandRun.nwbkit(arguments, environment: environment)
+            let refused = try InProcessCommand.nwbkit(arguments, environment: environment)
             XCTAssertEqual(refused.status, 1)
             XCTAssertEqual(refused.stderr, prefix + expected + "\n", "\(environment)")
         }

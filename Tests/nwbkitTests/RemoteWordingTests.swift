@@ -12,9 +12,9 @@ final class RemoteWordingTests: XCTestCase {
         try FileManager.default.copyItem(atPath: TestPaths.sample("ophys.nwb"), toPath: folder.appending(path: name).path)
         let server = try StandInServer(root: folder)
         let url = server.url("files/" + name)
-        let run = try CommandRun.nwbkit(["summarize", "--format", "json", url])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "json", url])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let local = try CommandRun.nwbkit(["summarize", "--format", "json", folder.appending(path: name).path])
+        let local = try InProcessCommand.nwbkit(["summarize", "--format", "json", folder.appending(path: name).path])
         XCTAssertEqual(run.stdout.replacingOccurrences(of: url, with: folder.appending(path: name).path), local.stdout)
         XCTAssertTrue(try server.stats().paths.keys.contains("/files/sub%201%20%232%20%C3%BC.nwb"))
     }
@@ -23,8 +23,8 @@ final class RemoteWordingTests: XCTestCase {
     func testANonHDF5FileIsSaidAlikeLocallyAndRemotely() throws {
         let server = try StandInServer(root: TestPaths.sampleData)
         for name in ["generate.py", "requirements.txt"] where FileManager.default.fileExists(atPath: TestPaths.sample(name)) {
-            let local = try CommandRun.nwbkit(["summarize", TestPaths.sample(name)])
-            let remote = try CommandRun.nwbkit(["summarize", server.url("files/" + name)])
+            let local = try InProcessCommand.nwbkit(["summarize", TestPaths.sample(name)])
+            let remote = try InProcessCommand.nwbkit(["summarize", server.url("files/" + name)])
             XCTAssertEqual(remote.status, 1)
             XCTAssertEqual(
                 remote.stderr.replacingOccurrences(of: server.url("files/" + name), with: TestPaths.sample(name)), local.stderr)
@@ -35,11 +35,11 @@ final class RemoteWordingTests: XCTestCase {
     /// corrupt; a header larger than libcurl takes is said as such, not as "Out of memory".
     func testAChangingFileAndAHugeHeaderAreSaidAsSuch() throws {
         let server = try StandInServer(root: TestPaths.sampleData)
-        let changing = try CommandRun.nwbkit(["summarize", server.url("changing/ecephys.nwb")])
+        let changing = try InProcessCommand.nwbkit(["summarize", server.url("changing/ecephys.nwb")])
         XCTAssertEqual(changing.status, 1)
         XCTAssertTrue(changing.stderr.contains("the file changed while being read (its ETag was"), changing.stderr)
         XCTAssertFalse(changing.stderr.contains("corrupt"), changing.stderr)
-        let header = try CommandRun.nwbkit(["summarize", "--retries", "0", server.url("big-header/ophys.nwb")])
+        let header = try InProcessCommand.nwbkit(["summarize", "--retries", "0", server.url("big-header/ophys.nwb")])
         XCTAssertEqual(header.status, 1)
         XCTAssertTrue(header.stderr.contains("header"), header.stderr)
         XCTAssertFalse(header.stderr.contains("Out of memory"), header.stderr)

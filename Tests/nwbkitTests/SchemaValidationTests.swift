@@ -51,12 +51,12 @@ final class SchemaValidationTests: XCTestCase {
         ]
         for (name, line) in expected {
             let path = folder.appending(path: name + ".nwb").path
-            let run = try CommandRun.nwbkit(["check", "--select", "nwbkit_schema", path])
+            let run = try InProcessCommand.nwbkit(["check", "--select", "nwbkit_schema", path])
             XCTAssertEqual(run.status, 1, name)
             XCTAssertEqual(run.stdout.split(separator: "\n").first.map(String.init), "\(path): \(line)", name)
             // Off with --no-validate, and with nwbinspector's spelling.
             for flag in ["--no-validate", "--skip-validate"] {
-                let off = try CommandRun.nwbkit(["check", flag, "--format", "json", path])
+                let off = try InProcessCommand.nwbkit(["check", flag, "--format", "json", path])
                 XCTAssertFalse(off.stdout.contains("nwbkit_schema"), "\(name) \(flag)")
             }
         }
@@ -76,7 +76,7 @@ final class SchemaValidationTests: XCTestCase {
         let files = TestPaths.sampleAndCorpusPaths()
         let reference = try pynwb(files)
         // Files without cached specifications are validated, as pynwb does, against the schema it ships.
-        let run = try CommandRun.nwbkit(
+        let run = try InProcessCommand.nwbkit(
             ["check", "--select", "nwbkit_schema", "--format", "json", "--quiet"]
                 + reference.schema.flatMap { ["--schema", $0] } + files)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
@@ -111,7 +111,7 @@ final class SchemaValidationTests: XCTestCase {
         let file = folder.appending(path: "miniscope.nwb").path
         try FileManager.default.copyItem(
             atPath: shared.appending(path: "corpus/NeurodataWithoutBorders__pynwb/1.2.1_extension.nwb").path, toPath: file)
-        let clean = try CommandRun.nwbkit(["check", "--select", "nwbkit_schema", file])
+        let clean = try InProcessCommand.nwbkit(["check", "--select", "nwbkit_schema", file])
         XCTAssertEqual(clean.status, 0, clean.stdout)
         let script = """
             import os, sys
@@ -126,7 +126,7 @@ final class SchemaValidationTests: XCTestCase {
         let written = try CommandRun.bash("python3 -c \"$1\" \"$2\"", [script, file])
         if written.status == 3 { throw XCTSkip("h5py (PyPI) is not installed") }
         XCTAssertEqual(written.status, 0, written.stderr)
-        let run = try CommandRun.nwbkit(["check", "--select", "nwbkit_schema", file])
+        let run = try InProcessCommand.nwbkit(["check", "--select", "nwbkit_schema", file])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(
             run.stdout.split(separator: "\n").first.map(String.init),
@@ -141,13 +141,13 @@ final class SchemaValidationTests: XCTestCase {
     func testAFileWithoutCachedSpecificationsGetsANote() throws {
         guard let shared = TestPaths.shared else { throw XCTSkip(TestPaths.sharedMissing) }
         let file = shared.appending(path: "corpus/MetaCell__nwb-explorer/test_Units.nwb").path
-        let run = try CommandRun.nwbkit(["check", "--select", "nwbkit_schema", file])
+        let run = try InProcessCommand.nwbkit(["check", "--select", "nwbkit_schema", file])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(
             run.stdout.contains(
                 "note: nwbkit_schema at / not completed: no cached specification under /specifications: not validated against a schema (give one with --schema DIR)"),
             run.stdout)
-        let missing = try CommandRun.nwbkit(["check", "--schema", "/nonexistent-schema", file])
+        let missing = try InProcessCommand.nwbkit(["check", "--schema", "/nonexistent-schema", file])
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(missing.stderr, "nwbkit: --schema /nonexistent-schema: no such folder\n")
     }
@@ -166,7 +166,7 @@ final class NWBMarkerTests: XCTestCase {
     func testOnlyNWBMarkersMakeAFileNWB() throws {
         // An old Allen BMTK layout: no root attributes, a /nwb_version dataset of its own format.
         let bmtk = try file("bmtk.h5") { $0.stringDataset("/nwb_version", "iSee_0.1.0") }
-        let run = try CommandRun.nwbkit(["summarize", bmtk])
+        let run = try InProcessCommand.nwbkit(["summarize", bmtk])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(
             run.stderr,
@@ -174,7 +174,7 @@ final class NWBMarkerTests: XCTestCase {
         )
         // An NWBFile type on the root without a version is not enough either (dandi and pynwb read the version).
         let typedOnly = try file("typed.nwb") { $0.neurodataType("/", "NWBFile") }
-        let typed = try CommandRun.nwbkit(["summarize", typedOnly])
+        let typed = try InProcessCommand.nwbkit(["summarize", typedOnly])
         XCTAssertEqual(
             typed.stderr,
             "nwbkit: \(typedOnly): an HDF5 file, but not NWB (no nwb_version attribute and no NWB 1.x /nwb_version dataset)\n")
@@ -183,7 +183,7 @@ final class NWBMarkerTests: XCTestCase {
             $0.stringDataset("/nwb_version", "NWB-1.0.5")
             $0.stringDataset("/identifier", "old-file")
         }
-        XCTAssertEqual(try CommandRun.nwbkit(["summarize", "--format", "json", old]).status, 0)
+        XCTAssertEqual(try InProcessCommand.nwbkit(["summarize", "--format", "json", old]).status, 0)
     }
 
     func testNWB1FilesGetOnlyTheChecksThatApplyToThem() throws {
@@ -191,7 +191,7 @@ final class NWBMarkerTests: XCTestCase {
             $0.stringDataset("/nwb_version", "NWB-1.0.5")
             $0.stringDataset("/identifier", "old-file")
         }
-        let run = try CommandRun.nwbkit(["check", "--format", "json", old])
+        let run = try InProcessCommand.nwbkit(["check", "--format", "json", old])
         XCTAssertEqual(run.status, 0, run.stdout)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         XCTAssertEqual((report["findings"] as? [Any])?.count, 0, "no NWB 2 finding (check_keywords, check_subject_exists, …)")

@@ -23,7 +23,7 @@ final class ShardAndCacheTests: XCTestCase {
     }
 
     private func nwbkit(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRun {
-        try CommandRun.nwbkit(arguments, environment: environment)
+        try InProcessCommand.nwbkit(arguments, environment: environment)
     }
 
     func testShardsMergeIntoExactlyWhatOneRunPrints() throws {

@@ -37,7 +37,7 @@ final class UsageScriptTests: XCTestCase {
         let server = try StandInServer(root: TestPaths.sampleData)
         defer { server.stop() }
         let url = server.url("files/ophys.nwb")
-        let script = try CommandRun.nwbkit(["summarize", "--format", "pynwb", url])
+        let script = try InProcessCommand.nwbkit(["summarize", "--format", "pynwb", url])
         XCTAssertEqual(script.status, 0, script.stderr)
         XCTAssertTrue(script.stdout.contains("remote_file = remfile.File('\(url)')"), script.stdout)
         XCTAssertTrue(script.stdout.contains("Fluorescence = ophys['Fluorescence']  # Fluorescence"), script.stdout)
@@ -50,7 +50,7 @@ final class UsageScriptTests: XCTestCase {
     func testAnArchiveAssetScriptOpensItsDownloadURLWithoutTheKey() throws {
         let server = try StandInArchive.start(in: try temporaryFolder("archive"))
         defer { server.stop() }
-        let run = try CommandRun.nwbkit(
+        let run = try InProcessCommand.nwbkit(
             ["summarize", "--format", "pynwb", "--dandi-instance", server.apiURL, "DANDI:000002/draft"],
             environment: ["DANDI_API_KEY": "owner-key"])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -64,13 +64,13 @@ final class UsageScriptTests: XCTestCase {
         let template = try temporaryFolder("template").appending(path: "short.py.mustache")
         try Data("# {{{path}}}\n{{#sections}}{{#lines}}{{{.}}}\n{{/lines}}{{/sections}}".utf8).write(to: template)
         let ophys = TestPaths.sample("ophys.nwb")
-        let run = try CommandRun.nwbkit(["summarize", "--format", "pynwb", "--template", template.path, ophys])
+        let run = try InProcessCommand.nwbkit(["summarize", "--format", "pynwb", "--template", template.path, ophys])
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.first, "# \(ophys)")
         XCTAssertTrue(lines.contains("Fluorescence = ophys['Fluorescence']  # Fluorescence"), run.stdout)
         XCTAssertFalse(run.stdout.contains("from pynwb import"))
-        let wrongFormat = try CommandRun.nwbkit(["summarize", "--format", "json", "--template", template.path, ophys])
+        let wrongFormat = try InProcessCommand.nwbkit(["summarize", "--format", "json", "--template", template.path, ophys])
         XCTAssertEqual(wrongFormat.status, 2)
     }
 }

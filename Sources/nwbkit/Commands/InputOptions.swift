@@ -52,7 +52,7 @@ struct PathOptions: ParsableArguments {
             self.pathsFrom = nil
         }
         // `dandiset --all` (the only command with --all) lists its inputs from the archive.
-        if paths.isEmpty && !CommandLine.arguments.contains("--all") {
+        if paths.isEmpty && !CommandContext.current.arguments.contains("--all") {
             throw ValidationError("give at least one NWB file, folder, URL or dandiset")
         }
     }
@@ -96,7 +96,7 @@ struct ReadingOptions: ParsableArguments {
     /// `--s3-region`; else, when requests are signed, the region the AWS variables name (a signature must
     /// name the bucket's region; anonymous requests keep AWS's global name, which finds any bucket).
     var resolvedS3Region: String? {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = CommandContext.current.environment
         if let s3Region { return s3Region }
         return S3Credentials.from(environment: environment) == nil ? nil : RemoteOptions.s3Region(environment: environment)
     }
@@ -243,7 +243,7 @@ struct FileReader {
     var archiveOptions: ArchiveInputs.Options {
         var options = ArchiveInputs.Options()
         options.instance = reading.instance
-        options.tokens = DandiInstance.apiKeys(for: reading.instance, environment: ProcessInfo.processInfo.environment)
+        options.tokens = DandiInstance.apiKeys(for: reading.instance, environment: CommandContext.current.environment)
         options.pageSize = reading.listingPageSize
         options.glob = reading.glob
         let discovery = self.discovery
@@ -293,7 +293,7 @@ struct FileReader {
 
     /// How remote files and the archive's API are fetched (the archive's locations included).
     var remoteOptions: RemoteOptions {
-        workerReading.remoteOptions(environment: ProcessInfo.processInfo.environment, locations: archive?.locations ?? [:])
+        workerReading.remoteOptions(environment: CommandContext.current.environment, locations: archive?.locations ?? [:])
     }
 
     var discovery: FileDiscovery {
@@ -362,7 +362,10 @@ struct FileReader {
     ) throws -> [RunFailure] {
         let progress = Progress()
         var failures: [RunFailure] = []
-        let run = try FileRun(runRequest(product: product), workerExecutable: Self.executable) { Diagnostics.warning($0) }
+        let context = CommandContext.current
+        let run = try FileRun(
+            runRequest(product: product), workerExecutable: context.workerExecutable, environment: context.environment
+        ) { Diagnostics.warning($0) }
         try run.run { outcome, position, total in
             progress.show(position: position, total: total)
             switch outcome {

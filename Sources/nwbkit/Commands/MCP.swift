@@ -45,10 +45,11 @@ struct MCPServe: ParsableCommand {
     }
 
     func run() throws {
-        var settings = AssistantSettings(executable: InputOptions.executable)
+        let context = CommandContext.current
+        var settings = AssistantSettings(executable: context.workerExecutable)
         let instance = DandiInstance.named(dandiInstance) ?? .dandi
         settings.instance = instance
-        let environment = ProcessInfo.processInfo.environment
+        let environment = context.environment
         settings.tokens = DandiInstance.apiKeys(for: instance, environment: environment)
         settings.callDeadline = timeout
         settings.documentDeadline = documentTimeout

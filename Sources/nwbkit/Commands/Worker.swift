@@ -23,7 +23,7 @@ struct Worker: ParsableCommand {
             if let parent = configuration.parent, !ProcessLifetime.dieWithParent(expected: parent) { throw ExitCode(1) }
             // The parent's environment is the worker's: the same AWS credentials sign its s3:// requests.
             var remoteOptions = configuration.request.reading.remoteOptions(
-                environment: ProcessInfo.processInfo.environment, locations: configuration.locations)
+                environment: CommandContext.current.environment, locations: configuration.locations)
             if let bytes = configuration.remoteCacheBytes { remoteOptions.maximumCachedBytes = bytes }
             remote = remoteOptions
             options = configuration.request.reading.summaryOptions(remote: remoteOptions)
