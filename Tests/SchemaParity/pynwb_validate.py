@@ -3,7 +3,6 @@
 Files are validated in as many processes as there are cores (forked after pynwb is imported), their
 results kept in the order named. Exits 3 when pynwb is not installed."""
 import json
-import multiprocessing
 import os
 import sys
 import warnings
@@ -34,12 +33,8 @@ def validate(path):
         return path, {"failed": f"{type(error).__name__}: {error}"[:300]}
 
 
-paths = sys.argv[1:]
-processes = min(len(paths), os.cpu_count() or 1, 4)
-if processes > 1:
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        answers = pool.map(validate, paths, chunksize=1)
-else:
-    answers = [validate(path) for path in paths]
-result["files"] = dict(answers)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "PythonSupport"))
+from ordered_pool import ordered_map  # noqa: E402
+
+result["files"] = dict(ordered_map(validate, sys.argv[1:]))
 print(json.dumps(result))

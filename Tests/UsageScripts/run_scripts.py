@@ -11,7 +11,6 @@ after pynwb is imported), their results kept in the order named. Exit 3 when pyn
 """
 import ast
 import json
-import multiprocessing
 import os
 import re
 import subprocess
@@ -65,12 +64,10 @@ def check(path):
     return "checked", path, None, shapes
 
 
-processes = min(len(files), os.cpu_count() or 1, 4)
-if processes > 1:
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        answers = pool.map(check, files, chunksize=1)
-else:
-    answers = [check(path) for path in files]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "PythonSupport"))
+from ordered_pool import ordered_map  # noqa: E402
+
+answers = ordered_map(check, files)
 result = {"checked": [], "skipped": {}, "failed": {}, "shapes": 0}
 for kind, path, why, shapes in answers:
     result["shapes"] += shapes
