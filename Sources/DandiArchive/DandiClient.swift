@@ -128,6 +128,26 @@ public final class DandiClient {
         }
     }
 
+    /// One page of a version's asset listing in path order (`page` from 1, `pageSize` at most 1000, `glob`
+    /// the API's filter), and the listing's `count` where the archive gives it (page 1 only). A page past the
+    /// end has no assets. One request, whatever the listing's length.
+    public func assetPage(
+        _ id: String, version: String, glob: String? = nil, page: Int, pageSize: Int
+    ) throws(DandiError) -> (count: Int?, assets: [Asset]) {
+        var components = URLComponents(string: "\(instance.apiURL)/dandisets/\(id)/versions/\(version)/assets/")!
+        components.queryItems =
+            [
+                URLQueryItem(name: "order", value: "path"), URLQueryItem(name: "page", value: String(max(1, page))),
+                URLQueryItem(name: "page_size", value: String(min(1000, max(1, pageSize)))),
+            ] + (glob.map { [URLQueryItem(name: "glob", value: $0)] } ?? [])
+        guard let url = components.url?.absoluteString else {
+            throw DandiError("version \(version) of dandiset \(id): cannot name its asset listing")
+        }
+        let answer = try getObject(url, what: "version \(version) of dandiset \(id)", pageAfterEnd: page > 1)
+        let assets = (answer["results"]?.arrayValue ?? []).compactMap(Asset.init(json:))
+        return (answer["count"]?.integerValue, assets)
+    }
+
     /// Every asset of a version, in path order (`assets(_:version:…:_:)` gathered).
     public func assets(
         _ id: String, version: String, pathPrefix: String? = nil, glob: String? = nil, pageSize: Int = 1000

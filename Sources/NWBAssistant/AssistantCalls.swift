@@ -224,15 +224,26 @@ public final class AssistantCalls: @unchecked Sendable {
         let pageNumber = max(1, arguments.integers["page"] ?? 1)
         let pageSize = min(Self.largestAssetPage, max(1, arguments.integers["page_size"] ?? 20))
         let first = (pageNumber - 1) * pageSize
+        let glob = arguments.string("glob")
+        func entry(_ asset: DandiClient.Asset) -> JSONValue {
+            .object(["path": .string(asset.path), "size": .integer(Int64(asset.size)), "asset_id": .string(asset.assetID)])
+        }
         var total = 0
         var shown: [JSONValue] = []
         do {
-            try client.assets(id, version: version, glob: arguments.string("glob")) { asset in
-                if total >= first && shown.count < pageSize {
-                    shown.append(
-                        .object(["path": .string(asset.path), "size": .integer(Int64(asset.size)), "asset_id": .string(asset.assetID)]))
+            // The asked page itself, and the listing's count from page 1 (one asset): two requests at most,
+            // however long the listing. A server that gives no count is read through to count.
+            let asked = try client.assetPage(id, version: version, glob: glob, page: pageNumber, pageSize: pageSize)
+            var count = asked.count
+            if count == nil { count = try client.assetPage(id, version: version, glob: glob, page: 1, pageSize: 1).count }
+            if let count {
+                total = count
+                shown = asked.assets.map(entry)
+            } else {
+                try client.assets(id, version: version, glob: glob) { asset in
+                    if total >= first && shown.count < pageSize { shown.append(entry(asset)) }
+                    total += 1
                 }
-                total += 1
             }
         } catch {
             throw CallFailure("dandiset \(id) version \(version): \(error.description)")

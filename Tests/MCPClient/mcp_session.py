@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 try:
@@ -162,9 +163,19 @@ async def main_session(session):
     listing = json.loads(text(result))
     check("dandiset_assets page", listing["total"] == 7 and len(listing["assets"]) == 2 and listing["next_page"] == 2
           and listing["assets"][0]["path"] == "behavior.nwb" and listing["assets"][0]["size"] > 0, listing)
+    stats(reset=True)
     result = await session.call_tool("dandiset_assets", {"dandiset_id": "000001", "glob": "*.nwb", "page": 3, "page_size": 2})
     listing = json.loads(text(result))
     check("dandiset_assets glob and last page", listing["total"] == 5 and [a["path"] for a in listing["assets"]] == ["ophys.nwb"]
+          and listing["next_page"] is None, listing)
+    # A page costs the page asked and page 1's count (one asset), never the listing read through.
+    listed = sorted(urllib.parse.parse_qs(urllib.parse.urlsplit(entry[1]).query).get("page", ["1"])[0] + "/"
+                    + urllib.parse.parse_qs(urllib.parse.urlsplit(entry[1]).query)["page_size"][0]
+                    for entry in stats()["log"] if "/assets/?" in entry[1])
+    check("a page of assets costs two listing requests", listed == ["1/1", "3/2"], listed)
+    result = await session.call_tool("dandiset_assets", {"dandiset_id": "000001", "version": "draft", "page": 9, "page_size": 2})
+    listing = json.loads(text(result))
+    check("a page past the end is empty", not result.is_error and listing["assets"] == [] and listing["total"] == 7
           and listing["next_page"] is None, listing)
     result = await session.call_tool("dandiset_document", {"dandiset_id": "000001"})
     document = cli("dandiset", "--dandi-instance", api, "DANDI:000001")
