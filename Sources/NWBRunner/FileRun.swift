@@ -3,8 +3,8 @@ import NWBJSON
 import NWBKit
 import RemoteReading
 
-/// One run over many inputs, the one way in for every caller (the command line, and later the MCP
-/// server): a typed request in (`RunRequest`, planned by `init(_:workerExecutable:environment:warn:)`),
+/// One run over many inputs, the one way in for every command that reads files (the MCP server, which
+/// reads one file a call, has its per-call twin in `SessionWorker`): a typed request in (`RunRequest`, planned by `init(_:workerExecutable:environment:warn:)`),
 /// each file's outcome out in input order. Files are read in this process, in worker processes (each told
 /// the request on its standard input), or from summaries written earlier; results are kept in a cache
 /// when given one.

@@ -2,8 +2,7 @@ import Foundation
 import NWBKit
 import RemoteReading
 
-/// What a caller asks of a run, in its own terms (the command line's options; later the MCP server's
-/// arguments): which inputs, what to make of each, how many workers, the cache. `FileRun(_:)` turns it
+/// What a caller asks of a run, in its own terms (the command line builds it from its options): which inputs, what to make of each, how many workers, the cache. `FileRun(_:)` turns it
 /// into a plan: the mode, the workers' share of the remote block cache, the cache and its salt.
 public struct RunRequest: Sendable {
     /// Inputs as given: files, folders, URLs, archive asset names.
