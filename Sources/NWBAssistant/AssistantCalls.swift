@@ -45,14 +45,21 @@ public final class AssistantCalls: @unchecked Sendable {
     /// Ends the worker.
     public func stop() { worker.stop() }
 
-    /// Answers tool `name`; `shouldStop` says the call was cancelled.
-    public func call(_ name: String, _ arguments: ToolArguments, shouldStop: @escaping () -> Bool = { false }) -> ToolReply {
+    /// How far a long call has come: files done, files in all, and what is being read.
+    public typealias ProgressReport = (_ done: Int, _ total: Int, _ message: String) -> Void
+
+    /// Answers tool `name`; `shouldStop` says the call was cancelled; `progress` hears how far a call over
+    /// many files (`dandiset_document`) has come.
+    public func call(
+        _ name: String, _ arguments: ToolArguments, shouldStop: @escaping () -> Bool = { false },
+        progress: ProgressReport = { _, _, _ in }
+    ) -> ToolReply {
         do {
             switch name {
             case "dandiset_info": return try dandisetInfo(arguments)
             case "dandiset_assets": return try dandisetAssets(arguments)
             case "dandiset_document":
-                return page(try dandisetDocument(arguments, shouldStop: shouldStop), arguments)
+                return page(try dandisetDocument(arguments, shouldStop: shouldStop, progress: progress), arguments)
             case "nwb_file_info": return try fileInfo(arguments, shouldStop: shouldStop)
             case "nwb_usage_script":
                 let path = try required("path", arguments)
@@ -259,8 +266,10 @@ public final class AssistantCalls: @unchecked Sendable {
 
     /// The dataset-description document of a dandiset version, as `nwbkit dandiset DANDI:ID/VERSION` writes
     /// it: its NWB assets (the first `max_files` in path order) read in the worker one after another, within
-    /// `documentDeadline` in all.
-    public func dandisetDocument(_ arguments: ToolArguments, shouldStop: @escaping () -> Bool) throws -> String {
+    /// `documentDeadline` in all. `progress` hears each file as it is begun, and the end of the files.
+    public func dandisetDocument(
+        _ arguments: ToolArguments, shouldStop: @escaping () -> Bool, progress: ProgressReport = { _, _, _ in }
+    ) throws -> String {
         let (client, id, version) = try dandiset(arguments)
         let maxFiles = max(0, arguments.integers["max_files"] ?? 100)
         var options = archiveOptions()
@@ -271,7 +280,8 @@ public final class AssistantCalls: @unchecked Sendable {
         let started = Date()
         var summaries: [FileSummary] = []
         var failures: [String] = []
-        for path in resolution.paths {
+        for (done, path) in resolution.paths.enumerated() {
+            progress(done, resolution.paths.count, "reading \(path)")
             let left = settings.documentDeadline - Date().timeIntervalSince(started)
             guard left > 0 else { throw CallFailure("dandiset \(id): took longer than \(Int(settings.documentDeadline)) s; stopped") }
             if shouldStop() { throw CallFailure("cancelled") }
@@ -281,6 +291,7 @@ public final class AssistantCalls: @unchecked Sendable {
             case .failure(let failure): failures.append(failure.description)
             }
         }
+        progress(resolution.paths.count, resolution.paths.count, "read \(resolution.paths.count) files; writing the document")
         let bytes: [UInt8]
         do { bytes = try client.versionMetadata(id, version: version) } catch {
             throw CallFailure("dandiset \(id) version \(version): the archive's metadata: \(error.description)")

@@ -20,10 +20,14 @@ public enum AssistantServer {
                 """,
             capabilities: .init(prompts: .init(listChanged: false), tools: .init(listChanged: false)))
         await server.withMethodHandler(ListTools.self) { _ in ListTools.Result(tools: tools) }
-        await server.withMethodHandler(CallTool.self) { parameters in
+        await server.withMethodHandler(CallTool.self) { [server] parameters in
+            // A client that gives a progress token hears how a call over many files goes (before its result).
+            let progress = ProgressSender(server: server, token: parameters._meta?.progressToken)
             let reply = await offLoop { shouldStop in
-                calls.call(parameters.name, arguments(parameters.arguments ?? [:]), shouldStop: shouldStop)
+                calls.call(
+                    parameters.name, arguments(parameters.arguments ?? [:]), shouldStop: shouldStop, progress: progress.report)
             }
+            await progress.finish()
             // A cancelled call gets no answer (the protocol's rule); its worker was stopped.
             try Task.checkCancellation()
             return CallTool.Result(content: [.text(text: reply.text, annotations: nil, _meta: nil)], isError: reply.isError)

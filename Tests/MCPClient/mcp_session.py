@@ -177,9 +177,17 @@ async def main_session(session):
     listing = json.loads(text(result))
     check("a page past the end is empty", not result.is_error and listing["assets"] == [] and listing["total"] == 7
           and listing["next_page"] is None, listing)
-    result = await session.call_tool("dandiset_document", {"dandiset_id": "000001"})
+    heard = []
+
+    async def progress(done, total, message):
+        heard.append((done, total, message))
+
+    result = await session.call_tool("dandiset_document", {"dandiset_id": "000001"}, progress_callback=progress)
     document = cli("dandiset", "--dandi-instance", api, "DANDI:000001")
     check("dandiset_document", not result.is_error and text(result) == document, text(result)[:400])
+    # With a progress token: each file as it is begun, then the end, all before the result.
+    check("dandiset_document reports its progress", [(done, total) for done, total, _ in heard] == [(n, 5) for n in range(6)]
+          and heard[0][2] == "reading DANDI:000001/0.230101.0000/behavior.nwb" and "writing the document" in heard[-1][2], heard)
     prompt = await session.get_prompt("describe-dandiset", {"dandiset_id": "000001"})
     check("describe-dandiset prompt", prompt.messages[0].content.text == document, prompt.messages[0].content.text[:300])
 
